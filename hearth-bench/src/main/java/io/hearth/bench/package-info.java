@@ -1,0 +1,2 @@
+/** Benchmarks and load drivers; run on demand, results in docs/benchmarks.md. */
+package io.hearth.bench;
