@@ -1,0 +1,17 @@
+package io.hearth.ingestion;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** One page of events, newest first, with the cursor of the next page if there is one. */
+public record EventPage(List<StoredEvent> events, @Nullable String next) {
+
+    public EventPage {
+        events = List.copyOf(events);
+    }
+
+    public Optional<String> nextCursor() {
+        return Optional.ofNullable(next);
+    }
+}

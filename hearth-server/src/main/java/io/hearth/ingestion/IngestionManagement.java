@@ -1,0 +1,63 @@
+package io.hearth.ingestion;
+
+import io.hearth.ingestion.internal.EventReader;
+import io.hearth.ingestion.internal.EventWriter;
+import io.hearth.shared.TenantId;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ingestion facade. Every write validates each message, drops those whose message id the source
+ * already sent, and appends the rest to the event log in one transaction with the
+ * {@link EventsIngested} event. Idempotent per (source, messageId).
+ */
+@Service
+public class IngestionManagement {
+
+    private final EventWriter writer;
+    private final EventReader reader;
+
+    IngestionManagement(EventWriter writer, EventReader reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    /**
+     * Stores one message of the given Segment type.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link IngestionProblem#INVALID_EVENT} naming each field at
+     *     fault; nothing is stored then
+     */
+    public BatchReceipt ingestOne(TenantId tenant, UUID sourceId, String type, JsonNode message) {
+        return writer.writeOne(tenant, sourceId, type, message);
+    }
+
+    /**
+     * Stores a Segment batch body ({@code {"batch": [...], "context": ..., "sentAt": ...}}): valid
+     * events are kept, invalid ones reported by index.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link IngestionProblem#INVALID_BATCH} when the body is not
+     *     a batch or no event in it is valid
+     */
+    public BatchReceipt ingestBatch(TenantId tenant, UUID sourceId, JsonNode body) {
+        return writer.writeBatch(tenant, sourceId, body);
+    }
+
+    /** Stores messages built by an adapter (webhooks, imports); invalid ones are reported by index. */
+    public BatchReceipt ingestMessages(TenantId tenant, UUID sourceId, List<? extends JsonNode> messages) {
+        return writer.writeMessages(tenant, sourceId, messages, null);
+    }
+
+    /** Events of the tenant, newest first. */
+    public EventPage events(TenantId tenant, EventQuery query) {
+        return reader.find(tenant, query);
+    }
+
+    /** How many events the tenant's log holds, optionally only those of one type. */
+    public long countEvents(TenantId tenant, @Nullable String type) {
+        return reader.count(tenant, type);
+    }
+}

@@ -1,0 +1,40 @@
+package io.hearth.ingestion;
+
+import io.hearth.shared.ProblemType;
+
+/** Problems the ingestion module reports. */
+public enum IngestionProblem implements ProblemType {
+    MALFORMED_JSON(400, "malformed-json", "The body is not valid JSON"),
+    INVALID_EVENT(400, "invalid-event", "The event does not follow the spec"),
+    INVALID_BATCH(400, "invalid-batch", "No event of the batch could be accepted"),
+    INVALID_QUERY(400, "invalid-query", "The query is not valid"),
+    EVENT_TOO_LARGE(413, "event-too-large", "An event is larger than 32 KB"),
+    BATCH_TOO_LARGE(413, "batch-too-large", "The batch is larger than 500 KB"),
+    UNKNOWN_SOURCE(404, "unknown-source", "No such webhook source"),
+    BAD_SIGNATURE(401, "bad-signature", "The webhook signature does not match");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    IngestionProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return "ingestion." + slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

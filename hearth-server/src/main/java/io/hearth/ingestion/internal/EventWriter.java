@@ -1,0 +1,138 @@
+package io.hearth.ingestion.internal;
+
+import io.hearth.ingestion.BatchReceipt;
+import io.hearth.ingestion.BatchReceipt.Rejection;
+import io.hearth.ingestion.EventsIngested;
+import io.hearth.ingestion.IngestionProblem;
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.shared.FieldError;
+import io.hearth.shared.HearthProblem;
+import io.hearth.shared.TenantContext;
+import io.hearth.shared.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Validates messages and appends the valid ones with their announcement, in one transaction. */
+@Component
+public class EventWriter {
+
+    private final MessageNormalizer normalizer;
+    private final EventLog log;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final IngestionMetrics metrics;
+    private final TenantCurrencies currencies;
+    private final Clock clock;
+
+    EventWriter(
+            MessageNormalizer normalizer,
+            EventLog log,
+            ApplicationEventPublisher publisher,
+            TransactionTemplate transactions,
+            IngestionMetrics metrics,
+            TenantCurrencies currencies,
+            Clock clock) {
+        this.normalizer = normalizer;
+        this.log = log;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.metrics = metrics;
+        this.currencies = currencies;
+        this.clock = clock;
+    }
+
+    public BatchReceipt writeOne(TenantId tenant, UUID sourceId, String type, JsonNode message) {
+        MessageDefaults defaults = MessageDefaults.none(clock.instant(), currencies.of(tenant));
+        NormalizedMessage normalized = normalizer.normalize(message, type, defaults);
+        if (normalized.accepted().isEmpty()) {
+            metrics.rejected(normalized.reason(), 1);
+            throw new HearthProblem(IngestionProblem.INVALID_EVENT, describe(normalized.errors()), normalized.errors());
+        }
+        return store(
+                tenant,
+                sourceId,
+                defaults.receivedAt(),
+                List.of(normalized.accepted().get()),
+                List.of());
+    }
+
+    public BatchReceipt writeBatch(TenantId tenant, UUID sourceId, JsonNode body) {
+        JsonNode batch = body.get("batch");
+        if (batch == null || !batch.isArray() || batch.isEmpty()) {
+            metrics.rejected("invalid-batch", 1);
+            throw new HearthProblem(
+                    IngestionProblem.INVALID_BATCH,
+                    "A batch needs a non-empty array of events",
+                    List.of(new FieldError("/batch", "must be a non-empty array of events")));
+        }
+        MessageDefaults defaults = new MessageDefaults(
+                body.get("context"),
+                body.get("integrations"),
+                body.get("sentAt"),
+                clock.instant(),
+                currencies.of(tenant));
+        return writeMessages(tenant, sourceId, batch.values(), defaults);
+    }
+
+    public BatchReceipt writeMessages(
+            TenantId tenant, UUID sourceId, Iterable<? extends JsonNode> messages, @Nullable MessageDefaults given) {
+        MessageDefaults defaults = given != null ? given : MessageDefaults.none(clock.instant(), currencies.of(tenant));
+        List<PendingEvent> valid = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        int index = 0;
+        for (JsonNode message : messages) {
+            NormalizedMessage normalized = normalizer.normalize(message, null, defaults);
+            if (normalized.accepted().isPresent()) {
+                valid.add(normalized.accepted().get());
+            } else {
+                String prefix = "/batch/" + index;
+                rejected.add(new Rejection(
+                        index,
+                        normalized.reason(),
+                        normalized.errors().stream()
+                                .map(error -> error.under(prefix))
+                                .toList()));
+                metrics.rejected(normalized.reason(), 1);
+            }
+            index++;
+        }
+        if (valid.isEmpty()) {
+            List<FieldError> errors = rejected.stream()
+                    .flatMap(rejection -> rejection.errors().stream())
+                    .toList();
+            throw new HearthProblem(IngestionProblem.INVALID_BATCH, "No event of the batch is valid", errors);
+        }
+        return store(tenant, sourceId, defaults.receivedAt(), valid, rejected);
+    }
+
+    private BatchReceipt store(
+            TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events, List<Rejection> rejected) {
+        List<StoredEvent> stored = TenantContext.call(
+                tenant,
+                () -> transactions.execute(status -> {
+                    List<StoredEvent> appended = log.append(tenant, sourceId, receivedAt, events);
+                    if (!appended.isEmpty()) {
+                        publisher.publishEvent(new EventsIngested(tenant, sourceId, appended));
+                    }
+                    return appended;
+                }));
+        metrics.accepted(stored);
+        metrics.duplicates(events.size() - stored.size());
+        return new BatchReceipt(stored.size(), events.size() - stored.size(), rejected);
+    }
+
+    private static String describe(List<FieldError> errors) {
+        FieldError first = errors.get(0);
+        String where = first.pointer().isEmpty() ? "The event" : first.pointer();
+        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "";
+        return where + " " + first.detail() + more;
+    }
+}

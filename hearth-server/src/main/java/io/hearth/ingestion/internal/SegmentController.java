@@ -1,0 +1,86 @@
+package io.hearth.ingestion.internal;
+
+import io.hearth.ingestion.BatchReceipt;
+import io.hearth.ingestion.IngestionManagement;
+import io.hearth.ingestion.IngestionProblem;
+import io.hearth.tenancy.Principal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Segment HTTP tracking API: same paths, payloads, limits and answers, so an unmodified Segment or
+ * RudderStack client can send here by changing only its endpoint.
+ */
+@RestController
+@Tag(name = "Ingestion", description = "Segment-compatible tracking API")
+class SegmentController {
+
+    private static final int MAX_BATCH_BYTES = 500 * 1024;
+
+    private final IngestionManagement ingestion;
+    private final RequestBodies bodies;
+    private final Timer latency;
+
+    SegmentController(IngestionManagement ingestion, RequestBodies bodies, MeterRegistry registry) {
+        this.ingestion = ingestion;
+        this.bodies = bodies;
+        this.latency = Timer.builder("hearth.ingestion.latency")
+                .description("Time to validate and durably store a tracking call")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @PostMapping(path = "/v1/{type:track|identify|alias|page|screen|group}", produces = "application/json")
+    @Operation(summary = "Send one event (track, identify, alias, page, screen or group)")
+    Map<String, Object> single(
+            @PathVariable String type, @AuthenticationPrincipal Principal caller, HttpServletRequest request) {
+        return timed(() -> {
+            byte[] body = bodies.read(request, MessageNormalizer.MAX_EVENT_BYTES, IngestionProblem.EVENT_TOO_LARGE);
+            BatchReceipt receipt = ingestion.ingestOne(caller.tenantId(), caller.keyId(), type, bodies.parse(body));
+            return answer(receipt);
+        });
+    }
+
+    @PostMapping(
+            path = {"/v1/batch", "/v1/import"},
+            produces = "application/json")
+    @Operation(summary = "Send up to 500 KB of events; valid ones are kept, invalid ones reported by index")
+    Map<String, Object> batch(@AuthenticationPrincipal Principal caller, HttpServletRequest request) {
+        return timed(() -> {
+            byte[] body = bodies.read(request, MAX_BATCH_BYTES, IngestionProblem.BATCH_TOO_LARGE);
+            BatchReceipt receipt = ingestion.ingestBatch(caller.tenantId(), caller.keyId(), bodies.parse(body));
+            return answer(receipt);
+        });
+    }
+
+    private Map<String, Object> timed(Supplier<Map<String, Object>> work) {
+        Timer.Sample sample = Timer.start();
+        try {
+            return work.get();
+        } finally {
+            sample.stop(latency);
+        }
+    }
+
+    /** Segment answers {@code {"success": true}}; the counts and rejections are Hearth's additions. */
+    private static Map<String, Object> answer(BatchReceipt receipt) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("success", true);
+        answer.put("accepted", receipt.accepted());
+        answer.put("duplicates", receipt.duplicates());
+        if (!receipt.rejected().isEmpty()) {
+            answer.put("rejected", receipt.rejected());
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,40 @@
+package io.hearth.platform;
+
+import io.hearth.shared.ProblemType;
+
+/** Problems raised by the HTTP layer itself, before a module sees the request. */
+enum PlatformProblem implements ProblemType {
+    MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
+    INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is not valid"),
+    NOT_FOUND(404, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INTERNAL(500, "internal-error", "Internal error");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    PlatformProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return "platform." + slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

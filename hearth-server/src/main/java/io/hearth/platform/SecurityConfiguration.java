@@ -1,0 +1,67 @@
+package io.hearth.platform;
+
+import io.hearth.shared.HearthProblem;
+import io.hearth.shared.Scope;
+import io.hearth.tenancy.TenancyProblem;
+import io.hearth.tenancy.TenantManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Ingestion takes a write key or an {@code ingest} key; reading takes {@code read};
+ * managing the tenant takes {@code admin}. Webhooks prove themselves with their signatures instead.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] INGESTION_PATHS = {
+        "/v1/track", "/v1/identify", "/v1/alias", "/v1/page", "/v1/screen", "/v1/group", "/v1/batch", "/v1/import"
+    };
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TenantManagement tenants, ProblemWriter problems) throws Exception {
+        http.securityMatcher(
+                        "/v1/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(tenants, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problems.write(
+                                new HearthProblem(TenancyProblem.UNAUTHENTICATED, "Send a write key or an API key"),
+                                request,
+                                response))
+                        .accessDeniedHandler((request, response, e) -> problems.write(
+                                new HearthProblem(TenancyProblem.FORBIDDEN, "This key may not do that"),
+                                request,
+                                response)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/error",
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/actuator/prometheus",
+                                "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/v1/webhooks/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, INGESTION_PATHS)
+                        .hasAuthority(Scope.INGEST.authority())
+                        .requestMatchers(HttpMethod.GET, "/v1/events", "/v1/events/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(
+                                "/v1/sources/**", "/v1/sources", "/v1/api-keys/**", "/v1/api-keys", "/v1/tenant")
+                        .hasAuthority(Scope.ADMIN.authority())
+                        .anyRequest()
+                        .authenticated());
+        return http.build();
+    }
+}

@@ -1,0 +1,132 @@
+package io.hearth.tenancy;
+
+import io.hearth.shared.Scope;
+import io.hearth.shared.TenantContext;
+import io.hearth.shared.TenantId;
+import io.hearth.tenancy.internal.KeyHasher;
+import io.hearth.tenancy.internal.RateLimiter;
+import io.hearth.tenancy.internal.TenancyRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tenancy facade: creates tenants, sources and keys, and authenticates callers. Methods that take
+ * a {@link TenantId} enter that tenant themselves; authentication works before any tenant is known.
+ */
+@Service
+public class TenantManagement {
+
+    /** Requests per second a key may make unless configured otherwise. */
+    public static final int DEFAULT_RATE_PER_SECOND = 2_000;
+
+    private final TenancyRepository repository;
+    private final KeyHasher hasher;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+
+    TenantManagement(TenancyRepository repository, KeyHasher hasher, RateLimiter rateLimiter, Clock clock) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+    }
+
+    /** Counts one request against the caller's rate; answers how long to wait, zero when allowed. */
+    public Duration throttle(UUID keyId, int ratePerSecond) {
+        return rateLimiter.acquire(keyId, ratePerSecond);
+    }
+
+    /** Creates a tenant with the given id (random when null). */
+    public TenantId createTenant(@Nullable TenantId requested, String name, String defaultCurrency) {
+        TenantId tenant = requested == null ? TenantId.random() : requested;
+        TenantContext.run(tenant, () -> repository.insertTenant(tenant, name, defaultCurrency, clock.instant()));
+        return tenant;
+    }
+
+    public boolean tenantExists(TenantId tenant) {
+        return TenantContext.call(tenant, () -> repository.tenantExists(tenant));
+    }
+
+    /** The tenant's currency for amounts that arrive without one. */
+    public String defaultCurrency(TenantId tenant) {
+        return TenantContext.call(tenant, () -> repository.defaultCurrency(tenant));
+    }
+
+    /**
+     * Creates a source. A Segment source gets a write key (the given one, or a new random one); a
+     * webhook source needs the platform's shared secret.
+     */
+    public IssuedKey createSource(
+            TenantId tenant, String name, SourceKind kind, @Nullable String writeKey, @Nullable String webhookSecret) {
+        UUID sourceId = UUID.randomUUID();
+        String key = writeKey != null ? writeKey : KeyHasher.newSecret("hw_");
+        String hash = kind.usesWebhooks() ? null : hasher.hash(key);
+        TenantContext.run(
+                tenant,
+                () -> repository.insertSource(
+                        tenant, sourceId, name, kind, hash, webhookSecret, DEFAULT_RATE_PER_SECOND, clock.instant()));
+        return new IssuedKey(sourceId, kind.usesWebhooks() ? "" : key);
+    }
+
+    /** Creates an admin API key with the given scopes; the token is returned once. */
+    public IssuedKey createApiKey(TenantId tenant, String name, Set<Scope> scopes, @Nullable String token) {
+        UUID keyId = UUID.randomUUID();
+        String secret = token != null ? token : KeyHasher.newSecret("hk_");
+        TenantContext.run(
+                tenant,
+                () -> repository.insertApiKey(
+                        tenant, keyId, name, scopes, hasher.hash(secret), DEFAULT_RATE_PER_SECOND, clock.instant()));
+        return new IssuedKey(keyId, secret);
+    }
+
+    public List<Source> sources(TenantId tenant) {
+        return TenantContext.call(tenant, () -> repository.sources());
+    }
+
+    public List<ApiKey> apiKeys(TenantId tenant) {
+        return TenantContext.call(tenant, () -> repository.apiKeys());
+    }
+
+    /** Revokes a key; revocation reaches every node within the authentication cache's lifetime. */
+    public void revokeApiKey(TenantId tenant, UUID keyId) {
+        boolean revoked = TenantContext.call(tenant, () -> repository.revokeApiKey(keyId, clock.instant()));
+        if (!revoked) {
+            throw new io.hearth.shared.HearthProblem(TenancyProblem.UNKNOWN_API_KEY, "No API key " + keyId);
+        }
+        hasher.forgetAll();
+    }
+
+    public Optional<Principal> authenticateWriteKey(String writeKey) {
+        return hasher.cached("w:" + writeKey, () -> repository.findSourceByKeyHash(hasher.hash(writeKey)));
+    }
+
+    public Optional<Principal> authenticateApiKey(String token) {
+        return hasher.cached("a:" + token, () -> repository.findApiKeyByHash(hasher.hash(token)));
+    }
+
+    public Optional<WebhookSource> webhookSource(UUID sourceId) {
+        return repository.findWebhookSource(sourceId);
+    }
+
+    /** Removes demo keys issued on an earlier start so that only the newly printed ones work. */
+    public void revokeApiKeysNamed(TenantId tenant, String name) {
+        TenantContext.run(tenant, () -> repository.revokeApiKeysNamed(name, clock.instant()));
+        hasher.forgetAll();
+    }
+
+    /** Replaces a Segment source's write key. */
+    public void replaceWriteKey(TenantId tenant, UUID sourceId, String writeKey) {
+        TenantContext.run(tenant, () -> repository.replaceWriteKey(sourceId, hasher.hash(writeKey)));
+        hasher.forgetAll();
+    }
+
+    public Optional<UUID> sourceNamed(TenantId tenant, String name) {
+        return TenantContext.call(tenant, () -> repository.sourceNamed(name));
+    }
+}

@@ -1,0 +1,22 @@
+package io.hearth.testing;
+
+import io.hearth.HearthApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole server on a random port over a real embedded PostgreSQL. Every test class that uses it
+ * shares one application context (and one database), so each test makes its own tenant.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        classes = HearthApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hearth.db.data-dir=${java.io.tmpdir}/hearth-test-${random.uuid}", "hearth.demo.enabled=false"})
+@Import(TestTenants.class)
+public @interface HearthTest {}
