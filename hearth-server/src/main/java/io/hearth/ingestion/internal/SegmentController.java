@@ -12,10 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Segment HTTP tracking API: same paths, payloads, limits and answers, so an unmodified Segment or
@@ -29,11 +31,14 @@ class SegmentController {
 
     private final IngestionManagement ingestion;
     private final RequestBodies bodies;
+    private final IngestionCallers callers;
     private final Timer latency;
 
-    SegmentController(IngestionManagement ingestion, RequestBodies bodies, MeterRegistry registry) {
+    SegmentController(
+            IngestionManagement ingestion, RequestBodies bodies, IngestionCallers callers, MeterRegistry registry) {
         this.ingestion = ingestion;
         this.bodies = bodies;
+        this.callers = callers;
         this.latency = Timer.builder("hearth.ingestion.latency")
                 .description("Time to validate and durably store a tracking call")
                 .publishPercentileHistogram()
@@ -43,23 +48,27 @@ class SegmentController {
     @PostMapping(path = "/v1/{type:track|identify|alias|page|screen|group}", produces = "application/json")
     @Operation(summary = "Send one event (track, identify, alias, page, screen or group)")
     Map<String, Object> single(
-            @PathVariable String type, @AuthenticationPrincipal Principal caller, HttpServletRequest request) {
+            @PathVariable String type,
+            @AuthenticationPrincipal @Nullable Principal caller,
+            HttpServletRequest request) {
         return timed(() -> {
             byte[] body = bodies.read(request, MessageNormalizer.MAX_EVENT_BYTES, IngestionProblem.EVENT_TOO_LARGE);
-            BatchReceipt receipt = ingestion.ingestOne(caller.tenantId(), caller.keyId(), type, bodies.parse(body));
-            return answer(receipt);
+            JsonNode message = bodies.parse(body);
+            Principal sender = callers.resolve(caller, message);
+            return answer(ingestion.ingestOne(sender.tenantId(), sender.keyId(), type, message));
         });
     }
 
     @PostMapping(
-            path = {"/v1/batch", "/v1/import"},
+            path = {"/v1/batch", "/v1/batch/", "/v1/import", "/v1/import/"},
             produces = "application/json")
     @Operation(summary = "Send up to 500 KB of events; valid ones are kept, invalid ones reported by index")
-    Map<String, Object> batch(@AuthenticationPrincipal Principal caller, HttpServletRequest request) {
+    Map<String, Object> batch(@AuthenticationPrincipal @Nullable Principal caller, HttpServletRequest request) {
         return timed(() -> {
             byte[] body = bodies.read(request, MAX_BATCH_BYTES, IngestionProblem.BATCH_TOO_LARGE);
-            BatchReceipt receipt = ingestion.ingestBatch(caller.tenantId(), caller.keyId(), bodies.parse(body));
-            return answer(receipt);
+            JsonNode batch = bodies.parse(body);
+            Principal sender = callers.resolve(caller, batch);
+            return answer(ingestion.ingestBatch(sender.tenantId(), sender.keyId(), batch));
         });
     }
 
