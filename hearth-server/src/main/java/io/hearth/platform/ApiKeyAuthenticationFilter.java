@@ -41,7 +41,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
+        if (header == null || header.isBlank()) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,6 +1,7 @@
 package io.hearth.platform;
 
 import io.hearth.shared.HearthProblem;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -12,12 +13,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Errors that never reach a controller (container errors, forwards) answer as problem details too. */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int code = status instanceof Integer value ? value : 500;
+        int code = status instanceof Integer value ? value : 404;
         PlatformProblem type = Arrays.stream(PlatformProblem.values())
                 .filter(problem -> problem.status() == code)
                 .findFirst()

@@ -43,9 +43,12 @@ public final class Api {
     }
 
     public Response get(String path, String authorization) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", authorization)
-                .GET());
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (!authorization.isEmpty()) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
     }
 
     public Response delete(String path, String authorization) {
