@@ -1,0 +1,115 @@
+package io.hearth.process;
+
+import static io.hearth.testing.Api.basic;
+import static io.hearth.testing.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.testing.Api;
+import io.hearth.testing.Api.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Acknowledged means durable: the server is killed with SIGKILL in the middle of a stream of
+ * batches, restarted on the same data, and every batch that got a 200 is there exactly once.
+ */
+class CrashRecoveryIT {
+
+    private static final int EVENTS_PER_BATCH = 50;
+
+    @Test
+    void everyAcknowledgedBatchSurvivesAKillExactlyOnce() throws Exception {
+        Path dataDir = Files.createTempDirectory("hearth-crash");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        ServerProcess server = ServerProcess.start(dataDir, Map.of());
+        Api api = new Api(server.port());
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            for (int client = 0; client < 4; client++) {
+                int id = client;
+                clients.submit(() -> sendUntilStopped(api, id, sending, acknowledged));
+            }
+            waitUntil(() -> acknowledged.size() >= 40 * EVENTS_PER_BATCH);
+            server.kill();
+            sending.set(false);
+        }
+        int acknowledgedBeforeCrash = acknowledged.size();
+
+        try (ServerProcess restarted = ServerProcess.start(dataDir, Map.of())) {
+            Map<String, Integer> stored = storedMessageIds(new Api(restarted.port()));
+
+            System.out.printf(
+                    "acknowledged before kill -9: %d events; stored after restart: %d%n",
+                    acknowledgedBeforeCrash, stored.size());
+            assertThat(stored.keySet()).containsAll(acknowledged);
+            assertThat(stored.values()).allMatch(copies -> copies == 1);
+        }
+    }
+
+    private static void sendUntilStopped(Api api, int client, AtomicBoolean sending, Set<String> acknowledged) {
+        for (int batch = 0; sending.get(); batch++) {
+            List<String> ids = new ArrayList<>();
+            StringBuilder body = new StringBuilder("{\"batch\":[");
+            for (int i = 0; i < EVENTS_PER_BATCH; i++) {
+                String messageId = "c" + client + "-b" + batch + "-e" + i;
+                ids.add(messageId);
+                body.append(i == 0 ? "" : ",")
+                        .append("{\"type\":\"track\",\"event\":\"Crash Test\",\"userId\":\"u")
+                        .append(i)
+                        .append("\",\"messageId\":\"")
+                        .append(messageId)
+                        .append("\"}");
+            }
+            try {
+                Response answer = api.post(
+                        "/v1/batch",
+                        basic(ServerProcess.WRITE_KEY),
+                        body.append("]}").toString());
+                if (answer.status() == 200) {
+                    acknowledged.addAll(ids);
+                }
+            } catch (RuntimeException connectionLost) {
+                return;
+            }
+        }
+    }
+
+    private static Map<String, Integer> storedMessageIds(Api api) {
+        Map<String, Integer> copies = new HashMap<>();
+        String cursor = "";
+        do {
+            JsonNode page = api.get(
+                            "/v1/events?type=track&limit=1000" + (cursor.isEmpty() ? "" : "&cursor=" + cursor),
+                            bearer(ServerProcess.ADMIN_KEY))
+                    .json();
+            for (JsonNode event : page.get("data").values()) {
+                copies.merge(event.get("messageId").asString(), 1, Integer::sum);
+            }
+            JsonNode next = page.get("next");
+            cursor = next == null || next.isNull() ? "" : next.asString();
+        } while (!cursor.isEmpty());
+        return Collections.unmodifiableMap(copies);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(condition.getAsBoolean())
+                .as("enough batches acknowledged before the kill")
+                .isTrue();
+    }
+}
