@@ -45,7 +45,8 @@ class ConsoleSecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ConsoleSignInEntryPoint()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new ConsoleSignInEntryPoint())
+                        .accessDeniedHandler(new ConsoleAccessDenied()))
                 .addFilterAfter(new ConsoleTenantFilter(tenants), AuthorizationFilter.class)
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/", "/webjars/**", "/favicon.ico", "/console/assets/**")

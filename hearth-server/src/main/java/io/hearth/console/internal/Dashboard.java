@@ -92,31 +92,31 @@ class Dashboard {
     }
 
     /** The refreshing part of the page: events per minute and the latest events. */
-    record Activity(List<MinuteRow> minutes, List<EventRow> events, String asOf) {
-        Activity {
+    public record Activity(List<MinuteRow> minutes, List<EventRow> events, String asOf) {
+        public Activity {
             minutes = List.copyOf(minutes);
             events = List.copyOf(events);
         }
 
-        long total() {
+        public long total() {
             return minutes.stream().mapToLong(MinuteRow::events).sum();
         }
 
-        String labelsCsv() {
+        public String labelsCsv() {
             return minutes.stream().map(MinuteRow::label).collect(Collectors.joining(","));
         }
 
-        String countsCsv() {
+        public String countsCsv() {
             return minutes.stream().map(row -> Long.toString(row.events())).collect(Collectors.joining(","));
         }
     }
 
     /** One minute of the chart, labelled HH:mm in UTC. */
-    record MinuteRow(String label, long events) {}
+    public record MinuteRow(String label, long events) {}
 
     /** One event as the page lists it: no traits, no properties. */
-    record EventRow(String time, String type, String name, String who) {}
+    public record EventRow(String time, String type, String name, String who) {}
 
     /** One API key as the page lists it: never its secret. */
-    record KeyRow(String name, String scopes, String created, String revoked) {}
+    public record KeyRow(String name, String scopes, String created, String revoked) {}
 }
