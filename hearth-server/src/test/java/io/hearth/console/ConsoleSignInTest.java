@@ -86,6 +86,8 @@ class ConsoleSignInTest {
         HttpResponse<String> signIn = browser.signIn(shop.adminKey());
 
         assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(cookie -> assertThat(cookie).contains("HttpOnly", "SameSite=Lax"));
         assertThat(signIn.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/console"));
         HttpResponse<String> page = browser.get("/console");
