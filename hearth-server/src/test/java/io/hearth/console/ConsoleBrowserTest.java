@@ -45,7 +45,8 @@ class ConsoleBrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOT = Path.of("target", "console.png");
+    private static final Path OVERVIEW_SCREENSHOT = Path.of("target", "console.png");
+    private static final Path LOGIN_SCREENSHOT = Path.of("target", "console-login.png");
 
     @LocalServerPort
     int port;
@@ -138,11 +139,11 @@ class ConsoleBrowserTest {
                 .until(driver -> latestEventNames().contains("Checkout Started"));
         waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "4"));
         assertThat(text(By.id("hour-total"))).isEqualTo("4");
-        screenshot();
+        screenshot(OVERVIEW_SCREENSHOT);
     }
 
     @Test
-    void aWrongKeyIsRefusedWithAMessage() {
+    void aWrongKeyIsRefusedWithAMessage() throws IOException {
         browser.get("http://localhost:" + port + "/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
 
@@ -152,6 +153,7 @@ class ConsoleBrowserTest {
         waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
         assertThat(text(By.id("login-error"))).contains("not accepted");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login?error");
+        screenshot(LOGIN_SCREENSHOT);
     }
 
     private void signIn(String key) {
@@ -180,9 +182,9 @@ class ConsoleBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 
-    private void screenshot() throws IOException {
+    private void screenshot(Path target) throws IOException {
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 }
