@@ -1,8 +1,10 @@
 package io.hearth.ingestion;
 
+import io.hearth.ingestion.internal.EventRate;
 import io.hearth.ingestion.internal.EventReader;
 import io.hearth.ingestion.internal.EventWriter;
 import io.hearth.shared.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +21,12 @@ public class IngestionManagement {
 
     private final EventWriter writer;
     private final EventReader reader;
+    private final EventRate rate;
 
-    IngestionManagement(EventWriter writer, EventReader reader) {
+    IngestionManagement(EventWriter writer, EventReader reader, EventRate rate) {
         this.writer = writer;
         this.reader = reader;
+        this.rate = rate;
     }
 
     /**
@@ -59,5 +63,16 @@ public class IngestionManagement {
     /** How many events the tenant's log holds, optionally only those of one type. */
     public long countEvents(TenantId tenant, @Nullable String type) {
         return reader.count(tenant, type);
+    }
+
+    /**
+     * The tenant's events per minute of the time they happened, one entry for every minute from
+     * {@code from} (truncated to the minute) until {@code to}, oldest first; empty minutes count zero.
+     *
+     * @throws IllegalArgumentException when {@code to} is before {@code from} or the window is longer
+     *     than a day
+     */
+    public List<MinuteCount> eventsPerMinute(TenantId tenant, Instant from, Instant to) {
+        return rate.perMinute(tenant, from, to);
     }
 }

@@ -1,0 +1,190 @@
+package io.hearth.console;
+
+import static io.hearth.testing.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.hearth.testing.Api;
+import io.hearth.testing.HearthTest;
+import io.hearth.testing.TestTenants;
+import io.hearth.testing.TestTenants.TestTenant;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A member of a shop's staff uses the console in a real headless Chromium: signs in with the shop's
+ * admin key and sees the shop's events, its rate per minute, sources and keys, and nothing of another
+ * shop. Skipped where Debian's chromium and chromedriver are not installed.
+ */
+@HearthTest
+class ConsoleBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path OVERVIEW_SCREENSHOT = Path.of("target", "console.png");
+    private static final Path LOGIN_SCREENSHOT = Path.of("target", "console-login.png");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    Api api;
+    Path profile;
+    ChromeDriverService service;
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        assumeTrue(CHROMIUM.canExecute(), "Debian's chromium is not installed");
+        assumeTrue(CHROMEDRIVER.canExecute(), "Debian's chromedriver is not installed");
+        api = new Api(port);
+        profile = Files.createTempDirectory("hearth-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1100",
+                "--user-data-dir=" + profile);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void staffSeeTheirShopsEventsRateSourcesAndKeysAndNothingOfAnotherShop() throws IOException {
+        TestTenant shop = tenants.create();
+        TestTenant rival = tenants.create();
+        track(shop, """
+                {"userId":"customer-1","event":"Order Completed","properties":{"order_id":"o-1","total":80,"currency":"EUR"}}""");
+        track(shop, """
+                {"anonymousId":"visitor-2","event":"Product Viewed","properties":{"product_id":"p-9"}}""");
+        track(shop, """
+                {"userId":"customer-3","event":"Signed Up"}""");
+        track(rival, """
+                {"userId":"rival-customer","event":"Rival Secret Sale"}""");
+
+        signIn(shop.adminKey());
+        waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "3"));
+
+        assertThat(text(By.id("hour-total"))).isEqualTo("3");
+        assertThat(browser.findElement(By.id("rate-data")).getDomAttribute("data-total"))
+                .isEqualTo("3");
+        assertThat(latestEventNames()).containsExactly("Signed Up", "Product Viewed", "Order Completed");
+        assertThat(text(By.id("latest-events")))
+                .contains("customer-1", "visitor-2", "customer-3")
+                .doesNotContain("o-1", "p-9");
+        assertThat(text(By.id("sources")))
+                .contains("web", "segment", shop.sourceId().toString());
+        assertThat(text(By.id("api-keys"))).contains("admin").doesNotContain(shop.adminKey());
+        assertThat(browser.getPageSource())
+                .doesNotContain(
+                        "Rival Secret Sale", "rival-customer", rival.id().toString());
+
+        track(shop, """
+                {"userId":"customer-1","event":"Checkout Started"}""");
+
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> latestEventNames().contains("Checkout Started"));
+        waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "4"));
+        assertThat(text(By.id("hour-total"))).isEqualTo("4");
+        screenshot(OVERVIEW_SCREENSHOT);
+    }
+
+    @Test
+    void aWrongKeyIsRefusedWithAMessage() throws IOException {
+        browser.get("http://localhost:" + port + "/console");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+
+        browser.findElement(By.id("key")).sendKeys("hk_not-a-real-key");
+        browser.findElement(By.id("sign-in")).click();
+
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertThat(text(By.id("login-error"))).contains("not accepted");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login?error");
+        screenshot(LOGIN_SCREENSHOT);
+    }
+
+    private void signIn(String key) {
+        browser.get("http://localhost:" + port + "/console/login");
+        browser.findElement(By.id("key")).sendKeys(key);
+        browser.findElement(By.id("sign-in")).click();
+        waitUntil(ExpectedConditions.urlMatches("/console$"));
+    }
+
+    private void track(TestTenant tenant, String body) {
+        assertThat(api.post("/v1/track", basic(tenant.writeKey()), body).status())
+                .isEqualTo(200);
+    }
+
+    private List<String> latestEventNames() {
+        return browser.findElements(By.cssSelector("#latest-events tbody tr td:nth-child(3)")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private String text(By locator) {
+        return browser.findElement(locator).getText();
+    }
+
+    private void waitUntil(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    private void screenshot(Path target) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(target.getParent());
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
