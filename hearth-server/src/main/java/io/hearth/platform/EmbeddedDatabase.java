@@ -35,6 +35,8 @@ final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
+                    // Spring stops it after the pool closes; a JVM hook of its own would race that.
+                    .setRegisterShutdownHook(false)
                     .setOverrideWorkingDirectory(dataDir.resolve("runtime").toFile())
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
