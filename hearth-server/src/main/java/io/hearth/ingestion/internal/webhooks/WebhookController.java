@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,8 +114,23 @@ class WebhookController {
             log.debug("ignored webhook topic {} for source {}", topic, source.sourceId());
             return Map.of("success", true, "ignored", true);
         }
-        BatchReceipt receipt = ingestion.ingestMessages(source.tenantId(), source.sourceId(), List.of(message.get()));
-        return Map.of("success", true, "accepted", receipt.accepted(), "duplicates", receipt.duplicates());
+        try {
+            BatchReceipt receipt =
+                    ingestion.ingestMessages(source.tenantId(), source.sourceId(), List.of(message.get()));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("success", true);
+            answer.put("accepted", receipt.accepted());
+            answer.put("duplicates", receipt.duplicates());
+            return answer;
+        } catch (HearthProblem rejected) {
+            // The platform will retry and may disable the webhook: worth an operator's look.
+            log.warn(
+                    "webhook topic {} for source {} rejected: {}",
+                    topic,
+                    source.sourceId(),
+                    rejected.type().code());
+            throw rejected;
+        }
     }
 
     private static String topic(HttpServletRequest request, String header) {
