@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,15 @@ class WebhooksApiTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("success").asBoolean()).isTrue();
         assertThat(answer.json().get("ignored").asBoolean()).isTrue();
+        assertThat(events()).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTwoMegabytesIsRefusedAndNothingStored() {
+        byte[] body = new byte[2 * 1024 * 1024 + 1];
+        Arrays.fill(body, (byte) ' ');
+
+        assertProblem(shopify("orders/create", "wh-huge", body), 413, "ingestion.webhook-too-large");
         assertThat(events()).isEmpty();
     }
 
