@@ -10,6 +10,7 @@ public enum IngestionProblem implements ProblemType {
     INVALID_QUERY(400, "invalid-query", "The query is not valid"),
     EVENT_TOO_LARGE(413, "event-too-large", "An event is larger than 32 KB"),
     BATCH_TOO_LARGE(413, "batch-too-large", "The batch is larger than 500 KB"),
+    WEBHOOK_TOO_LARGE(413, "webhook-too-large", "The webhook body is larger than 2 MB"),
     UNKNOWN_SOURCE(404, "unknown-source", "No such webhook source"),
     BAD_SIGNATURE(401, "bad-signature", "The webhook signature does not match");
 
