@@ -1,0 +1,88 @@
+package io.hearth.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The packaged Hearth server as a separate process with its own embedded PostgreSQL. */
+final class ServerUnderTest implements AutoCloseable {
+
+    static final String WRITE_KEY = "hw_bench_write_key";
+    static final String ADMIN_KEY = "hk_bench_admin_key";
+
+    private final Process process;
+    final int httpPort;
+    final int databasePort;
+
+    private ServerUnderTest(Process process, int httpPort, int databasePort) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.databasePort = databasePort;
+    }
+
+    static ServerUnderTest start(Path jar, Path dataDir, String heap) throws IOException, InterruptedException {
+        int httpPort = freePort();
+        int databasePort = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx" + heap, "-jar", jar.toString());
+        builder.environment().put("HEARTH_DATA_DIR", dataDir.toString());
+        builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
+        builder.environment().put("HEARTH_DB_EMBEDDEDPORT", Integer.toString(databasePort));
+        builder.environment().put("HEARTH_DEMO_WRITE_KEY", WRITE_KEY);
+        builder.environment().put("HEARTH_DEMO_ADMIN_KEY", ADMIN_KEY);
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(dataDir.resolveSibling("bench-server.log").toFile());
+        ServerUnderTest server = new ServerUnderTest(builder.start(), httpPort, databasePort);
+        server.awaitReady();
+        return server;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    String ownerJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres";
+    }
+
+    private void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("server not ready in time");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
