@@ -10,6 +10,9 @@ import static java.util.Objects.requireNonNull;
  */
 final class BfgsMinimizer {
 
+    /** How far above the gradient tolerance a stalled search may end and still count as converged. */
+    private static final double STALL_FACTOR = 100;
+
     private final int maxIterations;
     private final double gradientTolerance;
     private final double valueTolerance;
@@ -51,7 +54,11 @@ final class BfgsMinimizer {
             WolfeLineSearch.Trial next = lineSearch.search(origin, direction, initialStep);
             if (next == null) {
                 if (inverseHessian.isIdentity()) {
-                    return result(current, iteration, lineSearch, false);
+                    // No step along the gradient lowers the value: the objective's rounding has taken over.
+                    // Sums over many customers carry gradient noise well above the ideal tolerance, so a
+                    // stall with a near-zero gradient is a genuine optimum.
+                    boolean stalledAtOptimum = maxAbs(current.gradient()) <= STALL_FACTOR * gradientTolerance;
+                    return result(current, iteration, lineSearch, stalledAtOptimum);
                 }
                 inverseHessian.reset();
                 continue;

@@ -28,58 +28,81 @@ final class BgNbdLikelihood {
      * derivatives with respect to {@code r, α, a, b}.
      */
     static double evaluate(BgNbdParameters parameters, GroupedStatistics data, double @Nullable [] gradient) {
-        double r = parameters.r();
-        double alpha = parameters.alpha();
-        double a = parameters.a();
-        double b = parameters.b();
-        double logAlpha = Math.log(alpha);
-        double logA = Math.log(a);
-        FrequencyTerms terms = new FrequencyTerms(r, a, b);
-        double total = 0;
-        double dr = 0;
-        double dAlpha = 0;
-        double da = 0;
-        double db = 0;
+        Accumulator sum = new Accumulator(parameters, gradient != null);
         for (int i = 0; i < data.size(); i++) {
-            int x = data.frequency[i];
+            sum.add(data.frequency[i], data.recency[i], data.age[i], data.weight[i]);
+        }
+        if (gradient != null) {
+            System.arraycopy(sum.gradient, 0, gradient, 0, sum.gradient.length);
+        }
+        return sum.total;
+    }
+
+    /** Sums the likelihood (and optionally the gradient) group by group in frequency order. */
+    private static final class Accumulator {
+        private final double r;
+        private final double alpha;
+        private final double a;
+        private final double b;
+        private final double logAlpha;
+        private final double logA;
+        private final boolean withGradient;
+        private final FrequencyTerms terms;
+        final double[] gradient = new double[4];
+        double total;
+
+        Accumulator(BgNbdParameters parameters, boolean withGradient) {
+            r = parameters.r();
+            alpha = parameters.alpha();
+            a = parameters.a();
+            b = parameters.b();
+            logAlpha = Math.log(alpha);
+            logA = Math.log(a);
+            this.withGradient = withGradient;
+            terms = new FrequencyTerms(r, a, b);
+        }
+
+        void add(int x, double recency, double age, double weight) {
             terms.advanceTo(x);
-            double weight = data.weight[i];
             double shape = r + x;
-            double alphaPlusAge = alpha + data.age[i];
-            double aliveTerm = -shape * Math.log(alphaPlusAge);
+            double logAlphaPlusAge = Math.log(alpha + age);
+            double logAlphaPlusRecency = Math.log(alpha + recency);
+            double aliveTerm = -shape * logAlphaPlusAge;
             double mixture = aliveTerm;
             double deadShare = 0;
-            double alphaPlusRecency = alpha + data.recency[i];
-            double deadTerm =
-                    x > 0 ? logA - Math.log(b + x - 1) - shape * Math.log(alphaPlusRecency) : Double.NEGATIVE_INFINITY;
             if (x > 0) {
                 // Log-sum-exp of the two branches: "alive at T" and "dropped out right after t_x".
+                double deadTerm = logA - Math.log(b + x - 1) - shape * logAlphaPlusRecency;
                 double high = Math.max(aliveTerm, deadTerm);
-                double sum = Math.exp(aliveTerm - high) + Math.exp(deadTerm - high);
-                mixture = high + Math.log(sum);
+                mixture = high + Math.log(Math.exp(aliveTerm - high) + Math.exp(deadTerm - high));
                 deadShare = Math.exp(deadTerm - mixture);
             }
             total += weight * (terms.logGammaRatio + r * logAlpha + terms.logBetaRatio + mixture);
-            if (gradient != null) {
-                double aliveShare = 1.0 - deadShare;
-                double deadLog = x > 0 ? Math.log(alphaPlusRecency) : 0;
-                dr += weight
-                        * (terms.digammaDifference
-                                + logAlpha
-                                - aliveShare * Math.log(alphaPlusAge)
-                                - deadShare * deadLog);
-                dAlpha += weight * (r / alpha - shape * (aliveShare / alphaPlusAge + deadShare / alphaPlusRecency));
-                da += weight * (terms.betaRatioByA + deadShare / a);
-                db += weight * (terms.betaRatioByB - (x > 0 ? deadShare / (b + x - 1) : 0));
+            if (withGradient) {
+                addGradient(x, recency, age, weight, deadShare, logAlphaPlusAge, logAlphaPlusRecency);
             }
         }
-        if (gradient != null) {
-            gradient[0] = dr;
-            gradient[1] = dAlpha;
-            gradient[2] = da;
-            gradient[3] = db;
+
+        /** The mixture's derivative is each branch's derivative weighted by its share of the sum. */
+        private void addGradient(
+                int x,
+                double recency,
+                double age,
+                double weight,
+                double deadShare,
+                double logAlphaPlusAge,
+                double logAlphaPlusRecency) {
+            double aliveShare = 1.0 - deadShare;
+            double shape = r + x;
+            gradient[0] += weight
+                    * (terms.digammaDifference
+                            + logAlpha
+                            - aliveShare * logAlphaPlusAge
+                            - deadShare * logAlphaPlusRecency);
+            gradient[1] += weight * (r / alpha - shape * (aliveShare / (alpha + age) + deadShare / (alpha + recency)));
+            gradient[2] += weight * (terms.betaRatioByA + deadShare / a);
+            gradient[3] += weight * (terms.betaRatioByB - (x > 0 ? deadShare / (b + x - 1) : 0));
         }
-        return total;
     }
 
     /** Running sums of the x-only terms, advanced one frequency at a time. */

@@ -4,7 +4,7 @@ package io.hearth.ml.clv;
 final class SpecialFunctions {
 
     /** Below this the asymptotic series is not accurate enough, so arguments are shifted up first. */
-    private static final double ASYMPTOTIC_THRESHOLD = 10.0;
+    private static final double ASYMPTOTIC_THRESHOLD = 15.0;
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2.0 * Math.PI);
 
