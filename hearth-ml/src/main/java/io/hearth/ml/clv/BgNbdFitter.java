@@ -2,6 +2,8 @@ package io.hearth.ml.clv;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Maximum-likelihood fit of {@link BgNbdModel} with BFGS on log-parameters.
  *
@@ -46,7 +48,7 @@ final class BgNbdFitter {
         return new double[] {0.0, Math.log(alpha), 0.0, 0.0};
     }
 
-    private static @org.jspecify.annotations.Nullable BgNbdParameters fromLog(double[] point) {
+    private static @Nullable BgNbdParameters fromLog(double[] point) {
         double r = Math.exp(point[0]);
         double alpha = Math.exp(point[1]);
         double a = Math.exp(point[2]);

@@ -2,6 +2,8 @@ package io.hearth.ml.clv;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * BG/NBD purchase model: purchases follow a Poisson process with a gamma-distributed rate, and after
  * every purchase the customer drops out with a beta-distributed probability.
@@ -70,7 +72,7 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     /** At {@code a = 1} the closed forms are 0/0 but continuous, so average the two sides. */
-    private static double bridgeSingularity(double a, java.util.function.DoubleUnaryOperator formula) {
+    private static double bridgeSingularity(double a, DoubleUnaryOperator formula) {
         if (Math.abs(a - 1) > SINGULAR_BAND) {
             return formula.applyAsDouble(a);
         }
