@@ -26,8 +26,7 @@ public record CustomerSummary(
     /**
      * The observation the Gamma-Gamma model needs.
      *
-     * @throws IllegalArgumentException when the customer is not a {@linkplain #isRepeatBuyer() repeat
-     *     buyer} or spent nothing
+     * @throws IllegalArgumentException unless {@link #hasRepeatSpend()}
      */
     public SpendObservation spend() {
         return new SpendObservation(statistics.frequency(), meanRepeatSpend);
@@ -36,5 +35,13 @@ public record CustomerSummary(
     /** Whether the customer bought again after the first purchase within calibration. */
     public boolean isRepeatBuyer() {
         return statistics.frequency() > 0;
+    }
+
+    /**
+     * Whether the customer can enter a Gamma-Gamma fit: a repeat buyer whose repeat transactions have
+     * a positive mean value (free or fully refunded orders would make the spend likelihood undefined).
+     */
+    public boolean hasRepeatSpend() {
+        return isRepeatBuyer() && meanRepeatSpend > 0;
     }
 }

@@ -80,7 +80,7 @@ class CdnowEvaluationTest {
     @Test
     void gammaGammaReproducesThePaper() {
         List<SpendObservation> repeatBuyers = cohort.stream()
-                .filter(CustomerSummary::isRepeatBuyer)
+                .filter(CustomerSummary::hasRepeatSpend)
                 .map(CustomerSummary::spend)
                 .toList();
         assertThat(repeatBuyers).hasSize(946);
@@ -134,6 +134,16 @@ class CdnowEvaluationTest {
         assertThat(p.a()).isBetween(0.4, 1.2);
         assertThat(p.b()).isBetween(1.5, 4.0);
         printFitTime("BG/NBD master", () -> BgNbdModel.fit(masterGrouped));
+
+        List<SpendObservation> repeatBuyers = master.stream()
+                .filter(CustomerSummary::hasRepeatSpend)
+                .map(CustomerSummary::spend)
+                .toList();
+        GammaGammaParameters spend = GammaGammaModel.fit(repeatBuyers).model().parameters();
+        System.out.printf(
+                "Gamma-Gamma master (%d repeat buyers) p=%.4f q=%.4f gamma=%.4f%n",
+                repeatBuyers.size(), spend.p(), spend.q(), spend.gamma());
+        assertThat(spend.q()).isGreaterThan(1);
     }
 
     private double predictedHoldout(PurchaseModel model) {
