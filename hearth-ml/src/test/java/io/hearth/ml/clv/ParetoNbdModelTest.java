@@ -25,6 +25,35 @@ class ParetoNbdModelTest {
     }
 
     @Test
+    void quadratureFallbackAgreesWithTheSeries() {
+        ParetoNbdParameters[] cases = {TRUTH, new ParetoNbdParameters(0.8, 30, 1.4, 2.5)};
+        SufficientStatistics[] customers = {
+            new SufficientStatistics(0, 0, 38), new SufficientStatistics(3, 12.5, 38),
+            new SufficientStatistics(60, 37.9, 38), new SufficientStatistics(2, 30.4, 30.5)
+        };
+        for (ParetoNbdParameters p : cases) {
+            for (SufficientStatistics c : customers) {
+                double series = ParetoNbdLikelihood.logDeadTerm(p, c);
+                double quadrature = Math.log(p.s()) + DropOutIntegral.log(p, c.frequency(), c.recency(), c.age());
+                assertThat(quadrature).as("%s %s", p, c).isCloseTo(series, within(1e-10));
+            }
+        }
+    }
+
+    @Test
+    void staysFiniteWhenTheScalesDifferByOrdersOfMagnitude() {
+        SufficientStatistics customer = new SufficientStatistics(5, 3, 38);
+        for (ParetoNbdParameters p : new ParetoNbdParameters[] {
+            new ParetoNbdParameters(0.5, 1e6, 0.7, 0.01), new ParetoNbdParameters(0.5, 0.01, 0.7, 1e6)
+        }) {
+            double integral = dropOutIntegral(p, customer);
+            assertThat(Math.exp(ParetoNbdLikelihood.logDeadTerm(p, customer)))
+                    .isCloseTo(integral, within(1e-7 * integral));
+            assertThat(new ParetoNbdModel(p).probabilityAlive(customer)).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
     void recoversSimulatedParameters() {
         List<SufficientStatistics> customers = new Simulation(7).paretoNbd(TRUTH, 8_000, 26, 39);
         ModelFit<ParetoNbdModel> fit = ParetoNbdModel.fit(GroupedStatistics.of(customers));
