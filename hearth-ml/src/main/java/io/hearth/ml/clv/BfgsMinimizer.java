@@ -2,6 +2,8 @@ package io.hearth.ml.clv;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Quasi-Newton minimizer (BFGS on the inverse Hessian) with a strong Wolfe line search.
  *
@@ -34,31 +36,16 @@ final class BfgsMinimizer {
     OptimizationResult minimize(DifferentiableFunction function, double[] start) {
         requireNonNull(function, "function is null");
         WolfeLineSearch lineSearch = new WolfeLineSearch(function);
-        double[] gradient = new double[start.length];
-        double value = function.valueAndGradient(start.clone(), gradient);
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("objective is not finite at the starting point");
-        }
-        WolfeLineSearch.Trial current = new WolfeLineSearch.Trial(0, value, 0, start.clone(), gradient);
+        WolfeLineSearch.Trial current = evaluateStart(function, start);
         InverseHessian inverseHessian = new InverseHessian(start.length);
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             if (maxAbs(current.gradient()) <= gradientTolerance) {
                 return result(current, iteration, lineSearch, true);
             }
-            double[] direction = inverseHessian.descentDirection(current.gradient());
-            double slope = WolfeLineSearch.dot(direction, current.gradient());
-            // Scale the very first steepest-descent step so it moves about one unit in log-parameters.
-            double initialStep = inverseHessian.isIdentity() ? Math.min(1.0, 1.0 / maxAbs(direction)) : 1.0;
-            WolfeLineSearch.Trial origin =
-                    new WolfeLineSearch.Trial(0, current.value(), slope, current.point(), current.gradient());
-            WolfeLineSearch.Trial next = lineSearch.search(origin, direction, initialStep);
+            WolfeLineSearch.Trial next = step(lineSearch, inverseHessian, current);
             if (next == null) {
                 if (inverseHessian.isIdentity()) {
-                    // No step along the gradient lowers the value: the objective's rounding has taken over.
-                    // Sums over many customers carry gradient noise well above the ideal tolerance, so a
-                    // stall with a near-zero gradient is a genuine optimum.
-                    boolean stalledAtOptimum = maxAbs(current.gradient()) <= STALL_FACTOR * gradientTolerance;
-                    return result(current, iteration, lineSearch, stalledAtOptimum);
+                    return result(current, iteration, lineSearch, isStalledAtOptimum(current));
                 }
                 inverseHessian.reset();
                 continue;
@@ -71,6 +58,35 @@ final class BfgsMinimizer {
             }
         }
         return result(current, maxIterations, lineSearch, false);
+    }
+
+    private static WolfeLineSearch.Trial evaluateStart(DifferentiableFunction function, double[] start) {
+        double[] gradient = new double[start.length];
+        double value = function.valueAndGradient(start.clone(), gradient);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("objective is not finite at the starting point");
+        }
+        return new WolfeLineSearch.Trial(0, value, 0, start.clone(), gradient);
+    }
+
+    private static WolfeLineSearch.@Nullable Trial step(
+            WolfeLineSearch lineSearch, InverseHessian inverseHessian, WolfeLineSearch.Trial current) {
+        double[] direction = inverseHessian.descentDirection(current.gradient());
+        double slope = WolfeLineSearch.dot(direction, current.gradient());
+        // Scale the very first steepest-descent step so it moves about one unit in log-parameters.
+        double initialStep = inverseHessian.isIdentity() ? Math.min(1.0, 1.0 / maxAbs(direction)) : 1.0;
+        WolfeLineSearch.Trial origin =
+                new WolfeLineSearch.Trial(0, current.value(), slope, current.point(), current.gradient());
+        return lineSearch.search(origin, direction, initialStep);
+    }
+
+    /**
+     * No step along the gradient lowers the value, so the objective's rounding has taken over. Sums over
+     * many customers carry gradient noise well above the ideal tolerance; a stall with a near-zero
+     * gradient is a genuine optimum.
+     */
+    private boolean isStalledAtOptimum(WolfeLineSearch.Trial current) {
+        return maxAbs(current.gradient()) <= STALL_FACTOR * gradientTolerance;
     }
 
     private static OptimizationResult result(

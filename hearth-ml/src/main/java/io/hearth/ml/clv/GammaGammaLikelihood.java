@@ -21,41 +21,43 @@ final class GammaGammaLikelihood {
      * derivatives with respect to {@code p, q, γ}.
      */
     static double evaluate(GammaGammaParameters parameters, List<SpendObservation> data, double @Nullable [] gradient) {
-        double p = parameters.p();
         double q = parameters.q();
         double gamma = parameters.gamma();
-        double logGammaQ = SpecialFunctions.logGamma(q);
-        double digammaQ = gradient != null ? SpecialFunctions.digamma(q) : 0;
-        double logGammaScale = Math.log(gamma);
+        double constant = q * Math.log(gamma) - SpecialFunctions.logGamma(q);
         double total = 0;
-        double dp = 0;
-        double dq = 0;
-        double dGamma = 0;
+        double[] sum = new double[3];
         for (SpendObservation observation : data) {
             double x = observation.frequency();
             double m = observation.meanSpend();
-            double shape = p * x;
+            double shape = parameters.p() * x;
             double logPosteriorScale = Math.log(gamma + m * x);
-            double logTotal = Math.log(m * x);
             total += SpecialFunctions.logGamma(shape + q)
                     - SpecialFunctions.logGamma(shape)
-                    - logGammaQ
-                    + q * logGammaScale
-                    + shape * logTotal
+                    + constant
+                    + shape * Math.log(m * x)
                     - Math.log(m)
                     - (shape + q) * logPosteriorScale;
             if (gradient != null) {
-                double digammaSum = SpecialFunctions.digamma(shape + q);
-                dp += x * (digammaSum - SpecialFunctions.digamma(shape) + logTotal - logPosteriorScale);
-                dq += digammaSum - digammaQ + logGammaScale - logPosteriorScale;
-                dGamma += q / gamma - (shape + q) / (gamma + m * x);
+                addGradient(parameters, x, m, logPosteriorScale, sum);
             }
         }
         if (gradient != null) {
-            gradient[0] = dp;
-            gradient[1] = dq;
-            gradient[2] = dGamma;
+            double digammaQ = SpecialFunctions.digamma(q);
+            gradient[0] = sum[0];
+            // The q-only terms are the same for every customer, so they are added once, times the count.
+            gradient[1] = sum[1] + data.size() * (Math.log(gamma) - digammaQ);
+            gradient[2] = sum[2];
         }
         return total;
+    }
+
+    private static void addGradient(
+            GammaGammaParameters parameters, double x, double m, double logPosteriorScale, double[] sum) {
+        double shape = parameters.p() * x;
+        double q = parameters.q();
+        double digammaSum = SpecialFunctions.digamma(shape + q);
+        sum[0] += x * (digammaSum - SpecialFunctions.digamma(shape) + Math.log(m * x) - logPosteriorScale);
+        sum[1] += digammaSum - logPosteriorScale;
+        sum[2] += q / parameters.gamma() - (shape + q) / (parameters.gamma() + m * x);
     }
 }
