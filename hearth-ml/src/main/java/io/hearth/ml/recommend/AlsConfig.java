@@ -48,6 +48,10 @@ public record AlsConfig(
         return new AlsConfig(factors, regularization, alpha, value, cgSteps, threads, seed);
     }
 
+    public AlsConfig withCgSteps(int value) {
+        return new AlsConfig(factors, regularization, alpha, iterations, value, threads, seed);
+    }
+
     public AlsConfig withThreads(int value) {
         return new AlsConfig(factors, regularization, alpha, iterations, cgSteps, value, seed);
     }

@@ -1,0 +1,71 @@
+package io.hearth.ml.recommend;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Loading and splitting of the shared public data sets used by the evaluation tests. */
+final class EvaluationData {
+
+    private EvaluationData() {}
+
+    /** A train/test split. */
+    record Split(List<Interaction> train, List<Interaction> test) {
+        Split {
+            requireNonNull(train, "train is null");
+            requireNonNull(test, "test is null");
+        }
+    }
+
+    /** {@code ../shared/data} next to the directory holding {@code mvnw}. */
+    static Path sharedData() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.exists(directory.resolve("mvnw"))) {
+            directory = directory.getParent();
+        }
+        Path root = directory == null ? Path.of("").toAbsolutePath() : directory;
+        return root.resolve("../shared/data").normalize();
+    }
+
+    /** MovieLens {@code u.data}: every rating becomes an implicit interaction of weight 1. */
+    static List<Interaction> movieLens(Path file) throws IOException {
+        List<Interaction> interactions = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] fields = line.split("\t");
+            interactions.add(new Interaction(
+                    Integer.parseInt(fields[0]), Integer.parseInt(fields[1]), 1f, Long.parseLong(fields[3])));
+        }
+        return interactions;
+    }
+
+    /**
+     * Shuffles each user's interactions with a seeded generator and puts the first {@code
+     * ratio} of them (rounded) into train: the stratified split of Microsoft Recommenders.
+     */
+    static Split stratifiedSplit(List<Interaction> interactions, double ratio, long seed) {
+        Map<Integer, List<Interaction>> byUser = new LinkedHashMap<>();
+        for (Interaction interaction : interactions) {
+            byUser.computeIfAbsent(interaction.userId(), id -> new ArrayList<>())
+                    .add(interaction);
+        }
+        Random random = new Random(seed);
+        List<Interaction> train = new ArrayList<>();
+        List<Interaction> test = new ArrayList<>();
+        byUser.keySet().stream().sorted().forEach(user -> {
+            List<Interaction> own = new ArrayList<>(byUser.get(user));
+            Collections.shuffle(own, random);
+            int cut = (int) Math.round(own.size() * ratio);
+            train.addAll(own.subList(0, cut));
+            test.addAll(own.subList(cut, own.size()));
+        });
+        return new Split(train, test);
+    }
+}
