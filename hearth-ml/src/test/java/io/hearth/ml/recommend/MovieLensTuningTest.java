@@ -32,24 +32,6 @@ class MovieLensTuningTest {
         EvaluationData.Split outer = EvaluationData.stratifiedSplit(EvaluationData.movieLens(file), 0.75, 42);
         EvaluationData.Split inner = EvaluationData.stratifiedSplit(outer.train(), 0.75, 7);
         InteractionMatrix train = InteractionMatrix.of(inner.train());
-        String grid = System.getProperty("hearth.grid", "64:0.1,1,10:1,5,20,50");
-        String[] axes = grid.split(":");
-        for (String factors : axes[0].split(",")) {
-            for (String regularization : axes[1].split(",")) {
-                for (String alpha : axes[2].split(",")) {
-                    AlsConfig config = AlsConfig.defaults()
-                            .withFactors(Integer.parseInt(factors))
-                            .withRegularization(Double.parseDouble(regularization))
-                            .withAlpha(Double.parseDouble(alpha))
-                            .withIterations(Integer.getInteger("hearth.iterations", 15))
-                            .withCgSteps(Integer.getInteger("hearth.cg", 3));
-                    EvaluationReport report =
-                            RankingEvaluation.evaluate(train, inner.test(), ImplicitAls.train(train, config), 10);
-                    System.out.printf(
-                            "factors=%s reg=%s alpha=%s ndcg=%.4f map=%.4f%n",
-                            factors, regularization, alpha, report.ndcg(), report.map());
-                }
-            }
-        }
+        AlsGridSearch.run(train, inner.test(), System.getProperty("hearth.grid", "16,32,48:20,50,100,200:5,10,20"));
     }
 }
