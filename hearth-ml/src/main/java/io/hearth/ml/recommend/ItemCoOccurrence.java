@@ -36,27 +36,31 @@ public final class ItemCoOccurrence implements Recommender {
         var counter = new PairCounter(matrix, config.windowSeconds());
         float[] scores = new float[items];
         for (int item = 0; item < items; item++) {
-            counter.countWith(item);
-            int[] touched = counter.touched();
-            Arrays.fill(scores, 0f);
-            for (int other : touched) {
-                int both = counter.count(other);
-                if (both >= config.minCount()) {
-                    scores[other] = (float) config.similarity()
-                            .score(
-                                    both,
-                                    matrix.userCountOf(item),
-                                    matrix.userCountOf(other),
-                                    matrix.userCount(),
-                                    config.shrinkage());
-                }
-            }
-            int[] best = TopK.select(scores, Math.min(config.neighbours(), touched.length), new int[] {item});
-            rowNeighbours[item] = positiveOnly(best, scores);
-            rowSimilarities[item] = gather(rowNeighbours[item], scores);
-            start[item + 1] = start[item] + rowNeighbours[item].length;
+            int[] best = bestNeighbours(matrix, config, counter, item, scores);
+            rowNeighbours[item] = best;
+            rowSimilarities[item] = gather(best, scores);
+            start[item + 1] = start[item] + best.length;
         }
         return new ItemCoOccurrence(matrix, start, flatten(rowNeighbours, start), flatten(rowSimilarities, start));
+    }
+
+    /** Scores every co-occurring item into {@code scores} and returns the best, strongest first. */
+    private static int[] bestNeighbours(
+            InteractionMatrix matrix, CoOccurrenceConfig config, PairCounter counter, int item, float[] scores) {
+        counter.countWith(item);
+        int[] touched = counter.touched();
+        Arrays.fill(scores, 0f);
+        for (int other : touched) {
+            int both = counter.count(other);
+            if (both >= config.minCount()) {
+                long first = matrix.userCountOf(item);
+                long second = matrix.userCountOf(other);
+                scores[other] =
+                        (float) config.similarity().score(both, first, second, matrix.userCount(), config.shrinkage());
+            }
+        }
+        int[] best = TopK.select(scores, Math.min(config.neighbours(), touched.length), new int[] {item});
+        return positiveOnly(best, scores);
     }
 
     /** Up to {@code k} items most similar to {@code item}, best first. */

@@ -25,32 +25,60 @@ public final class RankingEvaluation {
         requireNonNull(recommender, "recommender is null");
         int[][] relevant = relevantByUser(train, test);
         float[] scores = new float[train.itemCount()];
-        boolean[] recommendedOnce = new boolean[train.itemCount()];
-        double precision = 0;
-        double recall = 0;
-        double ndcg = 0;
-        double map = 0;
-        int users = 0;
+        var totals = new Totals(train.itemCount(), k);
         for (int user = 0; user < relevant.length; user++) {
-            if (relevant[user].length == 0) {
-                continue;
+            if (relevant[user].length > 0) {
+                recommender.score(user, scores);
+                int[] top = TopK.select(scores, k, train.itemsOf(user));
+                totals.add(top, toIds(top, train.items()), relevant[user]);
             }
-            recommender.score(user, scores);
-            int[] top = TopK.select(scores, k, train.itemsOf(user));
-            int[] topIds = new int[top.length];
-            for (int rank = 0; rank < top.length; rank++) {
-                recommendedOnce[top[rank]] = true;
-                topIds[rank] = train.items().idAt(top[rank]);
+        }
+        return totals.report();
+    }
+
+    private static int[] toIds(int[] indices, IdIndex index) {
+        int[] ids = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            ids[i] = index.idAt(indices[i]);
+        }
+        return ids;
+    }
+
+    /** Running sums of the per-user metrics plus the set of items ever recommended. */
+    private static final class Totals {
+        private final boolean[] recommended;
+        private final int k;
+        private double precision;
+        private double recall;
+        private double ndcg;
+        private double map;
+        private int users;
+
+        Totals(int itemCount, int k) {
+            this.recommended = new boolean[itemCount];
+            this.k = k;
+        }
+
+        void add(int[] top, int[] topIds, int[] relevant) {
+            for (int item : top) {
+                recommended[item] = true;
             }
-            precision += RankingMetrics.precision(topIds, relevant[user], k);
-            recall += RankingMetrics.recall(topIds, relevant[user], k);
-            ndcg += RankingMetrics.ndcg(topIds, relevant[user], k);
-            map += RankingMetrics.averagePrecision(topIds, relevant[user], k);
+            precision += RankingMetrics.precision(topIds, relevant, k);
+            recall += RankingMetrics.recall(topIds, relevant, k);
+            ndcg += RankingMetrics.ndcg(topIds, relevant, k);
+            map += RankingMetrics.averagePrecision(topIds, relevant, k);
             users++;
         }
-        double coverage = (double) count(recommendedOnce) / Math.max(1, train.itemCount());
-        int n = Math.max(1, users);
-        return new EvaluationReport(users, k, precision / n, recall / n, ndcg / n, map / n, coverage);
+
+        EvaluationReport report() {
+            int distinct = 0;
+            for (boolean flag : recommended) {
+                distinct += flag ? 1 : 0;
+            }
+            double coverage = (double) distinct / Math.max(1, recommended.length);
+            int n = Math.max(1, users);
+            return new EvaluationReport(users, k, precision / n, recall / n, ndcg / n, map / n, coverage);
+        }
     }
 
     /** Distinct external test item ids per dense training user, ascending. */
@@ -77,15 +105,5 @@ public final class RankingEvaluation {
             relevant[user] = Arrays.stream(relevant[user]).sorted().distinct().toArray();
         }
         return relevant;
-    }
-
-    private static int count(boolean[] flags) {
-        int count = 0;
-        for (boolean flag : flags) {
-            if (flag) {
-                count++;
-            }
-        }
-        return count;
     }
 }

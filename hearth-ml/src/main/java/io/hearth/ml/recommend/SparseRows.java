@@ -87,11 +87,16 @@ record SparseRows(int[] start, int[] columns, float[] values, long[] times) {
                 size++;
             }
         }
-        for (int r = 0; r < rowCount; r++) {
-            start[r + 1] += start[r];
-        }
+        prefixSum(start);
         return new SparseRows(
                 start, Arrays.copyOf(columns, size), Arrays.copyOf(values, size), Arrays.copyOf(times, size));
+    }
+
+    /** Turns per-row counts stored at {@code offsets[row + 1]} into row start offsets. */
+    private static void prefixSum(int[] offsets) {
+        for (int r = 0; r + 1 < offsets.length; r++) {
+            offsets[r + 1] += offsets[r];
+        }
     }
 
     /** The same cells stored by column; columns within each new row ascend. */
@@ -101,9 +106,7 @@ record SparseRows(int[] start, int[] columns, float[] values, long[] times) {
         for (int column : columns) {
             newStart[column + 1]++;
         }
-        for (int c = 0; c < columnCount; c++) {
-            newStart[c + 1] += newStart[c];
-        }
+        prefixSum(newStart);
         int[] next = Arrays.copyOf(newStart, columnCount);
         int[] newColumns = new int[columns.length];
         float[] newValues = new float[columns.length];
