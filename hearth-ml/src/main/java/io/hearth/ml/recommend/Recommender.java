@@ -13,4 +13,11 @@ public interface Recommender {
      * higher means more likely to be wanted.
      */
     void score(int user, float[] scores);
+
+    /** The {@code k} best items for {@code user}, best first, never one already in {@code train}. */
+    default int[] recommend(InteractionMatrix train, int user, int k) {
+        float[] scores = new float[train.itemCount()];
+        score(user, scores);
+        return TopK.select(scores, k, train.itemsOf(user));
+    }
 }

@@ -3,8 +3,9 @@ package io.hearth.ml.recommend;
 /**
  * How strongly a co-occurrence count says that two items belong together.
  *
- * <p>Raw counts favour popular items; both measures below compare the count with what chance
- * would give ({@code nA * nB / N}) and discount evidence that rests on few events.
+ * <p>Raw counts favour popular items. The log-likelihood ratio and shrunk lift compare the count
+ * with what chance would give ({@code nA * nB / N}) and discount evidence that rests on few
+ * events; cosine and Jaccard normalise by the items' own popularity.
  */
 public enum Similarity {
 
@@ -24,6 +25,22 @@ public enum Similarity {
             double cells = xLogX(both) + xLogX(onlyFirst) + xLogX(onlySecond) + xLogX(neither);
             double margins = xLogX(first) + xLogX(total - first) + xLogX(second) + xLogX(total - second);
             return 2 * (cells - margins + xLogX(total));
+        }
+    },
+
+    /** Cosine {@code both / (sqrt(nA * nB) + shrinkage)}: shrinkage damps pairs of rare items. */
+    COSINE {
+        @Override
+        double score(long both, long first, long second, long total, double shrinkage) {
+            return both / (Math.sqrt((double) first * second) + shrinkage);
+        }
+    },
+
+    /** Jaccard {@code both / (nA + nB - both)}: the share of either item's users who have both. */
+    JACCARD {
+        @Override
+        double score(long both, long first, long second, long total, double shrinkage) {
+            return (double) both / (first + second - both);
         }
     },
 

@@ -22,6 +22,10 @@ class MovieLensEvaluationTest {
     static final AlsConfig TUNED_ALS =
             AlsConfig.defaults().withFactors(48).withRegularization(50).withAlpha(5);
 
+    /** Chosen by {@link MovieLensTuningTest#searchCoOccurrence()}. */
+    static final CoOccurrenceConfig TUNED_COSINE =
+            CoOccurrenceConfig.defaults().withSimilarity(Similarity.COSINE).withNeighbours(400);
+
     /** Chosen by {@link MovieLensTuningTest#searchEaseLambda()}. */
     static final double TUNED_EASE_LAMBDA = 500;
 
@@ -37,14 +41,8 @@ class MovieLensEvaluationTest {
         Map<String, Function<InteractionMatrix, Recommender>> models = new LinkedHashMap<>();
         models.put("popularity", m -> DecayedPopularity.build(m, Double.POSITIVE_INFINITY, now));
         models.put("co-occurrence (LLR)", m -> ItemCoOccurrence.build(m, CoOccurrenceConfig.defaults()));
-        models.put(
-                "ALS",
-                m -> ImplicitAls.train(
-                        m,
-                        AlsConfig.defaults()
-                                .withFactors(48)
-                                .withRegularization(50)
-                                .withAlpha(5)));
+        models.put("co-occurrence (cosine, 400 neighbours)", m -> ItemCoOccurrence.build(m, TUNED_COSINE));
+        models.put("ALS", m -> ImplicitAls.train(m, TUNED_ALS));
         models.put("EASE", m -> Ease.train(m, TUNED_EASE_LAMBDA));
         Map<String, EvaluationReport> reports = ReportTable.run(models, train, split.test(), K);
 

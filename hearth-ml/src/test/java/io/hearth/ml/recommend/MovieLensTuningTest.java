@@ -25,6 +25,25 @@ class MovieLensTuningTest {
     }
 
     @Test
+    void searchCoOccurrence() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("hearth.tune.cooc"), "tuning runs only on request");
+        Path file = EvaluationData.sharedData().resolve("movielens-100k/u.data");
+        EvaluationData.Split outer = EvaluationData.stratifiedSplit(EvaluationData.movieLens(file), 0.75, 42);
+        EvaluationData.Split inner = EvaluationData.stratifiedSplit(outer.train(), 0.75, 7);
+        InteractionMatrix train = InteractionMatrix.of(inner.train());
+        for (Similarity similarity : Similarity.values()) {
+            for (int neighbours : new int[] {20, 50, 100, 400}) {
+                var config =
+                        CoOccurrenceConfig.defaults().withSimilarity(similarity).withNeighbours(neighbours);
+                EvaluationReport report =
+                        RankingEvaluation.evaluate(train, inner.test(), ItemCoOccurrence.build(train, config), 10);
+                System.out.printf(
+                        "cooc %s n=%d ndcg=%.4f map=%.4f%n", similarity, neighbours, report.ndcg(), report.map());
+            }
+        }
+    }
+
+    @Test
     void searchAlsGrid() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("hearth.tune"), "tuning runs only on request");
         Path file = EvaluationData.sharedData().resolve("movielens-100k/u.data");
