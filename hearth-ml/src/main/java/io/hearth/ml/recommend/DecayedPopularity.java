@@ -52,15 +52,14 @@ public final class DecayedPopularity implements Recommender {
     /** The {@code k} most popular items whose {@code categoryOfItem} entry is {@code category}. */
     public int[] topInCategory(int[] categoryOfItem, int category, int k) {
         requireNonNull(categoryOfItem, "categoryOfItem is null");
-        float[] masked = popularity.clone();
         int excluded = 0;
-        int[] others = new int[masked.length];
-        for (int item = 0; item < masked.length; item++) {
+        int[] others = new int[popularity.length];
+        for (int item = 0; item < popularity.length; item++) {
             if (categoryOfItem[item] != category) {
                 others[excluded++] = item;
             }
         }
-        return TopK.select(masked, k, Arrays.copyOf(others, excluded));
+        return TopK.select(popularity, k, Arrays.copyOf(others, excluded));
     }
 
     @Override

@@ -34,12 +34,12 @@ public final class ImplicitAls {
         Random random = new Random(config.seed());
         float[] users = randomFactors(matrix.userCount() * k, random);
         float[] items = randomFactors(matrix.itemCount() * k, random);
+        var byUser = new Side(matrix.userStart, matrix.userItems, matrix.userValues);
+        var byItem = new Side(matrix.itemStart, matrix.itemUsers, matrix.itemValues);
         ExecutorService pool = Executors.newFixedThreadPool(config.threads());
         try {
             for (int iteration = 0; iteration < config.iterations(); iteration++) {
-                var byUser = new Side(matrix.userStart, matrix.userItems, matrix.userValues);
                 halfStep(pool, config, users, items, byUser);
-                var byItem = new Side(matrix.itemStart, matrix.itemUsers, matrix.itemValues);
                 halfStep(pool, config, items, users, byItem);
             }
         } finally {
@@ -49,7 +49,13 @@ public final class ImplicitAls {
     }
 
     /** The CSR view that drives one half-step. */
-    private record Side(int[] start, int[] columns, float[] values) {}
+    private record Side(int[] start, int[] columns, float[] values) {
+        Side {
+            requireNonNull(start, "start is null");
+            requireNonNull(columns, "columns is null");
+            requireNonNull(values, "values is null");
+        }
+    }
 
     private static float[] randomFactors(int length, Random random) {
         float[] factors = new float[length];
