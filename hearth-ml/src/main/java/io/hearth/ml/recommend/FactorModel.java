@@ -20,6 +20,29 @@ public final class FactorModel implements Recommender {
         this.itemFactors = requireNonNull(itemFactors, "itemFactors is null");
     }
 
+    /**
+     * Rebuilds a model from stored factors, for example after loading them from a database; the
+     * arrays are copied.
+     */
+    public static FactorModel of(int factors, float[] userFactors, float[] itemFactors) {
+        requireNonNull(userFactors, "userFactors is null");
+        requireNonNull(itemFactors, "itemFactors is null");
+        if (factors <= 0 || userFactors.length % factors != 0 || itemFactors.length % factors != 0) {
+            throw new IllegalArgumentException("factor arrays must hold whole vectors of " + factors);
+        }
+        return new FactorModel(factors, userFactors.clone(), itemFactors.clone());
+    }
+
+    /** A copy of all user vectors, row-major. */
+    public float[] userFactors() {
+        return userFactors.clone();
+    }
+
+    /** A copy of all item vectors, row-major. */
+    public float[] itemFactors() {
+        return itemFactors.clone();
+    }
+
     public int factors() {
         return factors;
     }

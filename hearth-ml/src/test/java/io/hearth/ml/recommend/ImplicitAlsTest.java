@@ -27,6 +27,17 @@ class ImplicitAlsTest {
     }
 
     @Test
+    void storedFactorsRoundTripAndRecommendSkipsSeenItems() {
+        InteractionMatrix matrix = InteractionMatrix.of(blocks());
+        FactorModel model =
+                ImplicitAls.train(matrix, AlsConfig.defaults().withFactors(2).withRegularization(1));
+        FactorModel reloaded = FactorModel.of(2, model.userFactors(), model.itemFactors());
+        int[] viaInterface = ((Recommender) reloaded).recommend(matrix, 0, 5);
+        assertThat(viaInterface).containsExactly(model.recommend(0, 5, matrix.itemsOf(0)));
+        assertThat(viaInterface).doesNotContain(matrix.itemsOf(0));
+    }
+
+    @Test
     void resultDoesNotDependOnThreadCount() {
         InteractionMatrix matrix = InteractionMatrix.of(blocks());
         AlsConfig config = AlsConfig.defaults().withFactors(8).withIterations(5);
