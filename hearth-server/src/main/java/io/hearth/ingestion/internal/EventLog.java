@@ -19,26 +19,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only event log. A batch costs two statements whatever its size: one claims the message
- * ids (the ones already known are duplicates), one appends the new events, each with arrays unnested
+ * The append-only event log. A batch costs one statement whatever its size: it claims the message
+ * ids (the ones already known are duplicates) and appends the new events, with arrays unnested
  * server-side.
  */
 @Repository
 public class EventLog {
 
-    private static final String CLAIM_MESSAGE_IDS = """
-            insert into ingestion_message (tenant_id, source_id, message_id, received_at)
-            select ?, ?, id, ? from unnest(?::text[]) as id
-            on conflict do nothing
-            returning message_id
-            """;
-    private static final String APPEND_EVENTS = """
+    /**
+     * One round trip: claim the message ids (a duplicate claims nothing) and append exactly the
+     * events whose ids were claimed, returning their event ids.
+     */
+    private static final String APPEND_NEW_EVENTS = """
+            with claimed as (
+                insert into ingestion_message (tenant_id, source_id, message_id, received_at)
+                select ?, ?, id, ? from unnest(?::text[]) as id
+                on conflict do nothing
+                returning message_id)
             insert into ingestion_event (tenant_id, event_id, source_id, message_id, type, event, user_id,
                                          anonymous_id, occurred_at, received_at, payload)
             select ?, e.event_id, ?, e.message_id, e.type, e.event, e.user_id, e.anonymous_id, e.occurred_at, ?,
                    e.payload::jsonb
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
                  as e(event_id, message_id, type, event, user_id, anonymous_id, occurred_at, payload)
+            join claimed on claimed.message_id = e.message_id
+            returning event_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -49,43 +54,28 @@ public class EventLog {
 
     /** Appends the events whose message ids are new for the source; returns those appended. */
     List<StoredEvent> append(TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events) {
+        List<PendingEvent> firstOfEachMessage = firstOfEachMessage(events);
         return jdbc.execute((ConnectionCallback<List<StoredEvent>>) connection -> {
-            Set<String> fresh = claim(connection, tenant, sourceId, receivedAt, events);
-            List<PendingEvent> toAppend = new ArrayList<>(fresh.size());
-            for (PendingEvent event : events) {
-                if (fresh.remove(event.messageId())) {
-                    toAppend.add(event);
-                }
-            }
-            if (!toAppend.isEmpty()) {
-                insert(connection, tenant, sourceId, receivedAt, toAppend);
-            }
-            return toAppend.stream()
+            Set<UUID> appended = insert(connection, tenant, sourceId, receivedAt, firstOfEachMessage);
+            return firstOfEachMessage.stream()
+                    .filter(event -> appended.contains(event.eventId()))
                     .map(event -> stored(event, sourceId, receivedAt))
                     .toList();
         });
     }
 
-    private static Set<String> claim(
-            Connection connection, TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events)
-            throws SQLException {
-        String[] messageIds = events.stream().map(PendingEvent::messageId).toArray(String[]::new);
-        try (PreparedStatement statement = connection.prepareStatement(CLAIM_MESSAGE_IDS)) {
-            statement.setObject(1, tenant.value());
-            statement.setObject(2, sourceId);
-            statement.setTimestamp(3, Timestamp.from(receivedAt));
-            statement.setArray(4, connection.createArrayOf("text", messageIds));
-            Set<String> fresh = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    fresh.add(rows.getString(1));
-                }
+    private static List<PendingEvent> firstOfEachMessage(List<PendingEvent> events) {
+        Set<String> seen = new HashSet<>();
+        List<PendingEvent> first = new ArrayList<>(events.size());
+        for (PendingEvent event : events) {
+            if (seen.add(event.messageId())) {
+                first.add(event);
             }
-            return fresh;
         }
+        return first;
     }
 
-    private static void insert(
+    private static Set<UUID> insert(
             Connection connection, TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events)
             throws SQLException {
         int size = events.size();
@@ -102,16 +92,27 @@ public class EventLog {
             columns[5][i] = event.timestamp().toString();
             columns[6][i] = event.payload();
         }
-        try (PreparedStatement statement = connection.prepareStatement(APPEND_EVENTS)) {
+        try (PreparedStatement statement = connection.prepareStatement(APPEND_NEW_EVENTS)) {
+            Timestamp received = Timestamp.from(receivedAt);
             statement.setObject(1, tenant.value());
             statement.setObject(2, sourceId);
-            statement.setTimestamp(3, Timestamp.from(receivedAt));
-            statement.setArray(4, connection.createArrayOf("uuid", ids));
+            statement.setTimestamp(3, received);
+            statement.setArray(4, connection.createArrayOf("text", columns[0]));
+            statement.setObject(5, tenant.value());
+            statement.setObject(6, sourceId);
+            statement.setTimestamp(7, received);
+            statement.setArray(8, connection.createArrayOf("uuid", ids));
             for (int column = 0; column < columns.length; column++) {
                 Array array = connection.createArrayOf("text", columns[column]);
-                statement.setArray(5 + column, array);
+                statement.setArray(9 + column, array);
             }
-            statement.executeUpdate();
+            Set<UUID> appended = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    appended.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return appended;
         }
     }
 
