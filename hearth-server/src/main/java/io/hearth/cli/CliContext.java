@@ -27,7 +27,8 @@ final class CliContext {
                 "--hearth.demo.enabled=false",
                 "--hearth.db.attach-to-running=true",
                 "--hearth.db.pool-size=4",
-                "--logging.level.root=warn"));
+                "--logging.level.root=warn",
+                "--spring.thymeleaf.check-template-location=false"));
         if (dataDir != null) {
             arguments.add("--hearth.db.data-dir=" + dataDir);
         }
