@@ -12,16 +12,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One run over one file: groups consecutive rows into orders, stores them a batch at a time, moves the
- * checkpoint after each stored batch, and keeps the counts of the report.
+ * One run over one file: groups rows into orders, stores them a batch at a time, moves the checkpoint
+ * after each stored batch, and keeps the counts of the report. Rows of an order usually follow each
+ * other, but files joined from several sources interleave them now and then (one invoice of Online
+ * Retail does): a row joins its order as long as that order is still in the batch being read.
  */
 final class ImportRun {
 
@@ -35,13 +40,17 @@ final class ImportRun {
     private final JsonMapper json;
     private final ImportListener listener;
     private final RejectsFile rejects;
-    private final List<ImportedOrder> batch = new ArrayList<>();
+    /** The orders of the batch being read, by order id: a row may join any of them, not just the last. */
+    private final Map<String, ImportedOrder> batch = new LinkedHashMap<>();
+    /** The orders of the previous batch, to catch rows that come too late to join their order. */
+    private final Set<String> previousBatch = new HashSet<>();
+
     private final List<RejectedRow> firstRejections = new ArrayList<>();
-    private @Nullable ImportedOrder current;
     private long rowsRead;
+    private long previousLine;
     private long lastLine;
-    private long orders;
-    private long refunds;
+    private long ordersStored;
+    private long refundsStored;
     private long duplicates;
     private long rejected;
 
@@ -57,30 +66,39 @@ final class ImportRun {
 
     void accept(SourceRow row) {
         rowsRead++;
-        lastLine = row.line();
         OrderRow order;
         try {
             order = format.read(row);
         } catch (RowRejected e) {
             reject(new RejectedRow(row.line(), e.column(), e.reason()));
             return;
+        } finally {
+            previousLine = lastLine;
+            lastLine = row.line();
         }
-        if (current != null && current.continuesWith(order)) {
-            current.add(order);
+        ImportedOrder pending = batch.get(order.orderId());
+        if (pending != null) {
+            pending.add(order);
             return;
         }
-        if (current != null) {
-            complete(current);
+        if (previousBatch.contains(order.orderId())) {
+            reject(new RejectedRow(
+                    row.line(),
+                    format.columnsByField().getOrDefault("order_id", "order_id"),
+                    "order " + order.orderId() + " was stored with an earlier batch; an order's rows must be"
+                            + " close together"));
+            return;
         }
-        current = new ImportedOrder(order);
+        if (batch.size() >= target.request().batchSize()) {
+            store();
+            checkpoints.save(target.tenant(), target.key(), previousLine);
+            listener.progressed(target.bytesRead(), rowsRead);
+        }
+        batch.put(order.orderId(), new ImportedOrder(order));
     }
 
     /** Stores what is left and moves the checkpoint to the file's last line. */
     void finish() {
-        if (current != null) {
-            batch.add(current);
-            current = null;
-        }
         store();
         if (lastLine > 0) {
             checkpoints.save(target.tenant(), target.key(), lastLine);
@@ -91,8 +109,8 @@ final class ImportRun {
         return new ImportReport(
                 rowsRead,
                 target.resumedAfterLine(),
-                orders,
-                refunds,
+                ordersStored,
+                refundsStored,
                 duplicates,
                 rejected,
                 firstRejections,
@@ -104,38 +122,31 @@ final class ImportRun {
         return rowsRead;
     }
 
-    private void complete(ImportedOrder order) {
-        batch.add(order);
-        if (batch.size() >= target.request().batchSize()) {
-            long checkpoint = order.lastLine();
-            store();
-            checkpoints.save(target.tenant(), target.key(), checkpoint);
-            listener.progressed(target.bytesRead(), rowsRead);
-        }
-    }
-
     private void store() {
         if (batch.isEmpty()) {
             return;
         }
-        List<ObjectNode> messages = new ArrayList<>(batch.size());
+        List<ImportedOrder> orders = List.copyOf(batch.values());
+        List<ObjectNode> messages = new ArrayList<>(orders.size());
         String formatCode = target.request().format().code();
-        for (ImportedOrder order : batch) {
+        for (ImportedOrder order : orders) {
             messages.add(order.writeTo(json.createObjectNode(), formatCode));
         }
         ImportedBatch stored =
                 writer.writeImported(target.tenant(), target.request().sourceId(), messages, target.currency());
         for (StoredEvent event : stored.stored()) {
             if (OrderRow.ORDER_REFUNDED.equals(event.event())) {
-                refunds++;
+                refundsStored++;
             } else {
-                orders++;
+                ordersStored++;
             }
         }
         duplicates += stored.duplicates();
         for (Rejection rejection : stored.rejected()) {
-            rejectOrder(batch.get(rejection.index()), rejection);
+            rejectOrder(orders.get(rejection.index()), rejection);
         }
+        previousBatch.clear();
+        previousBatch.addAll(batch.keySet());
         batch.clear();
     }
 

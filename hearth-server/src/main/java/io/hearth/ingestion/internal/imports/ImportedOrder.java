@@ -20,20 +20,12 @@ final class ImportedOrder {
         rows.add(first);
     }
 
-    boolean continuesWith(OrderRow row) {
-        return head().orderId().equals(row.orderId());
-    }
-
     void add(OrderRow row) {
         rows.add(row);
     }
 
     List<OrderRow> rows() {
         return List.copyOf(rows);
-    }
-
-    long lastLine() {
-        return rows.getLast().line();
     }
 
     /** The line of the file the order event's {@code products[index]} came from. */
