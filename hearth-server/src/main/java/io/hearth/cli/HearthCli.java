@@ -1,5 +1,6 @@
 package io.hearth.cli;
 
+import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,9 +26,16 @@ public final class HearthCli {
      * @param application the Spring Boot application class whose non-web instance does the work
      */
     public static int run(Class<?> application, String... args) {
+        return run(application, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(Class, String...)}, printing the summary to {@code out} and problems to {@code err}. */
+    public static int run(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
         CommandLine imports = new CommandLine(new ImportCommand())
                 .addSubcommand(new ImportOrdersCommand(new CliContext(application)));
         CommandLine hearth = new CommandLine(new HearthCommand()).addSubcommand(imports);
+        hearth.setOut(out);
+        hearth.setErr(err);
         hearth.setExecutionExceptionHandler(new FailureReport());
         return hearth.execute(args);
     }
