@@ -7,10 +7,12 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 
-/** A progress bar on stderr, by megabytes of the file read (compressed bytes for a gzipped file). */
+/** A progress bar on stderr, by bytes of the file read (compressed bytes for a gzipped file). */
 final class ImportProgress implements ImportListener, AutoCloseable {
 
+    private static final long KILOBYTE = 1 << 10;
     private static final long MEGABYTE = 1 << 20;
+    private static final long SMALL_FILE = 16 * MEGABYTE;
 
     private final String task;
     private @Nullable ProgressBar bar;
@@ -27,7 +29,7 @@ final class ImportProgress implements ImportListener, AutoCloseable {
         bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(fileBytes)
-                .setUnit(" MB", MEGABYTE)
+                .setUnit(fileBytes < SMALL_FILE ? " KB" : " MB", fileBytes < SMALL_FILE ? KILOBYTE : MEGABYTE)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .showSpeed()
@@ -38,7 +40,7 @@ final class ImportProgress implements ImportListener, AutoCloseable {
     public void progressed(long bytesRead, long rowsRead) {
         if (bar != null) {
             bar.stepTo(bytesRead);
-            bar.setExtraMessage(rowsRead > 0 ? rowsRead + " rows" : "skipping");
+            bar.setExtraMessage(rowsRead > 0 ? " " + rowsRead + " rows" : " skipping");
         }
     }
 
