@@ -106,11 +106,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         if (lines.size() <= PORT_LINE) {
             return Optional.empty();
         }
-        int port = Integer.parseInt(lines.get(PORT_LINE).trim());
-        return ProcessHandle.of(Long.parseLong(lines.get(PID_LINE).trim()))
-                .filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().orElse("").contains("postgres"))
-                .map(process -> new RunningPostmaster(process, port));
+        try {
+            int port = Integer.parseInt(lines.get(PORT_LINE).trim());
+            return ProcessHandle.of(Long.parseLong(lines.get(PID_LINE).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().orElse("").contains("postgres"))
+                    .map(process -> new RunningPostmaster(process, port));
+        } catch (NumberFormatException e) {
+            log.warn("ignoring {}: it names no pid and port", pidFile);
+            return Optional.empty();
+        }
     }
 
     private record RunningPostmaster(ProcessHandle process, int port) {}
