@@ -90,11 +90,16 @@ final class ImportRun {
             return;
         }
         if (batch.size() >= target.request().batchSize()) {
-            store();
-            checkpoints.save(target.tenant(), target.key(), previousLine);
-            listener.progressed(target.bytesRead(), rowsRead);
+            storeUpTo(previousLine);
         }
         batch.put(order.orderId(), new ImportedOrder(order));
+    }
+
+    /** Every row up to the line is stored or rejected: a resumed run may start after it. */
+    private void storeUpTo(long line) {
+        store();
+        checkpoints.save(target.tenant(), target.key(), line);
+        listener.progressed(target.bytesRead(), rowsRead);
     }
 
     /** Stores what is left and moves the checkpoint to the file's last line. */

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Consecutive rows of one order, becoming one Segment order event. The message id is derived from the
+ * The rows of one order, becoming one Segment order event. The message id is derived from the
  * format and the order id, so that importing the same file again stores nothing twice.
  */
 final class ImportedOrder {
