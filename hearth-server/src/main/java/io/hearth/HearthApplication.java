@@ -1,5 +1,6 @@
 package io.hearth;
 
+import io.hearth.cli.HearthCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Modulithic(sharedModules = "shared")
 public class HearthApplication {
 
+    /** {@code hearth import …} runs a command (see {@link HearthCli}); anything else runs the server. */
     public static void main(String[] args) {
+        if (HearthCli.isCommand(args)) {
+            System.exit(HearthCli.run(HearthApplication.class, args));
+        }
         SpringApplication.run(HearthApplication.class, args);
     }
 }

@@ -3,6 +3,7 @@ package io.hearth.ingestion;
 import io.hearth.ingestion.internal.EventRate;
 import io.hearth.ingestion.internal.EventReader;
 import io.hearth.ingestion.internal.EventWriter;
+import io.hearth.ingestion.internal.imports.OrderImporter;
 import io.hearth.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +23,13 @@ public class IngestionManagement {
     private final EventWriter writer;
     private final EventReader reader;
     private final EventRate rate;
+    private final OrderImporter importer;
 
-    IngestionManagement(EventWriter writer, EventReader reader, EventRate rate) {
+    IngestionManagement(EventWriter writer, EventReader reader, EventRate rate, OrderImporter importer) {
         this.writer = writer;
         this.reader = reader;
         this.rate = rate;
+        this.importer = importer;
     }
 
     /**
@@ -53,6 +56,22 @@ public class IngestionManagement {
     /** Stores messages built by an adapter (webhooks, imports); invalid ones are reported by index. */
     public BatchReceipt ingestMessages(TenantId tenant, UUID sourceId, List<? extends JsonNode> messages) {
         return writer.writeMessages(tenant, sourceId, messages, null);
+    }
+
+    /**
+     * Imports a file of historical orders into the request's source, streaming it in batches of
+     * {@link ImportRequest#batchSize()} orders, each stored in its own transaction (publishing
+     * {@link EventsIngested}) and followed by a checkpoint: a second run of the same file resumes after
+     * the last stored order, unless {@link ImportRequest#restart()}. Idempotent: message ids derive
+     * from the order ids, so orders already stored count as duplicates. Rows that cannot be read are
+     * left out of their orders and reported by line in the {@link ImportReport}.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link IngestionProblem#INVALID_IMPORT} when the file is
+     *     missing or lacks a required column
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public ImportReport importOrders(TenantId tenant, ImportRequest request, ImportListener listener) {
+        return importer.importOrders(tenant, request, listener);
     }
 
     /** Events of the tenant, newest first. */

@@ -12,7 +12,8 @@ public enum IngestionProblem implements ProblemType {
     BATCH_TOO_LARGE(413, "batch-too-large", "The batch is larger than 500 KB"),
     WEBHOOK_TOO_LARGE(413, "webhook-too-large", "The webhook body is larger than 2 MB"),
     UNKNOWN_SOURCE(404, "unknown-source", "No such webhook source"),
-    BAD_SIGNATURE(401, "bad-signature", "The webhook signature does not match");
+    BAD_SIGNATURE(401, "bad-signature", "The webhook signature does not match"),
+    INVALID_IMPORT(400, "invalid-import", "The file cannot be imported");
 
     private final int status;
     private final String slug;

@@ -28,7 +28,10 @@ class DatabaseConfiguration {
         if (!settings.embedded()) {
             return new EmbeddedDatabaseHolder(null);
         }
-        return new EmbeddedDatabaseHolder(EmbeddedDatabase.start(settings.dataDir(), settings.embeddedPort()));
+        EmbeddedDatabase database = settings.attachToRunning()
+                ? EmbeddedDatabase.attachOrStart(settings.dataDir(), settings.embeddedPort())
+                : EmbeddedDatabase.start(settings.dataDir(), settings.embeddedPort());
+        return new EmbeddedDatabaseHolder(database);
     }
 
     @Bean

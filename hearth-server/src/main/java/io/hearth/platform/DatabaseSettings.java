@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appPassword its password ({@code HEARTH_DB_APP_PASSWORD}); generated at start when empty
  * @param embeddedPort port of the embedded server; 0 picks a free one
  * @param poolSize maximum pooled connections of the application role
+ * @param attachToRunning connect to the embedded server a running Hearth already serves from
+ *     {@code dataDir} instead of stopping it as an orphan; the CLI sets it, the server never does
  */
 @ConfigurationProperties("hearth.db")
 public record DatabaseSettings(
@@ -29,7 +31,8 @@ public record DatabaseSettings(
         @DefaultValue("hearth_app") String appUser,
         @DefaultValue("") String appPassword,
         @DefaultValue("0") int embeddedPort,
-        @DefaultValue("16") int poolSize) {
+        @DefaultValue("16") int poolSize,
+        @DefaultValue("false") boolean attachToRunning) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

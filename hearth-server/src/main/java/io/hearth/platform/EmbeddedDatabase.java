@@ -9,21 +9,48 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL that Hearth runs itself when no external server is configured. Its data survives
  * restarts; a server left running by a process that was killed is stopped before a new one starts.
+ * A second process on the same data (the CLI beside a running server) attaches to the running one
+ * instead, since two servers cannot share a data directory.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final int PID_LINE = 0;
+    private static final int PORT_LINE = 3;
 
-    private final EmbeddedPostgres postgres;
+    /** Null when attached to a server another process started: that one is not ours to stop. */
+    private final @Nullable EmbeddedPostgres postgres;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final int port;
+
+    private EmbeddedDatabase(@Nullable EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * Connects to the PostgreSQL already serving the data directory (a running Hearth server's), or
+     * starts one when none does. An attached server keeps running when this one closes.
+     */
+    static EmbeddedDatabase attachOrStart(Path dataDir, int requestedPort) {
+        Path pgData = dataDir.resolve("postgres");
+        Optional<RunningPostmaster> running = runningPostmaster(pgData);
+        if (running.isPresent()) {
+            log.info(
+                    "attaching to the PostgreSQL (pid {}) already running on port {} with data in {}",
+                    running.get().process().pid(),
+                    running.get().port(),
+                    pgData.toAbsolutePath());
+            return new EmbeddedDatabase(null, running.get().port());
+        }
+        return start(dataDir, requestedPort);
     }
 
     static EmbeddedDatabase start(Path dataDir, int requestedPort) {
@@ -44,40 +71,56 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("embedded PostgreSQL ready on port {} with data in {}", port, pgData.toAbsolutePath());
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData, e);
         }
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
     int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** A killed JVM leaves its PostgreSQL running; it holds the data directory, so end it first. */
-    private static void stopOrphanedServer(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> orphan = lines.isEmpty()
-                ? Optional.empty()
-                : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-        orphan.filter(ProcessHandle::isAlive)
-                .filter(process -> process.info().command().orElse("").contains("postgres"))
-                .ifPresent(process -> {
-                    log.warn("stopping PostgreSQL (pid {}) left running by an earlier process", process.pid());
-                    process.destroy();
-                    process.onExit()
-                            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-                            .join();
-                });
+    private static void stopOrphanedServer(Path pgData) {
+        runningPostmaster(pgData).map(RunningPostmaster::process).ifPresent(process -> {
+            log.warn("stopping PostgreSQL (pid {}) left running by an earlier process", process.pid());
+            process.destroy();
+            process.onExit()
+                    .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .join();
+        });
     }
+
+    /** The PostgreSQL serving the data directory, from its {@code postmaster.pid} (pid, ..., port). */
+    private static Optional<RunningPostmaster> runningPostmaster(Path pgData) {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        List<String> lines;
+        try {
+            lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pidFile, e);
+        }
+        if (lines.size() <= PORT_LINE) {
+            return Optional.empty();
+        }
+        try {
+            int port = Integer.parseInt(lines.get(PORT_LINE).trim());
+            return ProcessHandle.of(Long.parseLong(lines.get(PID_LINE).trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().orElse("").contains("postgres"))
+                    .map(process -> new RunningPostmaster(process, port));
+        } catch (NumberFormatException e) {
+            log.warn("ignoring {}: it names no pid and port", pidFile);
+            return Optional.empty();
+        }
+    }
+
+    private record RunningPostmaster(ProcessHandle process, int port) {}
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -87,6 +130,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

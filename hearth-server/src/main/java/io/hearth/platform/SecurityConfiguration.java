@@ -4,6 +4,7 @@ import io.hearth.shared.HearthProblem;
 import io.hearth.shared.Scope;
 import io.hearth.tenancy.TenancyProblem;
 import io.hearth.tenancy.TenantManagement;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * their signatures.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the CLI runs the same application without a web server
 class SecurityConfiguration {
 
     private static final String[] INGESTION_PATHS = {

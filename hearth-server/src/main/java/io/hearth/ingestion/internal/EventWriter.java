@@ -85,6 +85,34 @@ public class EventWriter {
     public BatchReceipt writeMessages(
             TenantId tenant, UUID sourceId, Iterable<? extends JsonNode> messages, @Nullable MessageDefaults given) {
         MessageDefaults defaults = given != null ? given : MessageDefaults.none(clock.instant(), currencies.of(tenant));
+        Validated validated = validate(messages, defaults);
+        if (validated.valid().isEmpty()) {
+            List<FieldError> errors = validated.rejected().stream()
+                    .flatMap(rejection -> rejection.errors().stream())
+                    .toList();
+            throw new HearthProblem(IngestionProblem.INVALID_BATCH, "No event of the batch is valid", errors);
+        }
+        return store(tenant, sourceId, defaults.receivedAt(), validated.valid(), validated.rejected());
+    }
+
+    /**
+     * Stores orders read from a file: events may be larger than over HTTP, amounts without a currency
+     * take the given one (the tenant's when null), and a batch without a valid event is reported, not
+     * thrown, so that the importer can name the file's lines at fault.
+     */
+    public ImportedBatch writeImported(
+            TenantId tenant, UUID sourceId, List<? extends JsonNode> messages, @Nullable String currency) {
+        MessageDefaults defaults =
+                MessageDefaults.forImport(clock.instant(), currency != null ? currency : currencies.of(tenant));
+        Validated validated = validate(messages, defaults);
+        if (validated.valid().isEmpty()) {
+            return new ImportedBatch(List.of(), 0, validated.rejected());
+        }
+        List<StoredEvent> stored = append(tenant, sourceId, defaults.receivedAt(), validated.valid());
+        return new ImportedBatch(stored, validated.valid().size() - stored.size(), validated.rejected());
+    }
+
+    private Validated validate(Iterable<? extends JsonNode> messages, MessageDefaults defaults) {
         List<PendingEvent> valid = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         int index = 0;
@@ -104,17 +132,16 @@ public class EventWriter {
             }
             index++;
         }
-        if (valid.isEmpty()) {
-            List<FieldError> errors = rejected.stream()
-                    .flatMap(rejection -> rejection.errors().stream())
-                    .toList();
-            throw new HearthProblem(IngestionProblem.INVALID_BATCH, "No event of the batch is valid", errors);
-        }
-        return store(tenant, sourceId, defaults.receivedAt(), valid, rejected);
+        return new Validated(valid, rejected);
     }
 
     private BatchReceipt store(
             TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events, List<Rejection> rejected) {
+        List<StoredEvent> stored = append(tenant, sourceId, receivedAt, events);
+        return new BatchReceipt(stored.size(), events.size() - stored.size(), rejected);
+    }
+
+    private List<StoredEvent> append(TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events) {
         List<StoredEvent> stored = TenantContext.call(
                 tenant,
                 () -> transactions.execute(status -> {
@@ -126,8 +153,18 @@ public class EventWriter {
                 }));
         metrics.accepted(stored);
         metrics.duplicates(events.size() - stored.size());
-        return new BatchReceipt(stored.size(), events.size() - stored.size(), rejected);
+        return stored;
     }
+
+    /** What became of imported orders: those stored, how many were known already, those rejected. */
+    public record ImportedBatch(List<StoredEvent> stored, int duplicates, List<Rejection> rejected) {
+        public ImportedBatch {
+            stored = List.copyOf(stored);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    private record Validated(List<PendingEvent> valid, List<Rejection> rejected) {}
 
     private static String describe(List<FieldError> errors) {
         FieldError first = errors.get(0);

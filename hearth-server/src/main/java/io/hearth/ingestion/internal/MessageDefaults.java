@@ -6,16 +6,36 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a message inherits: the batch's context, integrations and sentAt, when it arrives the time
- * and the tenant's currency for amounts without one.
+ * and the tenant's currency for amounts without one, and how large it may be once normalized.
  */
 record MessageDefaults(
         @Nullable JsonNode context,
         @Nullable JsonNode integrations,
         @Nullable JsonNode sentAt,
         Instant receivedAt,
-        String currency) {
+        String currency,
+        int maxEventBytes) {
+
+    /** Events sent over HTTP: Segment's limit. */
+    static final int MAX_API_EVENT_BYTES = MessageNormalizer.MAX_EVENT_BYTES;
+
+    /** Imported orders: a wholesale invoice may have a thousand lines, and files are not requests. */
+    static final int MAX_IMPORTED_EVENT_BYTES = 1024 * 1024;
+
+    MessageDefaults(
+            @Nullable JsonNode context,
+            @Nullable JsonNode integrations,
+            @Nullable JsonNode sentAt,
+            Instant receivedAt,
+            String currency) {
+        this(context, integrations, sentAt, receivedAt, currency, MAX_API_EVENT_BYTES);
+    }
 
     static MessageDefaults none(Instant receivedAt, String currency) {
         return new MessageDefaults(null, null, null, receivedAt, currency);
+    }
+
+    static MessageDefaults forImport(Instant receivedAt, String currency) {
+        return new MessageDefaults(null, null, null, receivedAt, currency, MAX_IMPORTED_EVENT_BYTES);
     }
 }

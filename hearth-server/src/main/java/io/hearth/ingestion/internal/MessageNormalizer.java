@@ -87,8 +87,8 @@ class MessageNormalizer {
             return NormalizedMessage.rejected(violations);
         }
         String payload = json.writeValueAsString(message);
-        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
-            violations.add("event-too-large", "", "an event may be at most 32 KB");
+        if (payload.getBytes(StandardCharsets.UTF_8).length > defaults.maxEventBytes()) {
+            violations.add("event-too-large", "", "an event may be at most " + defaults.maxEventBytes() / 1024 + " KB");
             return NormalizedMessage.rejected(violations);
         }
         return NormalizedMessage.accepted(
