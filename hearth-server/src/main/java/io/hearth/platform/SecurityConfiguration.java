@@ -70,6 +70,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/events", "/v1/events/**")
                         .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HttpMethod.GET, "/v1/customers", "/v1/customers/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HttpMethod.POST, "/v1/customers/*/unmerge")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(
                                 "/v1/sources/**", "/v1/sources", "/v1/api-keys/**", "/v1/api-keys", "/v1/tenant")
                         .hasAuthority(Scope.ADMIN.authority())

@@ -20,6 +20,7 @@ class DatabaseSettingsTest {
         assertThat(settings.appUser()).isEqualTo("hearth_app");
         assertThat(settings.embeddedPort()).isZero();
         assertThat(settings.poolSize()).isEqualTo(16);
+        assertThat(settings.attachToRunning()).isFalse();
     }
 
     @Test
@@ -32,7 +33,8 @@ class DatabaseSettingsTest {
                 "hearth.db.app-user", "app",
                 "hearth.db.app-password", "app-secret",
                 "hearth.db.embedded-port", "5544",
-                "hearth.db.pool-size", "32"));
+                "hearth.db.pool-size", "32",
+                "hearth.db.attach-to-running", "true"));
 
         assertThat(settings)
                 .isEqualTo(new DatabaseSettings(
@@ -43,7 +45,8 @@ class DatabaseSettingsTest {
                         "app",
                         "app-secret",
                         5544,
-                        32));
+                        32,
+                        true));
         assertThat(settings.embedded()).isFalse();
     }
 

@@ -1,0 +1,74 @@
+package io.hearth.profiles;
+
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.profiles.internal.ProfileService;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The profiles facade. Reads answer the surviving profile: asking for a profile that was merged
+ * answers the one it was merged into. Every method enters the given tenant itself.
+ */
+@Service
+public class ProfileManagement {
+
+    private final ProfileService service;
+
+    ProfileManagement(ProfileService service) {
+        this.service = service;
+    }
+
+    /** Resolves stored events to profiles; idempotent per event (redelivery changes nothing). */
+    public void resolve(TenantId tenant, List<StoredEvent> events) {
+        service.resolve(tenant, events);
+    }
+
+    public Optional<CustomerProfile> profile(TenantId tenant, CustomerId customer) {
+        return service.profile(tenant, customer);
+    }
+
+    /** The profile an identifier belongs to; the value is normalized as at ingestion (email case, phone). */
+    public Optional<CustomerProfile> lookup(TenantId tenant, IdentifierKind kind, String value) {
+        return service.lookup(tenant, kind, value);
+    }
+
+    /** Events of the customer newest first; {@code type} and {@code event} filter when not null. */
+    public TimelinePage timeline(
+            TenantId tenant,
+            CustomerId customer,
+            @Nullable String type,
+            @Nullable String event,
+            int limit,
+            @Nullable String cursor) {
+        return service.timeline(tenant, customer, type, event, limit, cursor);
+    }
+
+    /** Merges the profile took part in, as survivor or as absorbed, oldest first. */
+    public List<Merge> merges(TenantId tenant, CustomerId customer) {
+        return service.merges(tenant, customer);
+    }
+
+    /**
+     * Undoes the merge that absorbed this profile: its identifiers, events and traits come back and
+     * both profiles' attributes are recomputed.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link ProfilesProblem#NOT_MERGED} if it is not merged
+     */
+    public Merge unmerge(TenantId tenant, CustomerId absorbed, String actor) {
+        return service.unmerge(tenant, absorbed, actor);
+    }
+
+    /** Profiles whose trait has this value (text comparison), at most {@code limit}. */
+    public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
+        return service.withTrait(tenant, trait, value, limit);
+    }
+
+    /** Ids of live (not merged) profiles, in id order, after the given one: for bulk work. */
+    public List<CustomerId> customerIds(TenantId tenant, int limit, @Nullable CustomerId after) {
+        return service.customerIds(tenant, limit, after);
+    }
+}

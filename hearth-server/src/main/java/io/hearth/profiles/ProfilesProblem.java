@@ -1,0 +1,36 @@
+package io.hearth.profiles;
+
+import io.hearth.shared.ProblemType;
+
+/** Problems the profiles module reports. */
+public enum ProfilesProblem implements ProblemType {
+    UNKNOWN_CUSTOMER(404, "unknown-customer", "No such customer"),
+    INVALID_LOOKUP(400, "invalid-lookup", "The lookup is not valid"),
+    NOT_MERGED(409, "not-merged", "The profile is not merged"),
+    INVALID_QUERY(400, "invalid-query", "The query is not valid");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProfilesProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return "profiles." + slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,130 @@
+package io.hearth.profiles.internal;
+
+import io.hearth.profiles.Identifier;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the profile needs from one stored event: who it names, traits it sets, and the commerce and
+ * engagement facts the computed attributes are built from.
+ */
+record EventFacts(
+        UUID eventId,
+        Instant occurredAt,
+        String type,
+        @Nullable String event,
+        Set<Identifier> identifiers,
+        @Nullable ObjectNode traits,
+        @Nullable String orderId,
+        @Nullable BigDecimal amount,
+        @Nullable String currency,
+        List<String> categories,
+        @Nullable String channel) {
+
+    static final String ORDER_COMPLETED = "Order Completed";
+    static final String ORDER_REFUNDED = "Order Refunded";
+
+    static EventFacts of(UUID eventId, Instant occurredAt, JsonNode payload, IdentityExtractor extractor) {
+        String type = payload.path("type").asString("track");
+        String event = payload.hasNonNull("event") ? payload.get("event").asString() : null;
+        JsonNode properties = payload.path("properties");
+        boolean order = ORDER_COMPLETED.equals(event) || ORDER_REFUNDED.equals(event);
+        return new EventFacts(
+                eventId,
+                occurredAt,
+                type,
+                event,
+                extractor.identifiers(payload),
+                traits(payload, type),
+                order ? text(properties.get("order_id")) : null,
+                order ? amount(properties) : null,
+                order ? text(properties.get("currency")) : null,
+                categories(properties),
+                channel(type, event, properties));
+    }
+
+    List<String> identityKeys() {
+        return identifiers.stream().map(Identifier::key).toList();
+    }
+
+    private static @Nullable ObjectNode traits(JsonNode payload, String type) {
+        JsonNode traits = "identify".equals(type)
+                ? payload.get("traits")
+                : payload.path("context").get("traits");
+        return traits instanceof ObjectNode object && !object.isEmpty() ? object : null;
+    }
+
+    /** The order's total as sent; otherwise the sum of its lines. */
+    private static @Nullable BigDecimal amount(JsonNode properties) {
+        for (String field : List.of("total", "revenue", "value")) {
+            JsonNode value = properties.get(field);
+            if (value != null && value.isNumber()) {
+                return value.decimalValue();
+            }
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean any = false;
+        for (JsonNode line : properties.path("products").values()) {
+            JsonNode price = line.get("price");
+            if (price != null && price.isNumber()) {
+                long quantity = line.path("quantity").asLong(1);
+                sum = sum.add(price.decimalValue().multiply(BigDecimal.valueOf(quantity)));
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+
+    private static List<String> categories(JsonNode properties) {
+        Set<String> categories = new LinkedHashSet<>();
+        addCategory(categories, properties.get("category"));
+        for (JsonNode line : properties.path("products").values()) {
+            addCategory(categories, line.get("category"));
+        }
+        return new ArrayList<>(categories);
+    }
+
+    private static void addCategory(Set<String> categories, @Nullable JsonNode category) {
+        String name = text(category);
+        if (name != null && !name.isBlank()) {
+            categories.add(name.trim());
+        }
+    }
+
+    /** Where the customer engaged: a message channel for message events, web or app for views. */
+    private static @Nullable String channel(String type, @Nullable String event, JsonNode properties) {
+        String declared = text(properties.get("channel"));
+        if (declared != null) {
+            return declared.toLowerCase(Locale.ROOT);
+        }
+        if ("page".equals(type)) {
+            return "web";
+        }
+        if ("screen".equals(type)) {
+            return "app";
+        }
+        if (event == null) {
+            return null;
+        }
+        String lower = event.toLowerCase(Locale.ROOT);
+        for (String channel : List.of("email", "sms", "push", "in-app")) {
+            if (lower.startsWith(channel + " ")) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String text(@Nullable JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.asString();
+    }
+}

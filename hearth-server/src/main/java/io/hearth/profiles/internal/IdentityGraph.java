@@ -1,0 +1,112 @@
+package io.hearth.profiles.internal;
+
+import io.hearth.profiles.Identifier;
+import io.hearth.profiles.IdentifierKind;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Identifiers and the profile each belongs to. */
+@Repository
+class IdentityGraph {
+
+    private final JdbcClient jdbc;
+
+    IdentityGraph(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serializes identity resolution within a tenant for the rest of the transaction. Resolution is
+     * batched, so one lock per batch keeps merges exact without costing throughput.
+     */
+    void lock(TenantId tenant) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('profiles:' || :tenant, 0))")
+                .param("tenant", tenant.toString())
+                .query()
+                .singleRow();
+    }
+
+    Map<Identifier, CustomerId> owners(Collection<Identifier> identifiers) {
+        Map<Identifier, CustomerId> owners = new HashMap<>();
+        if (identifiers.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("""
+                select i.kind, i.value, i.customer_id from profiles_identifier i
+                join unnest(:kinds::text[], :values::text[]) as wanted(kind, value)
+                  on i.kind = wanted.kind and i.value = wanted.value
+                """)
+                .param("kinds", identifiers.stream().map(id -> id.kind().code()).toArray(String[]::new))
+                .param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
+                .query((rs, row) -> owners.put(
+                        new Identifier(
+                                IdentifierKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getString("value")),
+                        CustomerId.of(rs.getString("customer_id"))))
+                .list();
+        return owners;
+    }
+
+    void assign(TenantId tenant, Map<Identifier, CustomerId> assignments, Instant now) {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        int size = assignments.size();
+        String[] kinds = new String[size];
+        String[] values = new String[size];
+        String[] customers = new String[size];
+        int i = 0;
+        for (Map.Entry<Identifier, CustomerId> entry : assignments.entrySet()) {
+            kinds[i] = entry.getKey().kind().code();
+            values[i] = entry.getKey().value();
+            customers[i++] = entry.getValue().value();
+        }
+        jdbc.sql("""
+                insert into profiles_identifier (tenant_id, kind, value, customer_id, created_at)
+                select :tenant, k, v, c, :now from unnest(:kinds::text[], :values::text[], :customers::text[]) as t(k, v, c)
+                on conflict do nothing
+                """)
+                .param("tenant", tenant.value())
+                .param("now", Timestamp.from(now))
+                .param("kinds", kinds)
+                .param("values", values)
+                .param("customers", customers)
+                .update();
+    }
+
+    List<Identifier> of(CustomerId customer) {
+        return jdbc.sql(
+                        "select kind, value from profiles_identifier where customer_id = :customer order by kind, value")
+                .param("customer", customer.value())
+                .query((rs, row) -> new Identifier(
+                        IdentifierKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getString("value")))
+                .list();
+    }
+
+    void move(CustomerId from, CustomerId to) {
+        jdbc.sql("update profiles_identifier set customer_id = :to where customer_id = :from")
+                .param("to", to.value())
+                .param("from", from.value())
+                .update();
+    }
+
+    void moveKeys(Collection<Identifier> identifiers, CustomerId from, CustomerId to) {
+        jdbc.sql("""
+                update profiles_identifier i set customer_id = :to
+                from unnest(:kinds::text[], :values::text[]) as moved(kind, value)
+                where i.customer_id = :from and i.kind = moved.kind and i.value = moved.value
+                """)
+                .param("to", to.value())
+                .param("from", from.value())
+                .param("kinds", identifiers.stream().map(id -> id.kind().code()).toArray(String[]::new))
+                .param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
+                .update();
+    }
+}

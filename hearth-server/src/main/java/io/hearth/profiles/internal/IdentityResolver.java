@@ -1,0 +1,154 @@
+package io.hearth.profiles.internal;
+
+import io.hearth.profiles.CustomerUpdated;
+import io.hearth.profiles.CustomersMerged;
+import io.hearth.profiles.Identifier;
+import io.hearth.profiles.internal.ProfileEvents.Link;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Resolves a batch of events to profiles inside one transaction that holds the tenant's identity
+ * lock: an event whose identifiers are unknown starts a profile, one that names a known profile joins
+ * it, and one that names several merges them into the oldest. Writes are batched per call.
+ */
+@Component
+class IdentityResolver {
+
+    private final IdentityGraph graph;
+    private final ProfileStore profiles;
+    private final ProfileEvents links;
+    private final Merger merger;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    IdentityResolver(
+            IdentityGraph graph,
+            ProfileStore profiles,
+            ProfileEvents links,
+            Merger merger,
+            ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.graph = graph;
+        this.profiles = profiles;
+        this.links = links;
+        this.merger = merger;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Must run in a transaction of the tenant. Events already resolved are skipped (redelivery). */
+    void resolve(TenantId tenant, List<EventFacts> events) {
+        graph.lock(tenant);
+        Set<UUID> done =
+                links.alreadyLinked(events.stream().map(EventFacts::eventId).toList());
+        List<EventFacts> fresh = events.stream()
+                .filter(event ->
+                        !done.contains(event.eventId()) && !event.identifiers().isEmpty())
+                .sorted(Comparator.comparing(EventFacts::occurredAt))
+                .toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch(tenant, clock.instant());
+        Set<Identifier> all = new LinkedHashSet<>();
+        fresh.forEach(event -> all.addAll(event.identifiers()));
+        batch.owners.putAll(graph.owners(all));
+        for (EventFacts event : fresh) {
+            batch.place(event);
+        }
+        batch.flush();
+        profiles.recompute(batch.touched, batch.now);
+        publisher.publishEvent(new CustomerUpdated(tenant, List.copyOf(batch.touched)));
+    }
+
+    /** The writes of one batch, kept in memory until a merge or the end needs them in the database. */
+    private final class Batch {
+        private final TenantId tenant;
+        private final Instant now;
+        private final Map<Identifier, CustomerId> owners = new HashMap<>();
+        private final List<CustomerId> created = new ArrayList<>();
+        private final Map<Identifier, CustomerId> assigned = new LinkedHashMap<>();
+        private final List<Link> linked = new ArrayList<>();
+        private final Map<CustomerId, ObjectNode> traits = new LinkedHashMap<>();
+        private final Set<CustomerId> touched = new LinkedHashSet<>();
+
+        Batch(TenantId tenant, Instant now) {
+            this.tenant = tenant;
+            this.now = now;
+        }
+
+        void place(EventFacts event) {
+            Set<CustomerId> named = new LinkedHashSet<>();
+            for (Identifier identifier : event.identifiers()) {
+                CustomerId owner = owners.get(identifier);
+                if (owner != null) {
+                    named.add(owner);
+                }
+            }
+            CustomerId customer = named.isEmpty()
+                    ? create()
+                    : named.size() == 1 ? named.iterator().next() : merge(named);
+            for (Identifier identifier : event.identifiers()) {
+                if (owners.putIfAbsent(identifier, customer) == null) {
+                    assigned.put(identifier, customer);
+                }
+            }
+            linked.add(new Link(event, customer));
+            if (event.traits() != null) {
+                traits.merge(customer, event.traits().deepCopy(), (earlier, later) -> {
+                    earlier.setAll(later);
+                    return earlier;
+                });
+            }
+            touched.add(customer);
+        }
+
+        private CustomerId create() {
+            CustomerId customer = CustomerId.random();
+            created.add(customer);
+            return customer;
+        }
+
+        private CustomerId merge(Set<CustomerId> named) {
+            flush();
+            CustomerId survivor = profiles.oldest(named);
+            for (CustomerId absorbed : named) {
+                if (absorbed.equals(survivor)) {
+                    continue;
+                }
+                UUID mergeId = merger.merge(tenant, survivor, absorbed, "shared identifier", now);
+                owners.replaceAll((identifier, owner) -> owner.equals(absorbed) ? survivor : owner);
+                touched.remove(absorbed);
+                publisher.publishEvent(new CustomersMerged(tenant, mergeId, survivor, absorbed));
+            }
+            touched.add(survivor);
+            return survivor;
+        }
+
+        void flush() {
+            profiles.create(tenant, created, now);
+            graph.assign(tenant, assigned, now);
+            links.link(tenant, linked);
+            profiles.addTraits(traits);
+            created.clear();
+            assigned.clear();
+            linked.clear();
+            traits.clear();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.hearth.profiles.internal;
+
+import io.hearth.profiles.Identifier;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which profile each event belongs to, with the facts computed attributes are built from. */
+@Repository
+class ProfileEvents {
+
+    private final JdbcClient jdbc;
+
+    ProfileEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Set<UUID> alreadyLinked(Collection<UUID> eventIds) {
+        return new HashSet<>(jdbc.sql("select event_id from profiles_event where event_id = any(:ids)")
+                .param("ids", eventIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
+    void link(TenantId tenant, List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        int size = links.size();
+        UUID[] eventIds = new UUID[size];
+        List<String[]> columns = new ArrayList<>();
+        for (int c = 0; c < 9; c++) {
+            columns.add(new String[size]);
+        }
+        for (int i = 0; i < size; i++) {
+            Link link = links.get(i);
+            EventFacts facts = link.facts();
+            eventIds[i] = facts.eventId();
+            columns.get(0)[i] = link.customer().value();
+            columns.get(1)[i] = "{"
+                    + String.join(
+                            ",",
+                            facts.identityKeys().stream()
+                                    .map(ProfileEvents::quote)
+                                    .toList()) + "}";
+            columns.get(2)[i] = facts.occurredAt().toString();
+            columns.get(3)[i] = facts.type();
+            columns.get(4)[i] = facts.event();
+            columns.get(5)[i] = facts.orderId();
+            columns.get(6)[i] = facts.amount() == null ? null : facts.amount().toPlainString();
+            columns.get(7)[i] = facts.currency();
+            columns.get(8)[i] = "{"
+                    + String.join(
+                            ",",
+                            facts.categories().stream()
+                                    .map(ProfileEvents::quote)
+                                    .toList()) + "}";
+        }
+        String[] channels = links.stream().map(link -> link.facts().channel()).toArray(String[]::new);
+        jdbc.sql("""
+                insert into profiles_event (tenant_id, event_id, customer_id, identity_keys, occurred_at, type, event,
+                                            order_id, amount, currency, categories, channel)
+                select :tenant, e, c, k::text[], o::timestamptz, t, n, oid, a::numeric, cur, cat::text[], ch
+                from unnest(:events::uuid[], :customers::text[], :keys::text[], :occurred::text[], :types::text[],
+                            :names::text[], :orders::text[], :amounts::text[], :currencies::text[], :categories::text[],
+                            :channels::text[])
+                     as x(e, c, k, o, t, n, oid, a, cur, cat, ch)
+                on conflict do nothing
+                """)
+                .param("tenant", tenant.value())
+                .param("events", eventIds)
+                .param("customers", columns.get(0))
+                .param("keys", columns.get(1))
+                .param("occurred", columns.get(2))
+                .param("types", columns.get(3))
+                .param("names", columns.get(4))
+                .param("orders", columns.get(5))
+                .param("amounts", columns.get(6))
+                .param("currencies", columns.get(7))
+                .param("categories", columns.get(8))
+                .param("channels", channels)
+                .update();
+    }
+
+    void move(CustomerId from, CustomerId to) {
+        jdbc.sql("update profiles_event set customer_id = :to where customer_id = :from")
+                .param("to", to.value())
+                .param("from", from.value())
+                .update();
+    }
+
+    /**
+     * Gives back to a restored profile the events it was the only owner of: those that named one of
+     * its identifiers and none that stayed with the survivor.
+     */
+    void moveEventsOf(Collection<Identifier> restored, Collection<Identifier> kept, CustomerId from, CustomerId to) {
+        jdbc.sql("""
+                update profiles_event set customer_id = :to
+                where customer_id = :from and identity_keys && :restored::text[] and not identity_keys && :kept::text[]
+                """)
+                .param("to", to.value())
+                .param("from", from.value())
+                .param("restored", restored.stream().map(Identifier::key).toArray(String[]::new))
+                .param("kept", kept.stream().map(Identifier::key).toArray(String[]::new))
+                .update();
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** An event and the profile it belongs to. */
+    record Link(EventFacts facts, CustomerId customer) {}
+}

@@ -1,0 +1,131 @@
+package io.hearth.profiles.internal;
+
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.profiles.CustomerProfile;
+import io.hearth.profiles.CustomersUnmerged;
+import io.hearth.profiles.Identifier;
+import io.hearth.profiles.IdentifierKind;
+import io.hearth.profiles.Merge;
+import io.hearth.profiles.ProfilesProblem;
+import io.hearth.profiles.TimelinePage;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.HearthProblem;
+import io.hearth.shared.TenantContext;
+import io.hearth.shared.TenantId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Enters the tenant, then the transaction, then does the work: the order RLS needs. */
+@Service
+public class ProfileService {
+
+    private final IdentityResolver resolver;
+    private final ProfileQueries queries;
+    private final Merger merger;
+    private final MergeLog mergeLog;
+    private final TransactionTemplate transactions;
+    private final Collaborators collaborators;
+
+    ProfileService(
+            IdentityResolver resolver,
+            ProfileQueries queries,
+            Merger merger,
+            MergeLog mergeLog,
+            TransactionTemplate transactions,
+            Collaborators collaborators) {
+        this.resolver = resolver;
+        this.queries = queries;
+        this.merger = merger;
+        this.mergeLog = mergeLog;
+        this.transactions = transactions;
+        this.collaborators = collaborators;
+    }
+
+    public void resolve(TenantId tenant, List<StoredEvent> events) {
+        IdentityExtractor extractor = new IdentityExtractor(collaborators.defaultPhoneRegion());
+        List<EventFacts> facts = events.stream()
+                .map(event -> EventFacts.of(
+                        event.eventId(), event.timestamp(), collaborators.json().readTree(event.payload()), extractor))
+                .toList();
+        inTenant(tenant, () -> {
+            resolver.resolve(tenant, facts);
+            return null;
+        });
+    }
+
+    public Optional<CustomerProfile> profile(TenantId tenant, CustomerId customer) {
+        return inTenant(tenant, () -> queries.profile(customer));
+    }
+
+    public Optional<CustomerProfile> lookup(TenantId tenant, IdentifierKind kind, String value) {
+        Optional<Identifier> identifier = normalize(kind, value);
+        return identifier.flatMap(id -> inTenant(tenant, () -> queries.lookup(id)));
+    }
+
+    public TimelinePage timeline(
+            TenantId tenant,
+            CustomerId customer,
+            @Nullable String type,
+            @Nullable String event,
+            int limit,
+            @Nullable String cursor) {
+        return inTenant(tenant, () -> queries.timeline(customer, type, event, limit, cursor));
+    }
+
+    public List<Merge> merges(TenantId tenant, CustomerId customer) {
+        return inTenant(tenant, () -> {
+            queries.requireKnown(customer);
+            return mergeLog.involving(customer);
+        });
+    }
+
+    public Merge unmerge(TenantId tenant, CustomerId absorbed, String actor) {
+        Merge merge = inTenant(tenant, () -> {
+            queries.requireKnown(absorbed);
+            Merge active = mergeLog.activeMergeOf(absorbed)
+                    .orElseThrow(() -> new HearthProblem(
+                            ProfilesProblem.NOT_MERGED, "Profile " + absorbed + " is not merged into another"));
+            merger.unmerge(active, actor, collaborators.clock().instant());
+            return active;
+        });
+        collaborators
+                .publisher()
+                .publishEvent(new CustomersUnmerged(tenant, merge.mergeId(), merge.survivor(), merge.absorbed()));
+        return merge;
+    }
+
+    public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
+        return inTenant(tenant, () -> queries.withTrait(trait, value, limit));
+    }
+
+    public List<CustomerId> customerIds(TenantId tenant, int limit, @Nullable CustomerId after) {
+        return inTenant(tenant, () -> queries.customerIds(limit, after));
+    }
+
+    private Optional<Identifier> normalize(IdentifierKind kind, String value) {
+        return switch (kind) {
+            case EMAIL -> IdentityExtractor.email(value);
+            case PHONE -> new IdentityExtractor(collaborators.defaultPhoneRegion()).phone(value);
+            case USER_ID, ANONYMOUS_ID, LOYALTY_NUMBER, DEVICE_ID, EXTERNAL_ID ->
+                value.isBlank() ? Optional.empty() : Optional.of(new Identifier(kind, value));
+        };
+    }
+
+    private <T> T inTenant(TenantId tenant, java.util.function.Supplier<T> work) {
+        return TenantContext.call(tenant, () -> transactions.execute(status -> work.get()));
+    }
+
+    /** The shared infrastructure the service needs, kept together to keep constructors short. */
+    @org.springframework.stereotype.Component
+    record Collaborators(JsonMapper json, Clock clock, ApplicationEventPublisher publisher, ProfileSettings settings) {
+        String defaultPhoneRegion() {
+            return settings.defaultPhoneRegion();
+        }
+    }
+}
