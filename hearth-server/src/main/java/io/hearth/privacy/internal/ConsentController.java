@@ -69,7 +69,6 @@ class ConsentController {
             allowed.put(purpose.key(), perChannel);
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("customerId", customer.value());
         document.put(
                 "current",
                 current.current().stream().map(ConsentController::consent).toList());
