@@ -2,6 +2,7 @@ package io.hearth.privacy.internal;
 
 import static io.hearth.privacy.internal.ConsentRepository.instant;
 import static io.hearth.privacy.internal.ConsentRepository.timestamp;
+import static java.util.Objects.requireNonNull;
 
 import io.hearth.privacy.ChainVerification;
 import io.hearth.privacy.ChainVerification.BrokenLink;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,12 +45,18 @@ public class DecisionLog {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate snapshot;
     private final Clock clock;
 
     DecisionLog(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        // Verification reads the entries and the chain head in chunks; one snapshot keeps appends that
+        // commit meanwhile from looking like missing entries.
+        this.snapshot = new TransactionTemplate(requireNonNull(transactions.getTransactionManager()));
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
     }
 
     public RecordedDecision append(TenantId tenant, Decision decision) {
@@ -149,33 +157,37 @@ public class DecisionLog {
 
     /** Recomputes the tenant's chain from its first entry, a chunk at a time. */
     public ChainVerification verify(TenantId tenant) {
-        return TenantContext.call(tenant, () -> {
-            String previousHash = DecisionEntry.GENESIS;
-            long checked = 0;
-            while (true) {
-                List<Stored> chunk = chunkAfter(tenant, checked);
-                for (Stored row : chunk) {
-                    long expected = checked + 1;
-                    if (row.entry().sequence() != expected) {
-                        return new ChainVerification(
-                                checked, new BrokenLink(expected, null, "entry " + expected + " is missing"));
-                    }
-                    if (!row.entry().hashAfter(previousHash).equals(row.hash())) {
-                        return new ChainVerification(
-                                checked,
-                                new BrokenLink(
-                                        expected,
-                                        row.entry().decisionId(),
-                                        "the hash does not follow from the entry and its predecessor"));
-                    }
-                    previousHash = row.hash();
-                    checked = expected;
+        return TenantContext.call(tenant, () -> snapshot.execute(status -> verifyInSnapshot(tenant)));
+    }
+
+    private ChainVerification verifyInSnapshot(TenantId tenant) {
+        String previousHash = DecisionEntry.GENESIS;
+        long checked = 0;
+        while (true) {
+            List<Stored> chunk = chunkAfter(tenant, checked);
+            for (Stored row : chunk) {
+                BrokenLink broken = brokenLink(row, checked + 1, previousHash);
+                if (broken != null) {
+                    return new ChainVerification(checked, broken);
                 }
-                if (chunk.size() < VERIFY_CHUNK) {
-                    return new ChainVerification(checked, headMismatch(tenant, checked, previousHash));
-                }
+                previousHash = row.hash();
+                checked++;
             }
-        });
+            if (chunk.size() < VERIFY_CHUNK) {
+                return new ChainVerification(checked, headMismatch(tenant, checked, previousHash));
+            }
+        }
+    }
+
+    private static @Nullable BrokenLink brokenLink(Stored row, long expected, String previousHash) {
+        if (row.entry().sequence() != expected) {
+            return new BrokenLink(expected, null, "entry " + expected + " is missing");
+        }
+        if (!row.entry().hashAfter(previousHash).equals(row.hash())) {
+            return new BrokenLink(
+                    expected, row.entry().decisionId(), "the hash does not follow from the entry and its predecessor");
+        }
+        return null;
     }
 
     private static long sequence(String cursor) {
