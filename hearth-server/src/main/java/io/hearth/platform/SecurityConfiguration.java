@@ -77,6 +77,13 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 "/v1/sources/**", "/v1/sources", "/v1/api-keys/**", "/v1/api-keys", "/v1/tenant")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // privacy: consents and decisions (verifying the chain and changing consent are admin)
+                        .requestMatchers(HttpMethod.GET, "/v1/decisions/verify")
+                        .hasAuthority(Scope.ADMIN.authority())
+                        .requestMatchers(HttpMethod.GET, "/v1/customers/**", "/v1/decisions/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(HttpMethod.POST, "/v1/customers/*/consents")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

@@ -1,0 +1,109 @@
+package io.hearth.privacy;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.privacy.internal.ConsentLedger;
+import io.hearth.privacy.internal.DecisionLog;
+import io.hearth.privacy.internal.SegmentConsents;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The privacy facade: consent per purpose and channel, and the tamper-evident log of automated
+ * decisions. Nothing here returns null; every method runs in the given tenant.
+ */
+@Service
+public class PrivacyManagement {
+
+    private final ConsentLedger consents;
+    private final DecisionLog decisions;
+
+    PrivacyManagement(ConsentLedger consents, DecisionLog decisions) {
+        this.consents = consents;
+        this.decisions = decisions;
+    }
+
+    /**
+     * Records one consent change. Idempotent: the same (customer, purpose, channel, granted, source,
+     * occurredAt) again is not a new entry. Publishes {@link ConsentChanged} when the current answer
+     * for the purpose and channel changes (or is given for the first time); a change older than the
+     * current answer joins the history without moving the current state.
+     *
+     * @return whether it was new
+     */
+    public boolean recordConsent(TenantId tenant, ConsentChange change) {
+        requireNonNull(change, "change is null");
+        return consents.record(tenant, List.of(change)) == 1;
+    }
+
+    /**
+     * Records many changes in one transaction and a few statements, as {@link #recordConsent} would
+     * one by one in the order of their times.
+     *
+     * @return how many were new
+     */
+    public int recordConsents(TenantId tenant, List<ConsentChange> changes) {
+        return consents.record(tenant, List.copyOf(changes));
+    }
+
+    /** The customer's current answers; empty when none was recorded. */
+    public CustomerConsents currentConsents(TenantId tenant, CustomerId customer) {
+        return new CustomerConsents(customer, consents.current(tenant, customer));
+    }
+
+    /** Every recorded change of the customer, newest first. */
+    public List<Consent> consentHistory(TenantId tenant, CustomerId customer) {
+        return consents.history(tenant, customer);
+    }
+
+    /**
+     * Whether the customer's data may be used for the purpose on the channel: the channel's own answer
+     * wins over the purpose-level one, and with neither the purpose's default applies (marketing no,
+     * the others yes). See {@link CustomerConsents#mayUse}.
+     */
+    public boolean mayUse(TenantId tenant, CustomerId customer, Purpose purpose, Channel channel) {
+        return currentConsents(tenant, customer).mayUse(purpose, channel);
+    }
+
+    /**
+     * The consent changes a Segment message carries: {@code identify} traits ({@code consent},
+     * {@code marketing_opt_in}, {@code email_opt_in}, {@code sms_opt_in}, {@code push_opt_in}) and
+     * {@code context.consent.categoryPreferences} on any message. They are timed by the message's
+     * {@code timestamp} and prove themselves by its {@code messageId}, so feeding the same message
+     * twice records nothing new. Pure: stores nothing.
+     */
+    public static List<ConsentChange> consentsFromSegment(CustomerId customer, JsonNode message) {
+        return SegmentConsents.extract(customer, message);
+    }
+
+    /**
+     * Appends a decision to the tenant's chain. Safe to call from many threads at once.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link PrivacyProblem#DECISION_INPUTS_TOO_LARGE} when the
+     *     inputs are larger than 8 KB as canonical JSON
+     */
+    public RecordedDecision recordDecision(TenantId tenant, Decision decision) {
+        requireNonNull(decision, "decision is null");
+        return decisions.append(tenant, decision);
+    }
+
+    /**
+     * The customer's decisions, newest first.
+     *
+     * @param limit 1 to {@link DecisionPage#MAX_LIMIT}
+     * @param cursor {@link DecisionPage#next()} of the previous page, or {@code null} for the first
+     * @throws io.hearth.shared.HearthProblem {@link PrivacyProblem#INVALID_QUERY} for a bad limit or cursor
+     */
+    public DecisionPage decisions(TenantId tenant, CustomerId customer, int limit, @Nullable String cursor) {
+        return decisions.page(tenant, customer, limit, cursor);
+    }
+
+    /** Recomputes the tenant's decision chain and reports the first entry that does not verify. */
+    public ChainVerification verifyChain(TenantId tenant) {
+        return decisions.verify(tenant);
+    }
+}

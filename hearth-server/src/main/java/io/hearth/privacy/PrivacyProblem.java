@@ -1,0 +1,36 @@
+package io.hearth.privacy;
+
+import io.hearth.shared.ProblemType;
+
+/** Problems the privacy module reports. */
+public enum PrivacyProblem implements ProblemType {
+    INVALID_CONSENT(400, "invalid-consent", "The consent change is not valid"),
+    INVALID_QUERY(400, "invalid-query", "The query is not valid"),
+    INVALID_DECISION(400, "invalid-decision", "The decision is not valid"),
+    DECISION_INPUTS_TOO_LARGE(413, "decision-inputs-too-large", "The decision inputs are larger than 8 KB");
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    PrivacyProblem(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return "privacy." + slug;
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+}
