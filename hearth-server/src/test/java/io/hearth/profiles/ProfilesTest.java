@@ -27,6 +27,9 @@ class ProfilesTest {
     @Autowired
     TestTenants tenants;
 
+    @Autowired
+    io.hearth.privacy.PrivacyManagement privacy;
+
     Api api;
     TestTenant shop;
 
@@ -135,6 +138,23 @@ class ProfilesTest {
         assertThat(api.post("/v1/customers/" + absorbed + "/unmerge", bearer(shop.adminKey()), "")
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void consentGivenInIdentifyTraitsReachesThePrivacyModule() {
+        send(
+                "/v1/identify",
+                "{\"userId\":\"consenting\",\"traits\":{\"email\":\"c@example.com\",\"email_opt_in\":true}}");
+
+        JsonNode profile = awaitProfile("userId=consenting", p -> true);
+        io.hearth.shared.CustomerId customer = io.hearth.shared.CustomerId.of(id(profile));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> privacy.mayUse(
+                        shop.id(), customer, io.hearth.privacy.Purpose.MARKETING, io.hearth.privacy.Channel.EMAIL));
+        assertThat(privacy.mayUse(
+                        shop.id(), customer, io.hearth.privacy.Purpose.MARKETING, io.hearth.privacy.Channel.SMS))
+                .isFalse();
     }
 
     @Test

@@ -51,8 +51,11 @@ class IdentityResolver {
         this.clock = clock;
     }
 
-    /** Must run in a transaction of the tenant. Events already resolved are skipped (redelivery). */
-    void resolve(TenantId tenant, List<EventFacts> events) {
+    /**
+     * Must run in a transaction of the tenant. Events already resolved are skipped (redelivery).
+     * Answers the profile each newly resolved event ended in, after the batch's merges.
+     */
+    Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events) {
         graph.lock(tenant);
         Set<UUID> done =
                 links.alreadyLinked(events.stream().map(EventFacts::eventId).toList());
@@ -62,7 +65,7 @@ class IdentityResolver {
                 .sorted(Comparator.comparing(EventFacts::occurredAt))
                 .toList();
         if (fresh.isEmpty()) {
-            return;
+            return Map.of();
         }
         Batch batch = new Batch(tenant, clock.instant());
         Set<Identifier> all = new LinkedHashSet<>();
@@ -74,6 +77,7 @@ class IdentityResolver {
         batch.flush();
         profiles.recompute(batch.touched, batch.now);
         publisher.publishEvent(new CustomerUpdated(tenant, List.copyOf(batch.touched)));
+        return batch.placements();
     }
 
     /** The writes of one batch, kept in memory until a merge or the end needs them in the database. */
@@ -86,6 +90,8 @@ class IdentityResolver {
         private final List<Link> linked = new ArrayList<>();
         private final Map<CustomerId, ObjectNode> traits = new LinkedHashMap<>();
         private final Set<CustomerId> touched = new LinkedHashSet<>();
+        private final Map<UUID, CustomerId> placed = new LinkedHashMap<>();
+        private final Map<CustomerId, CustomerId> absorbedInto = new HashMap<>();
 
         Batch(TenantId tenant, Instant now) {
             this.tenant = tenant;
@@ -109,6 +115,7 @@ class IdentityResolver {
                 }
             }
             linked.add(new Link(event, customer));
+            placed.put(event.eventId(), customer);
             if (event.traits() != null) {
                 traits.merge(customer, event.traits().deepCopy(), (earlier, later) -> {
                     earlier.setAll(later);
@@ -134,10 +141,25 @@ class IdentityResolver {
                 UUID mergeId = merger.merge(tenant, survivor, absorbed, "shared identifier", now);
                 owners.replaceAll((identifier, owner) -> owner.equals(absorbed) ? survivor : owner);
                 touched.remove(absorbed);
+                absorbedInto.put(absorbed, survivor);
                 publisher.publishEvent(new CustomersMerged(tenant, mergeId, survivor, absorbed));
             }
             touched.add(survivor);
             return survivor;
+        }
+
+        Map<UUID, CustomerId> placements() {
+            Map<UUID, CustomerId> finalPlacements = new LinkedHashMap<>();
+            placed.forEach((event, customer) -> finalPlacements.put(event, survivorOf(customer)));
+            return finalPlacements;
+        }
+
+        private CustomerId survivorOf(CustomerId customer) {
+            CustomerId at = customer;
+            while (absorbedInto.containsKey(at)) {
+                at = absorbedInto.get(at);
+            }
+            return at;
         }
 
         void flush() {

@@ -1,6 +1,8 @@
 package io.hearth.profiles.internal;
 
 import io.hearth.ingestion.StoredEvent;
+import io.hearth.privacy.ConsentChange;
+import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.CustomersUnmerged;
 import io.hearth.profiles.Identifier;
@@ -13,8 +15,11 @@ import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -53,10 +58,27 @@ public class ProfileService {
                 .map(event -> EventFacts.of(
                         event.eventId(), event.timestamp(), collaborators.json().readTree(event.payload()), extractor))
                 .toList();
-        inTenant(tenant, () -> {
-            resolver.resolve(tenant, facts);
-            return null;
-        });
+        Map<UUID, CustomerId> placed = inTenant(tenant, () -> resolver.resolve(tenant, facts));
+        recordConsents(tenant, events, placed);
+    }
+
+    /** Consent given in identify traits or Segment's context.consent goes to the privacy module. */
+    private void recordConsents(TenantId tenant, List<StoredEvent> events, Map<UUID, CustomerId> placed) {
+        List<ConsentChange> changes = new ArrayList<>();
+        for (StoredEvent event : events) {
+            CustomerId customer = placed.get(event.eventId());
+            if (customer != null && mayCarryConsent(event.payload())) {
+                changes.addAll(PrivacyManagement.consentsFromSegment(
+                        customer, collaborators.json().readTree(event.payload())));
+            }
+        }
+        if (!changes.isEmpty()) {
+            collaborators.privacy().recordConsents(tenant, changes);
+        }
+    }
+
+    private static boolean mayCarryConsent(String payload) {
+        return payload.contains("consent") || payload.contains("_opt_in");
     }
 
     public Optional<CustomerProfile> profile(TenantId tenant, CustomerId customer) {
@@ -123,7 +145,12 @@ public class ProfileService {
 
     /** The shared infrastructure the service needs, kept together to keep constructors short. */
     @org.springframework.stereotype.Component
-    record Collaborators(JsonMapper json, Clock clock, ApplicationEventPublisher publisher, ProfileSettings settings) {
+    record Collaborators(
+            JsonMapper json,
+            Clock clock,
+            ApplicationEventPublisher publisher,
+            ProfileSettings settings,
+            PrivacyManagement privacy) {
         String defaultPhoneRegion() {
             return settings.defaultPhoneRegion();
         }
