@@ -62,6 +62,11 @@ public class ProfileManagement {
         return service.unmerge(tenant, absorbed, actor);
     }
 
+    /** The customer's orders, newest first, with the time of each lifecycle step reached. */
+    public List<CustomerOrder> orders(TenantId tenant, CustomerId customer) {
+        return service.orders(tenant, customer);
+    }
+
     /** Profiles whose trait has this value (text comparison), at most {@code limit}. */
     public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
         return service.withTrait(tenant, trait, value, limit);

@@ -17,6 +17,11 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         classes = HearthApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"hearth.db.data-dir=${java.io.tmpdir}/hearth-test-${random.uuid}", "hearth.demo.enabled=false"})
-@Import({TestTenants.class, IngestedEventsRecorder.class})
+        properties = {
+            "hearth.db.data-dir=${java.io.tmpdir}/hearth-test-${random.uuid}",
+            "hearth.demo.enabled=false",
+            "hearth.profiles.return-window=PT3S",
+            "hearth.profiles.return-window-check=PT0.5S"
+        })
+@Import({TestTenants.class, IngestedEventsRecorder.class, OrderEventsRecorder.class})
 public @interface HearthTest {}

@@ -30,14 +30,11 @@ record EventFacts(
         List<String> categories,
         @Nullable String channel) {
 
-    static final String ORDER_COMPLETED = "Order Completed";
-    static final String ORDER_REFUNDED = "Order Refunded";
-
     static EventFacts of(UUID eventId, Instant occurredAt, JsonNode payload, IdentityExtractor extractor) {
         String type = payload.path("type").asString("track");
         String event = payload.hasNonNull("event") ? payload.get("event").asString() : null;
         JsonNode properties = payload.path("properties");
-        boolean order = ORDER_COMPLETED.equals(event) || ORDER_REFUNDED.equals(event);
+        boolean order = event != null && OrderLifecycle.isLifecycleEvent(event);
         return new EventFacts(
                 eventId,
                 occurredAt,

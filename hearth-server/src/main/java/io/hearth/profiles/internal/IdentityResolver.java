@@ -33,6 +33,7 @@ class IdentityResolver {
     private final ProfileStore profiles;
     private final ProfileEvents links;
     private final Merger merger;
+    private final OrderLifecycle orders;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
@@ -41,12 +42,14 @@ class IdentityResolver {
             ProfileStore profiles,
             ProfileEvents links,
             Merger merger,
+            OrderLifecycle orders,
             ApplicationEventPublisher publisher,
             Clock clock) {
         this.graph = graph;
         this.profiles = profiles;
         this.links = links;
         this.merger = merger;
+        this.orders = orders;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -75,9 +78,11 @@ class IdentityResolver {
             batch.place(event);
         }
         batch.flush();
+        Map<UUID, CustomerId> placements = batch.placements();
+        orders.apply(tenant, fresh, placements, batch.now);
         profiles.recompute(batch.touched, batch.now);
         publisher.publishEvent(new CustomerUpdated(tenant, List.copyOf(batch.touched)));
-        return batch.placements();
+        return placements;
     }
 
     /** The writes of one batch, kept in memory until a merge or the end needs them in the database. */

@@ -22,12 +22,14 @@ class Merger {
     private final ProfileStore profiles;
     private final ProfileEvents events;
     private final MergeLog log;
+    private final OrderStore orders;
 
-    Merger(IdentityGraph graph, ProfileStore profiles, ProfileEvents events, MergeLog log) {
+    Merger(IdentityGraph graph, ProfileStore profiles, ProfileEvents events, MergeLog log, OrderStore orders) {
         this.graph = graph;
         this.profiles = profiles;
         this.events = events;
         this.log = log;
+        this.orders = orders;
     }
 
     UUID merge(TenantId tenant, CustomerId survivor, CustomerId absorbed, String reason, Instant now) {
@@ -36,6 +38,7 @@ class Merger {
         log.record(tenant, mergeId, survivor, absorbed, reason, identifiers, profiles.traitsJson(absorbed), now);
         graph.move(absorbed, survivor);
         events.move(absorbed, survivor);
+        orders.moveOrders(absorbed, survivor);
         profiles.absorbTraits(survivor, absorbed);
         profiles.markMerged(absorbed, Optional.of(survivor));
         return mergeId;
@@ -50,6 +53,7 @@ class Merger {
                 .toList();
         graph.moveKeys(merge.absorbedIdentifiers(), survivor, restored);
         events.moveEventsOf(merge.absorbedIdentifiers(), kept, survivor, restored);
+        orders.reassignByPlacingEvent(List.of(survivor, restored));
         profiles.replaceTraits(restored, log.absorbedTraits(merge.mergeId()));
         profiles.markMerged(restored, Optional.empty());
         log.markUndone(merge.mergeId(), actor, now);

@@ -1,5 +1,6 @@
 package io.hearth.profiles.internal;
 
+import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.Identifier;
 import io.hearth.profiles.ProfilesProblem;
@@ -32,12 +33,18 @@ class ProfileQueries {
     private final ProfileStore store;
     private final ProfileReader reader;
     private final IdentityGraph graph;
+    private final OrderStore orders;
 
-    ProfileQueries(JdbcClient jdbc, ProfileStore store, ProfileReader reader, IdentityGraph graph) {
+    ProfileQueries(JdbcClient jdbc, ProfileStore store, ProfileReader reader, IdentityGraph graph, OrderStore orders) {
         this.jdbc = jdbc;
         this.store = store;
         this.reader = reader;
         this.graph = graph;
+        this.orders = orders;
+    }
+
+    List<CustomerOrder> orders(CustomerId customer) {
+        return orders.of(requireKnown(customer));
     }
 
     Optional<CustomerProfile> profile(CustomerId customer) {

@@ -3,6 +3,7 @@ package io.hearth.profiles.internal;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.privacy.ConsentChange;
 import io.hearth.privacy.PrivacyManagement;
+import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.CustomersUnmerged;
 import io.hearth.profiles.Identifier;
@@ -120,6 +121,10 @@ public class ProfileService {
                 .publisher()
                 .publishEvent(new CustomersUnmerged(tenant, merge.mergeId(), merge.survivor(), merge.absorbed()));
         return merge;
+    }
+
+    public List<CustomerOrder> orders(TenantId tenant, CustomerId customer) {
+        return inTenant(tenant, () -> queries.orders(customer));
     }
 
     public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {

@@ -1,5 +1,6 @@
 package io.hearth.profiles.internal;
 
+import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.IdentifierKind;
 import io.hearth.profiles.Merge;
@@ -84,6 +85,15 @@ class ProfilesController {
         answer.put("data", page.entries());
         answer.put("next", page.next());
         return answer;
+    }
+
+    @GetMapping(path = "/v1/customers/{customerId}/orders", produces = "application/json")
+    @Operation(
+            summary =
+                    "The customer's orders with their lifecycle: placed, paid, fulfilled, delivered, return window, refunded")
+    Map<String, List<CustomerOrder>> orders(
+            @AuthenticationPrincipal Principal caller, @PathVariable String customerId) {
+        return Map.of("data", profiles.orders(caller.tenantId(), CustomerId.of(customerId)));
     }
 
     @GetMapping(path = "/v1/customers/{customerId}/merges", produces = "application/json")

@@ -23,7 +23,7 @@ class ProfilesListener {
         this.profiles = profiles;
     }
 
-    @Async
+    @Async(ProfilesExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(EventsIngested ingested) {
         profiles.resolve(ingested.tenantId(), ingested.events());

@@ -1,0 +1,20 @@
+package io.hearth.profiles;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** An order of a customer with the time of each lifecycle step reached so far. */
+public record CustomerOrder(
+        String orderId,
+        OrderStatus status,
+        @Nullable BigDecimal total,
+        @Nullable String currency,
+        @Nullable Instant placedAt,
+        @Nullable Instant paidAt,
+        @Nullable Instant fulfilledAt,
+        @Nullable Instant deliveredAt,
+        @Nullable Instant returnWindowClosesAt,
+        @Nullable Instant returnWindowClosedAt,
+        @Nullable Instant refundedAt,
+        @Nullable Instant cancelledAt) {}

@@ -1,0 +1,142 @@
+package io.hearth.profiles.internal;
+
+import io.hearth.profiles.CustomerOrder;
+import io.hearth.profiles.OrderStatus;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders and their lifecycle times. */
+@Repository
+class OrderStore {
+
+    private static final String COLUMNS = """
+            order_id, customer_id, total, currency, placed_at, paid_at, fulfilled_at, delivered_at,
+            return_window_closed_at, refunded_at, cancelled_at""";
+
+    private final JdbcClient jdbc;
+    private final Duration returnWindow;
+
+    OrderStore(JdbcClient jdbc, ProfileSettings settings) {
+        this.jdbc = jdbc;
+        this.returnWindow = settings.returnWindow();
+    }
+
+    Map<String, OrderRow> load(List<String> orderIds) {
+        Map<String, OrderRow> orders = new LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from profiles_order where order_id = any(:ids)")
+                .param("ids", orderIds.toArray(String[]::new))
+                .query((rs, row) -> orders.put(rs.getString("order_id"), row(rs)))
+                .list();
+        return orders;
+    }
+
+    List<CustomerOrder> of(CustomerId customer) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from profiles_order where customer_id = :customer order by placed_at desc nulls last")
+                .param("customer", customer.value())
+                .query((rs, row) -> row(rs).toOrder(returnWindow))
+                .list();
+    }
+
+    void save(TenantId tenant, Collection<OrderRow> orders, Duration window, Instant now) {
+        for (OrderRow order : orders) {
+            jdbc.sql("""
+                    insert into profiles_order (tenant_id, order_id, customer_id, status, total, currency, placed_at,
+                        paid_at, fulfilled_at, delivered_at, return_window_closes_at, return_window_closed_at,
+                        refunded_at, cancelled_at, updated_at)
+                    values (:tenant, :order, :customer, :status, :total, :currency, :placed, :paid, :fulfilled,
+                        :delivered, :closes, :closed, :refunded, :cancelled, :now)
+                    on conflict (tenant_id, order_id) do update set customer_id = excluded.customer_id,
+                        status = excluded.status, total = excluded.total, currency = excluded.currency,
+                        placed_at = excluded.placed_at, paid_at = excluded.paid_at,
+                        fulfilled_at = excluded.fulfilled_at, delivered_at = excluded.delivered_at,
+                        return_window_closes_at = excluded.return_window_closes_at,
+                        refunded_at = excluded.refunded_at, cancelled_at = excluded.cancelled_at,
+                        updated_at = excluded.updated_at
+                    """)
+                    .param("tenant", tenant.value())
+                    .param("order", order.orderId)
+                    .param("customer", order.customer.value())
+                    .param("status", order.status().name())
+                    .param("total", order.total)
+                    .param("currency", order.currency)
+                    .param("placed", timestamp(order.at(OrderStatus.PLACED)))
+                    .param("paid", timestamp(order.at(OrderStatus.PAID)))
+                    .param("fulfilled", timestamp(order.at(OrderStatus.FULFILLED)))
+                    .param("delivered", timestamp(order.at(OrderStatus.DELIVERED)))
+                    .param(
+                            "closes",
+                            timestamp(order.returnWindowClosesAt(window).orElse(null)))
+                    .param("closed", timestamp(order.at(OrderStatus.RETURN_WINDOW_CLOSED)))
+                    .param("refunded", timestamp(order.at(OrderStatus.REFUNDED)))
+                    .param("cancelled", timestamp(order.at(OrderStatus.CANCELLED)))
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    /** Closes the windows of these orders unless another node already did; answers those it closed. */
+    List<OrderRow> closeReturnWindows(List<String> orderIds, Instant now) {
+        return jdbc.sql("""
+                update profiles_order set return_window_closed_at = return_window_closes_at,
+                    status = 'RETURN_WINDOW_CLOSED', updated_at = :now
+                where order_id = any(:ids) and return_window_closed_at is null and return_window_closes_at <= :now
+                returning\s""" + COLUMNS)
+                .param("ids", orderIds.toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> row(rs))
+                .list();
+    }
+
+    void moveOrders(CustomerId from, CustomerId to) {
+        jdbc.sql("update profiles_order set customer_id = :to where customer_id = :from")
+                .param("to", to.value())
+                .param("from", from.value())
+                .update();
+    }
+
+    /** After an unmerge: each order belongs to whoever now owns the event that placed it. */
+    void reassignByPlacingEvent(Collection<CustomerId> customers) {
+        jdbc.sql("""
+                update profiles_order o set customer_id = e.customer_id
+                from profiles_event e
+                where e.order_id = o.order_id and e.event = 'Order Completed' and o.customer_id = any(:customers)
+                """)
+                .param("customers", customers.stream().map(CustomerId::value).toArray(String[]::new))
+                .update();
+    }
+
+    private static OrderRow row(ResultSet rs) throws SQLException {
+        OrderRow order = new OrderRow(rs.getString("order_id"), CustomerId.of(rs.getString("customer_id")));
+        order.total = rs.getBigDecimal("total");
+        order.currency = rs.getString("currency");
+        order.restore(OrderStatus.PLACED, instant(rs.getTimestamp("placed_at")));
+        order.restore(OrderStatus.PAID, instant(rs.getTimestamp("paid_at")));
+        order.restore(OrderStatus.FULFILLED, instant(rs.getTimestamp("fulfilled_at")));
+        order.restore(OrderStatus.DELIVERED, instant(rs.getTimestamp("delivered_at")));
+        order.restore(OrderStatus.RETURN_WINDOW_CLOSED, instant(rs.getTimestamp("return_window_closed_at")));
+        order.restore(OrderStatus.REFUNDED, instant(rs.getTimestamp("refunded_at")));
+        order.restore(OrderStatus.CANCELLED, instant(rs.getTimestamp("cancelled_at")));
+        return order;
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

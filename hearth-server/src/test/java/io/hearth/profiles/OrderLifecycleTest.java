@@ -1,0 +1,98 @@
+package io.hearth.profiles;
+
+import static io.hearth.testing.Api.basic;
+import static io.hearth.testing.Api.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hearth.testing.Api;
+import io.hearth.testing.HearthTest;
+import io.hearth.testing.OrderEventsRecorder;
+import io.hearth.testing.TestTenants;
+import io.hearth.testing.TestTenants.TestTenant;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Orders move placed → paid → fulfilled → delivered → return window closed, each step announced once. */
+@HearthTest
+class OrderLifecycleTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    OrderEventsRecorder recorder;
+
+    Api api;
+    TestTenant shop;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        shop = tenants.create();
+    }
+
+    @Test
+    void anOrderWalksItsLifecycleAndItsReturnWindowCloses() {
+        send("o-1", "Order Completed", ",\"total\":80", "m-1");
+        send("o-1", "Order Fulfilled", "", "m-2");
+        send("o-1", "Order Fulfilled", "", "m-2-resent-with-another-id");
+        send("o-1", "Order Delivered", "", "m-3");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> statuses(), seen -> seen.contains(OrderStatus.RETURN_WINDOW_CLOSED));
+
+        assertThat(statuses())
+                .containsExactly(
+                        OrderStatus.PLACED,
+                        OrderStatus.PAID,
+                        OrderStatus.FULFILLED,
+                        OrderStatus.DELIVERED,
+                        OrderStatus.RETURN_WINDOW_CLOSED);
+        assertThat(recorder.of(shop.id()).get(0).total()).isEqualByComparingTo("80");
+        JsonNode order = orders().get(0);
+        assertThat(order.get("status").asString()).isEqualTo("RETURN_WINDOW_CLOSED");
+        assertThat(order.has("deliveredAt")).isTrue();
+    }
+
+    @Test
+    void aRefundedOrderNeverClosesItsReturnWindow() throws InterruptedException {
+        send("o-2", "Order Completed", ",\"total\":20", "r-1");
+        send("o-2", "Order Refunded", ",\"total\":20", "r-2");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses().contains(OrderStatus.REFUNDED));
+        Thread.sleep(4_000);
+
+        assertThat(statuses()).containsExactly(OrderStatus.PLACED, OrderStatus.PAID, OrderStatus.REFUNDED);
+        assertThat(orders().get(0).get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(orders().get(0).has("returnWindowClosesAt")).isFalse();
+    }
+
+    private List<OrderStatus> statuses() {
+        return recorder.of(shop.id()).stream().map(OrderStatusChanged::status).toList();
+    }
+
+    private JsonNode orders() {
+        String customer = api.get("/v1/customers/lookup?userId=orderer", bearer(shop.adminKey()))
+                .json()
+                .get("customerId")
+                .asString();
+        return api.get("/v1/customers/" + customer + "/orders", bearer(shop.adminKey()))
+                .json()
+                .get("data");
+    }
+
+    private void send(String orderId, String event, String extra, String messageId) {
+        String body = "{\"userId\":\"orderer\",\"event\":\"" + event + "\",\"messageId\":\"" + messageId
+                + "\",\"properties\":{\"order_id\":\"" + orderId + "\"" + extra + "}}";
+        assertThat(api.post("/v1/track", basic(shop.writeKey()), body).status()).isEqualTo(200);
+    }
+}
