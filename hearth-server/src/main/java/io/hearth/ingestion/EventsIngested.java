@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Events were appended to the log (published in the same transaction). Listeners read what they need
- * through {@link IngestionManagement}; delivery is at least once, so they must be idempotent.
+ * Events were appended to the log (published in the same transaction). It carries references only,
+ * so that the publication registry stays small; listeners read the events with
+ * {@link IngestionManagement#events(TenantId, List)}. Delivery is at least once, so listeners must be
+ * idempotent.
  */
-public record EventsIngested(TenantId tenantId, UUID sourceId, List<StoredEvent> events) {
+public record EventsIngested(TenantId tenantId, UUID sourceId, List<EventRef> events) {
 
     public EventsIngested {
         requireNonNull(tenantId, "tenantId is null");

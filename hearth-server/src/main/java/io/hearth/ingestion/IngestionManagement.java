@@ -74,6 +74,11 @@ public class IngestionManagement {
         return importer.importOrders(tenant, request, listener);
     }
 
+    /** The stored events these references point at, in no particular order. */
+    public List<StoredEvent> events(TenantId tenant, List<EventRef> references) {
+        return reader.byReference(tenant, references);
+    }
+
     /** Events of the tenant, newest first. */
     public EventPage events(TenantId tenant, EventQuery query) {
         return reader.find(tenant, query);

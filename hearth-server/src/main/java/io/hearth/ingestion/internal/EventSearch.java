@@ -2,6 +2,7 @@ package io.hearth.ingestion.internal;
 
 import io.hearth.ingestion.EventPage;
 import io.hearth.ingestion.EventQuery;
+import io.hearth.ingestion.EventRef;
 import io.hearth.ingestion.IngestionProblem;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.shared.FieldError;
@@ -63,6 +64,21 @@ class EventSearch {
         List<StoredEvent> page = rows.subList(0, query.limit());
         StoredEvent last = page.get(page.size() - 1);
         return new EventPage(page, encode(new Cursor(last.timestamp(), last.eventId())));
+    }
+
+    List<StoredEvent> byReference(List<EventRef> references) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("ids", references.stream().map(EventRef::eventId).toArray(UUID[]::new));
+        params.put(
+                "times",
+                references.stream().map(ref -> Timestamp.from(ref.timestamp())).toArray(Timestamp[]::new));
+        return jdbc.query("""
+                select e.event_id, e.source_id, e.message_id, e.type, e.event, e.user_id, e.anonymous_id, e.occurred_at,
+                       e.received_at, e.payload::text as payload
+                from ingestion_event e
+                join unnest(cast(:ids as uuid[]), cast(:times as timestamptz[])) as wanted(event_id, occurred_at)
+                  on e.occurred_at = wanted.occurred_at and e.event_id = wanted.event_id
+                """, params, (rs, row) -> event(rs));
     }
 
     private static void filter(

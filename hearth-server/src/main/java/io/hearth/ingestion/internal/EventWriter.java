@@ -2,6 +2,7 @@ package io.hearth.ingestion.internal;
 
 import io.hearth.ingestion.BatchReceipt;
 import io.hearth.ingestion.BatchReceipt.Rejection;
+import io.hearth.ingestion.EventRef;
 import io.hearth.ingestion.EventsIngested;
 import io.hearth.ingestion.IngestionProblem;
 import io.hearth.ingestion.StoredEvent;
@@ -11,6 +12,7 @@ import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +52,7 @@ public class EventWriter {
     }
 
     public BatchReceipt writeOne(TenantId tenant, UUID sourceId, String type, JsonNode message) {
-        MessageDefaults defaults = MessageDefaults.none(clock.instant(), currencies.of(tenant));
+        MessageDefaults defaults = MessageDefaults.none(now(), currencies.of(tenant));
         NormalizedMessage normalized = normalizer.normalize(message, type, defaults);
         if (normalized.accepted().isEmpty()) {
             metrics.rejected(normalized.reason(), 1);
@@ -74,17 +76,13 @@ public class EventWriter {
                     List.of(new FieldError("/batch", "must be a non-empty array of events")));
         }
         MessageDefaults defaults = new MessageDefaults(
-                body.get("context"),
-                body.get("integrations"),
-                body.get("sentAt"),
-                clock.instant(),
-                currencies.of(tenant));
+                body.get("context"), body.get("integrations"), body.get("sentAt"), now(), currencies.of(tenant));
         return writeMessages(tenant, sourceId, batch.values(), defaults);
     }
 
     public BatchReceipt writeMessages(
             TenantId tenant, UUID sourceId, Iterable<? extends JsonNode> messages, @Nullable MessageDefaults given) {
-        MessageDefaults defaults = given != null ? given : MessageDefaults.none(clock.instant(), currencies.of(tenant));
+        MessageDefaults defaults = given != null ? given : MessageDefaults.none(now(), currencies.of(tenant));
         Validated validated = validate(messages, defaults);
         if (validated.valid().isEmpty()) {
             List<FieldError> errors = validated.rejected().stream()
@@ -103,7 +101,7 @@ public class EventWriter {
     public ImportedBatch writeImported(
             TenantId tenant, UUID sourceId, List<? extends JsonNode> messages, @Nullable String currency) {
         MessageDefaults defaults =
-                MessageDefaults.forImport(clock.instant(), currency != null ? currency : currencies.of(tenant));
+                MessageDefaults.forImport(now(), currency != null ? currency : currencies.of(tenant));
         Validated validated = validate(messages, defaults);
         if (validated.valid().isEmpty()) {
             return new ImportedBatch(List.of(), 0, validated.rejected());
@@ -147,7 +145,12 @@ public class EventWriter {
                 () -> transactions.execute(status -> {
                     List<StoredEvent> appended = log.append(tenant, sourceId, receivedAt, events);
                     if (!appended.isEmpty()) {
-                        publisher.publishEvent(new EventsIngested(tenant, sourceId, appended));
+                        publisher.publishEvent(new EventsIngested(
+                                tenant,
+                                sourceId,
+                                appended.stream()
+                                        .map(event -> new EventRef(event.eventId(), event.timestamp()))
+                                        .toList()));
                     }
                     return appended;
                 }));
@@ -165,6 +168,11 @@ public class EventWriter {
     }
 
     private record Validated(List<PendingEvent> valid, List<Rejection> rejected) {}
+
+    /** PostgreSQL keeps microseconds: times are cut there so that what is stored is what is announced. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
 
     private static String describe(List<FieldError> errors) {
         FieldError first = errors.get(0);

@@ -148,9 +148,10 @@ class MessageNormalizer {
         }
         JsonNode sentAtNode = message.hasNonNull("sentAt") ? message.get("sentAt") : defaults.sentAt();
         Instant sentAt = Timestamps.parse(sentAtNode, "/sentAt", violations);
-        Instant corrected = original == null ? received : original;
+        Instant corrected = (original == null ? received : original).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (original != null && sentAt != null) {
-            corrected = received.minus(Duration.between(original, sentAt));
+            corrected = received.minus(Duration.between(original, sentAt))
+                    .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         }
         message.put("receivedAt", received.toString());
         message.put("timestamp", corrected.toString());

@@ -1,6 +1,7 @@
 package io.hearth.profiles.internal;
 
 import io.hearth.ingestion.EventsIngested;
+import io.hearth.ingestion.IngestionManagement;
 import io.hearth.profiles.ProfileManagement;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Async;
@@ -18,14 +19,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ProfilesListener {
 
     private final ProfileManagement profiles;
+    private final IngestionManagement ingestion;
 
-    ProfilesListener(ProfileManagement profiles) {
+    ProfilesListener(ProfileManagement profiles, IngestionManagement ingestion) {
         this.profiles = profiles;
+        this.ingestion = ingestion;
     }
 
     @Async(ProfilesExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(EventsIngested ingested) {
-        profiles.resolve(ingested.tenantId(), ingested.events());
+        profiles.resolve(ingested.tenantId(), ingestion.events(ingested.tenantId(), ingested.events()));
     }
 }
