@@ -51,6 +51,8 @@ class CustomerController {
         ConsoleUser user = user(signedIn);
         model.addAttribute("tenant", user.tenantId());
         model.addAttribute("query", q == null ? "" : q);
+        model.addAttribute("unknown", false);
+        model.addAttribute("noMatch", false);
         if (q == null || q.isBlank()) {
             return "console/customers";
         }
@@ -119,6 +121,7 @@ class CustomerController {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("query", "");
         model.addAttribute("unknown", true);
+        model.addAttribute("noMatch", false);
         return "console/customers";
     }
 
