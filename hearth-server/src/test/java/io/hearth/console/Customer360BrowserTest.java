@@ -110,6 +110,11 @@ class Customer360BrowserTest {
         CustomerProfile ada = story.adaShops();
 
         signIn(shop.adminKey());
+        browser.findElement(By.linkText("ada")).click();
+        waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
+        browser.navigate().back();
+        browser.findElement(By.linkText("anon-ada")).click();
+        waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
         searchFor("ADA@example.com");
 
         assertThat(browser.getCurrentUrl()).endsWith("/console/customers/" + ada.customerId());
@@ -138,10 +143,28 @@ class Customer360BrowserTest {
         browser.findElement(By.cssSelector("#merges form.undo button")).click();
 
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("merges"), "undone"));
-        assertThat(text(By.cssSelector("#merges .merge-state"))).startsWith("undone ");
+        assertThat(text(By.cssSelector("#merges .merge-state"))).startsWith("undone");
         assertThat(browser.findElements(By.cssSelector("#merges form.undo"))).isEmpty();
         assertThat(text(By.cssSelector("#computed-orders dd"))).isNotEmpty();
         screenshot();
+    }
+
+    @Test
+    void aLongTimelineLoadsFiftyEventsAtATime() {
+        TestTenant shop = tenants.create();
+        CustomerStory story = new CustomerStory(new Api(port), shop, profiles, privacy);
+        CustomerProfile reader = story.readerBrowses(60);
+        signIn(shop.adminKey());
+        browser.get("http://localhost:" + port + "/console/customers/" + reader.customerId());
+
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-entry")))
+                .hasSize(50);
+        browser.findElement(By.cssSelector("#timeline-more button")).click();
+
+        waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.timeline-entry"), 60));
+        assertThat(browser.findElements(By.id("timeline-more"))).isEmpty();
+        assertThat(text(By.cssSelector("#timeline tr.timeline-entry:last-child")))
+                .contains("Article 1 Read");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.hearth.profiles.ProfileManagement;
 import io.hearth.testing.Api;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
@@ -71,6 +72,22 @@ final class CustomerStory {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !profiles.merges(shop.id(), merged.customerId()).isEmpty());
         return merged;
+    }
+
+    /** A reader who reads many articles, one a minute: a timeline longer than a page. */
+    CustomerProfile readerBrowses(int articles) {
+        StringBuilder batch = new StringBuilder("{\"batch\":[");
+        for (int article = 1; article <= articles; article++) {
+            batch.append(article == 1 ? "" : ",")
+                    .append("{\"type\":\"track\",\"userId\":\"reader\",\"event\":\"Article ")
+                    .append(article)
+                    .append(" Read\",\"timestamp\":\"")
+                    .append(Instant.parse("2026-04-01T08:00:00Z").plusSeconds(60L * article))
+                    .append("\"}");
+        }
+        send("/v1/batch", batch.append("]}").toString());
+        return awaitProfile(
+                IdentifierKind.USER_ID, "reader", profile -> profile.computed().eventsCount() == articles);
     }
 
     CustomerProfile awaitProfile(IdentifierKind kind, String value, Predicate<CustomerProfile> ready) {
