@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 /**
  * Ada's story as a shop sends it: she browses anonymously, signs up with her email (opting in to
  * email marketing), orders twice, and later signs in on a tablet that Hearth first saw as someone
- * else. Waits for the profiles the events build, which happens after ingestion.
+ * else. Waits for the profiles the events build, which happens after ingestion, between steps whose
+ * order matters.
  */
 final class CustomerStory {
 
@@ -43,9 +44,15 @@ final class CustomerStory {
         send("/v1/track", """
                 {"anonymousId":"anon-ada","event":"Product Viewed","properties":{"product_id":"kettle"},
                  "timestamp":"2026-03-01T09:01:00Z"}""");
+        awaitProfile(
+                IdentifierKind.ANONYMOUS_ID,
+                "anon-ada",
+                profile -> profile.computed().eventsCount() == 2);
         send("/v1/identify", """
                 {"userId":"ada","anonymousId":"anon-ada","timestamp":"2026-03-01T09:05:00Z",
                  "traits":{"email":"Ada@Example.com","first_name":"Ada","plan":"gold","email_opt_in":true}}""");
+        // One step at a time: orders processed before the sign-up would make a second profile, merged later.
+        awaitProfile(IdentifierKind.USER_ID, "ada", profile -> true);
         send("/v1/track", order("o-1", "40.00", "2026-03-01T09:10:00Z", "Kitchen"));
         send("/v1/track", order("o-2", "60.00", "2026-03-20T18:00:00Z", "Garden"));
         CustomerProfile ada = awaitProfile(

@@ -71,7 +71,7 @@ class CustomerController {
             Authentication signedIn, @PathVariable String customerId, HttpServletResponse response, Model model) {
         ConsoleUser user = user(signedIn);
         model.addAttribute("tenant", user.tenantId());
-        Optional<CustomerProfile> profile = view.profile(user.tenantId(), CustomerId.of(customerId));
+        Optional<CustomerProfile> profile = find(user, customerId);
         if (profile.isEmpty()) {
             return unknown(response, model);
         }
@@ -91,7 +91,7 @@ class CustomerController {
             HttpServletResponse response,
             Model model) {
         ConsoleUser user = user(signedIn);
-        Optional<CustomerProfile> profile = view.profile(user.tenantId(), CustomerId.of(customerId));
+        Optional<CustomerProfile> profile = find(user, customerId);
         if (profile.isEmpty()) {
             return unknown(response, model);
         }
@@ -104,17 +104,28 @@ class CustomerController {
     @PostMapping("/console/customers/{customerId}/unmerge")
     String unmerge(Authentication signedIn, @PathVariable String customerId) {
         ConsoleUser user = user(signedIn);
+        if (customerId.isBlank()) {
+            return "redirect:/console/customers";
+        }
         CustomerId absorbed = CustomerId.of(customerId);
         try {
             Merge undone = profiles.unmerge(user.tenantId(), absorbed, "console:api-key:" + user.keyId());
             log.info("Console key {} undid merge {}", user.keyId(), undone.mergeId());
             return redirectTo(undone.survivor());
         } catch (HearthProblem problem) {
-            if (problem.type() != ProfilesProblem.NOT_MERGED) {
+            if (problem.type() != ProfilesProblem.NOT_MERGED && problem.type() != ProfilesProblem.UNKNOWN_CUSTOMER) {
                 throw problem;
             }
+            // Undone meanwhile (another tab) or not this shop's: the page shows which.
             return redirectTo(absorbed);
         }
+    }
+
+    private Optional<CustomerProfile> find(ConsoleUser user, String customerId) {
+        if (customerId.isBlank()) {
+            return Optional.empty();
+        }
+        return view.profile(user.tenantId(), CustomerId.of(customerId));
     }
 
     private static String unknown(HttpServletResponse response, Model model) {
