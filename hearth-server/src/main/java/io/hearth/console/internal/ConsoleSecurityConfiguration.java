@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -14,8 +15,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Who may see the console: staff signed in with an API key that has the {@code admin} or {@code read}
- * scope, held in an HTTP session. Forms carry CSRF tokens. This chain matches only console paths; the
- * API keeps its own stateless chain.
+ * scope, held in an HTTP session. Undoing a merge takes the {@code admin} scope. Forms carry CSRF
+ * tokens. This chain matches only console paths; the API keeps its own stateless chain.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -53,6 +54,8 @@ class ConsoleSecurityConfiguration {
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/", "/webjars/**", "/favicon.ico", "/console/assets/**")
                                 .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/console/customers/*/unmerge")
+                                .hasAuthority(Scope.ADMIN.authority())
                                 .anyRequest()
                                 .hasAnyAuthority(consoleScopes));
         return http.build();

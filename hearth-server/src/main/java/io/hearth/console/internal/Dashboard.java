@@ -4,6 +4,7 @@ import io.hearth.ingestion.EventQuery;
 import io.hearth.ingestion.IngestionManagement;
 import io.hearth.ingestion.MinuteCount;
 import io.hearth.ingestion.StoredEvent;
+import io.hearth.profiles.IdentifierKind;
 import io.hearth.shared.Scope;
 import io.hearth.shared.TenantId;
 import io.hearth.tenancy.ApiKey;
@@ -87,8 +88,13 @@ class Dashboard {
 
     private static EventRow eventRow(StoredEvent event) {
         String who = event.userId() != null ? event.userId() : Objects.requireNonNullElse(event.anonymousId(), "");
+        IdentifierKind kind = event.userId() != null ? IdentifierKind.USER_ID : IdentifierKind.ANONYMOUS_ID;
         return new EventRow(
-                TIME.format(event.timestamp()), event.type(), Objects.requireNonNullElse(event.event(), ""), who);
+                TIME.format(event.timestamp()),
+                event.type(),
+                Objects.requireNonNullElse(event.event(), ""),
+                who,
+                kind.code());
     }
 
     /** The refreshing part of the page: events per minute and the latest events. */
@@ -114,8 +120,11 @@ class Dashboard {
     /** One minute of the chart, labelled HH:mm in UTC. */
     public record MinuteRow(String label, long events) {}
 
-    /** One event as the page lists it: no traits, no properties. */
-    public record EventRow(String time, String type, String name, String who) {}
+    /**
+     * One event as the page lists it: no traits, no properties. {@code whoKind} says whether {@code who}
+     * is a user id or an anonymous id, for the link to the customer.
+     */
+    public record EventRow(String time, String type, String name, String who, String whoKind) {}
 
     /** One API key as the page lists it: never its secret. */
     public record KeyRow(String name, String scopes, String created, String revoked) {}

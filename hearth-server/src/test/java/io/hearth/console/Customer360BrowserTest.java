@@ -1,0 +1,209 @@
+package io.hearth.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.hearth.privacy.PrivacyManagement;
+import io.hearth.profiles.CustomerProfile;
+import io.hearth.profiles.ProfileManagement;
+import io.hearth.testing.Api;
+import io.hearth.testing.HearthTest;
+import io.hearth.testing.TestTenants;
+import io.hearth.testing.TestTenants.TestTenant;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A member of staff looks Ada up in the console of a real headless Chromium: finds her by email, sees
+ * who she is, what she bought and what she agreed to, then finds the merge her tablet caused and undoes
+ * it. Skipped where Debian's chromium and chromedriver are not installed.
+ */
+@HearthTest
+class Customer360BrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("target", "customer360.png");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    ProfileManagement profiles;
+
+    @Autowired
+    PrivacyManagement privacy;
+
+    Path chromiumProfile;
+    ChromeDriverService service;
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        assumeTrue(CHROMIUM.canExecute(), "Debian's chromium is not installed");
+        assumeTrue(CHROMEDRIVER.canExecute(), "Debian's chromedriver is not installed");
+        chromiumProfile = Files.createTempDirectory("hearth-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,2400",
+                "--user-data-dir=" + chromiumProfile);
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (chromiumProfile != null) {
+            try (Stream<Path> files = Files.walk(chromiumProfile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void staffFindAdaByEmailSeeHerWholeStoryAndUndoAWrongMerge() throws IOException {
+        TestTenant shop = tenants.create();
+        CustomerStory story = new CustomerStory(new Api(port), shop, profiles, privacy);
+        CustomerProfile ada = story.adaShops();
+
+        signIn(shop.adminKey());
+        browser.findElement(By.linkText("ada")).click();
+        waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
+        browser.navigate().back();
+        browser.findElement(By.linkText("anon-ada")).click();
+        waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
+        searchFor("ADA@example.com");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/customers/" + ada.customerId());
+        assertThat(text(By.id("identifiers"))).contains("email", "ada@example.com", "user_id", "ada", "anon-ada");
+        assertThat(text(By.id("trait-first_name"))).contains("Ada");
+        assertThat(text(By.id("trait-plan"))).contains("gold");
+        assertThat(text(By.cssSelector("#computed-orders dd"))).isEqualTo("2");
+        assertThat(text(By.cssSelector("#computed-revenue dd"))).isEqualTo("100.00 EUR");
+        assertThat(text(By.cssSelector("#computed-aov dd"))).isEqualTo("50.00 EUR");
+        assertThat(text(By.cssSelector("#computed-top-categories dd"))).contains("Kitchen", "Garden");
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-entry")))
+                .hasSize(5);
+        assertThat(text(By.id("timeline")))
+                .contains("Order Completed", "o-2 · 60.00 EUR", "Product Viewed", "identify");
+        assertThat(text(By.id("consents"))).contains("marketing", "email", "granted");
+        assertThat(text(By.id("merges"))).contains("Never merged.");
+        assertThat(browser.findElements(By.id("segments-section"))).isEmpty();
+
+        CustomerProfile merged = story.adaSignsInOnHerTablet();
+        searchFor(CustomerStory.EMAIL);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/console/customers/" + merged.customerId());
+        assertThat(text(By.id("identifiers"))).contains(CustomerStory.TABLET_USER);
+        assertThat(text(By.id("merges"))).contains("survivor", "in effect");
+
+        browser.findElement(By.cssSelector("#merges form.undo button")).click();
+
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("merges"), "undone"));
+        assertThat(text(By.cssSelector("#merges .merge-state"))).startsWith("undone");
+        assertThat(browser.findElements(By.cssSelector("#merges form.undo"))).isEmpty();
+        assertThat(text(By.cssSelector("#computed-orders dd"))).isNotEmpty();
+        screenshot();
+    }
+
+    @Test
+    void aLongTimelineLoadsFiftyEventsAtATime() {
+        TestTenant shop = tenants.create();
+        CustomerStory story = new CustomerStory(new Api(port), shop, profiles, privacy);
+        CustomerProfile reader = story.readerBrowses(60);
+        signIn(shop.adminKey());
+        browser.get("http://localhost:" + port + "/console/customers/" + reader.customerId());
+
+        assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-entry")))
+                .hasSize(50);
+        browser.findElement(By.cssSelector("#timeline-more button")).click();
+
+        waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.timeline-entry"), 60));
+        assertThat(browser.findElements(By.id("timeline-more"))).isEmpty();
+        assertThat(text(By.cssSelector("#timeline tr.timeline-entry:last-child")))
+                .contains("Article 1 Read");
+    }
+
+    @Test
+    void anIdentifierNobodyHasGetsAClearMessage() {
+        TestTenant shop = tenants.create();
+        signIn(shop.adminKey());
+
+        searchFor("nobody@example.com");
+
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("no-customer")));
+        assertThat(text(By.id("no-customer"))).contains("No customer has the identifier nobody@example.com");
+    }
+
+    private void signIn(String key) {
+        browser.get("http://localhost:" + port + "/console/login");
+        browser.findElement(By.id("key")).sendKeys(key);
+        browser.findElement(By.id("sign-in")).click();
+        waitUntil(ExpectedConditions.urlMatches("/console$"));
+    }
+
+    private void searchFor(String identifier) {
+        browser.findElement(By.id("nav-customers")).click();
+        waitUntil(ExpectedConditions.urlMatches("/console/customers$"));
+        browser.findElement(By.id("q")).sendKeys(identifier);
+        browser.findElement(By.id("search")).click();
+        waitUntil(ExpectedConditions.not(ExpectedConditions.urlMatches("/console/customers$")));
+    }
+
+    private String text(By locator) {
+        return browser.findElement(locator).getText();
+    }
+
+    private void waitUntil(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    private void screenshot() throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
