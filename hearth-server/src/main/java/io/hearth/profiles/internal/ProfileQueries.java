@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +43,11 @@ class ProfileQueries {
 
     Optional<CustomerProfile> profile(CustomerId customer) {
         return store.current(customer).flatMap(reader::read);
+    }
+
+    /** Live profiles only: {@link ProfileReader#read} skips merged rows instead of following them. */
+    List<CustomerProfile> profiles(Collection<CustomerId> customers) {
+        return customers.stream().map(reader::read).flatMap(Optional::stream).toList();
     }
 
     Optional<CustomerProfile> lookup(Identifier identifier) {
