@@ -18,5 +18,5 @@ import org.springframework.context.annotation.Import;
         classes = HearthApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"hearth.db.data-dir=${java.io.tmpdir}/hearth-test-${random.uuid}", "hearth.demo.enabled=false"})
-@Import({TestTenants.class, IngestedEventsRecorder.class})
+@Import({TestTenants.class, IngestedEventsRecorder.class, SegmentEventsRecorder.class})
 public @interface HearthTest {}
