@@ -45,9 +45,9 @@ class ProfileQueries {
         return store.current(customer).flatMap(reader::read);
     }
 
-    /** Live profiles only: {@link ProfileReader#read} skips merged rows instead of following them. */
+    /** Live profiles only: merged rows are skipped instead of followed. */
     List<CustomerProfile> profiles(Collection<CustomerId> customers) {
-        return customers.stream().map(reader::read).flatMap(Optional::stream).toList();
+        return reader.readAll(customers);
     }
 
     Optional<CustomerProfile> lookup(Identifier identifier) {
