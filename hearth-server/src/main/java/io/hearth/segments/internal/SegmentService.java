@@ -8,7 +8,6 @@ import io.hearth.segments.Segment;
 import io.hearth.segments.SegmentEvaluation;
 import io.hearth.segments.SegmentId;
 import io.hearth.segments.SegmentsProblem;
-import io.hearth.segments.internal.SegmentEvaluator.Counts;
 import io.hearth.segments.internal.SegmentRepository.Definition;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.FieldError;
@@ -16,15 +15,10 @@ import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,12 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class SegmentService {
 
-    private static final Logger log = LoggerFactory.getLogger(SegmentService.class);
-    private static final int PAGE = 500;
     private static final int MAX_NAME = 200;
 
     private final SegmentRepository repository;
-    private final SegmentEvaluator evaluator;
+    private final BulkEvaluator bulk;
     private final Conditions conditions;
     private final ProfileManagement profiles;
     private final TransactionTemplate transactions;
@@ -45,13 +37,13 @@ public class SegmentService {
 
     SegmentService(
             SegmentRepository repository,
-            SegmentEvaluator evaluator,
+            BulkEvaluator bulk,
             Conditions conditions,
             ProfileManagement profiles,
             TransactionTemplate transactions,
             Clock clock) {
         this.repository = repository;
-        this.evaluator = evaluator;
+        this.bulk = bulk;
         this.conditions = conditions;
         this.profiles = profiles;
         this.transactions = transactions;
@@ -116,59 +108,10 @@ public class SegmentService {
         return inTenant(tenant, () -> repository.containing(tenant, current));
     }
 
-    public void reevaluate(TenantId tenant, List<CustomerId> customers) {
-        evaluator.reevaluate(tenant, customers);
-    }
-
-    /** Pages through every live profile, then clears members whose profile is gone (merged meanwhile). */
     private SegmentEvaluation evaluateAll(TenantId tenant, SegmentId segment, String expression) {
-        long started = System.nanoTime();
-        Definition definition = new Definition(segment, expression);
-        long evaluated = 0;
-        long entered = 0;
-        long exited = 0;
-        Set<CustomerId> seen = new HashSet<>();
-        CustomerId after = null;
-        for (List<CustomerId> ids = profiles.customerIds(tenant, PAGE, null);
-                !ids.isEmpty();
-                ids = profiles.customerIds(tenant, PAGE, after)) {
-            List<CustomerProfile> page = profiles.profiles(tenant, ids);
-            Counts counts = evaluator.evaluatePage(tenant, definition, page, new HashSet<>(ids));
-            if (counts == null) {
-                log.info("segment {} changed during its bulk evaluation; the newer one takes over", segment);
-                break;
-            }
-            evaluated += page.size();
-            entered += counts.entered();
-            exited += counts.exited();
-            seen.addAll(ids);
-            after = ids.getLast();
-        }
-        exited += clearGone(tenant, definition, seen);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("segment {} evaluated over {} profiles in {} ms", segment, evaluated, took.toMillis());
+        BulkEvaluator.Pass pass = bulk.run(tenant, new Definition(segment, expression));
         Segment saved = segment(tenant, segment).orElseThrow(() -> unknown(segment));
-        return new SegmentEvaluation(saved, evaluated, entered, exited, took);
-    }
-
-    private long clearGone(TenantId tenant, Definition definition, Set<CustomerId> seen) {
-        long exited = 0;
-        CustomerId after = null;
-        while (true) {
-            CustomerId cursor = after;
-            List<CustomerId> members =
-                    inTenant(tenant, () -> repository.members(tenant, definition.segmentId(), PAGE, cursor));
-            if (members.isEmpty()) {
-                return exited;
-            }
-            Set<CustomerId> unseen = new HashSet<>(members);
-            unseen.removeAll(seen);
-            if (!unseen.isEmpty()) {
-                Counts counts = evaluator.evaluatePage(tenant, definition, profiles.profiles(tenant, unseen), unseen);
-                exited += counts == null ? 0 : counts.exited();
-            }
-            after = members.getLast();
-        }
+        return new SegmentEvaluation(saved, pass.profilesEvaluated(), pass.entered(), pass.exited(), pass.took());
     }
 
     private void validate(String name, String expression) {

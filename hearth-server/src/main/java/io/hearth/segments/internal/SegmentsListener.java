@@ -15,9 +15,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class SegmentsListener {
 
-    private final SegmentService segments;
+    private final SegmentEvaluator segments;
 
-    SegmentsListener(SegmentService segments) {
+    SegmentsListener(SegmentEvaluator segments) {
         this.segments = segments;
     }
 
