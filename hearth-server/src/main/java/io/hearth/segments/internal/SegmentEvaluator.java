@@ -64,7 +64,8 @@ class SegmentEvaluator {
      */
     void reevaluate(TenantId tenant, Collection<CustomerId> customers) {
         Set<CustomerId> asked = new LinkedHashSet<>(customers);
-        if (asked.isEmpty()) {
+        // Most batches of a shop without segments stop here, before reading any profile.
+        if (asked.isEmpty() || !Boolean.TRUE.equals(inTenant(tenant, () -> repository.any(tenant)))) {
             return;
         }
         Map<CustomerId, Map<String, Object>> live = new HashMap<>();

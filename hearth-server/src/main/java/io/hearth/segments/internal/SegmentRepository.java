@@ -67,6 +67,13 @@ class SegmentRepository {
                 == 1;
     }
 
+    boolean any(TenantId tenant) {
+        return jdbc.sql("select exists (select 1 from segments_definition where tenant_id = :tenant)")
+                .param("tenant", tenant.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean nameTakenByAnother(TenantId tenant, SegmentId segment, String name) {
         return jdbc.sql("""
                 select exists (select 1 from segments_definition
