@@ -84,6 +84,12 @@ class SecurityConfiguration {
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers(HttpMethod.POST, "/v1/customers/*/consents")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // segments: reading definitions and members takes read; defining them takes admin
+                        // (a customer's segments, GET /v1/customers/{id}/segments, is read like the profile)
+                        .requestMatchers(HttpMethod.GET, "/v1/segments", "/v1/segments/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/v1/segments", "/v1/segments/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

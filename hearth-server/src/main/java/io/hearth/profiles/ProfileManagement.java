@@ -4,6 +4,7 @@ import io.hearth.ingestion.StoredEvent;
 import io.hearth.profiles.internal.ProfileService;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,14 @@ public class ProfileManagement {
     /** The customer's orders, newest first, with the time of each lifecycle step reached. */
     public List<CustomerOrder> orders(TenantId tenant, CustomerId customer) {
         return service.orders(tenant, customer);
+    }
+
+    /**
+     * The live profiles among these ids, read in one transaction: for bulk work. Unlike {@link #profile},
+     * an id that was merged away is left out rather than answered with its survivor.
+     */
+    public List<CustomerProfile> profiles(TenantId tenant, Collection<CustomerId> customers) {
+        return service.profiles(tenant, customers);
     }
 
     /** Profiles whose trait has this value (text comparison), at most {@code limit}. */

@@ -92,7 +92,17 @@ class OrderImportDataTest {
                 report.ordersStored(),
                 report.refundsStored(),
                 report.rowsRejected());
+        awaitProfilesOf(shop);
         return report;
+    }
+
+    /** Profiles are built in the background: wait for them so no work spills into other tests. */
+    private void awaitProfilesOf(TenantId shop) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(5))
+                .pollInterval(java.time.Duration.ofSeconds(1))
+                .until(() -> count(shop, "select count(*) from profiles_event")
+                        == count(shop, "select count(*) from ingestion_event"));
     }
 
     private long count(TenantId shop, String sql) {

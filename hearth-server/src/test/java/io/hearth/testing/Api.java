@@ -51,6 +51,13 @@ public final class Api {
         return send(request);
     }
 
+    public Response put(String path, String authorization, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response delete(String path, String authorization) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", authorization)

@@ -23,5 +23,5 @@ import org.springframework.context.annotation.Import;
             "hearth.profiles.return-window=PT3S",
             "hearth.profiles.return-window-check=PT0.5S"
         })
-@Import({TestTenants.class, IngestedEventsRecorder.class, OrderEventsRecorder.class})
+@Import({TestTenants.class, IngestedEventsRecorder.class, OrderEventsRecorder.class, SegmentEventsRecorder.class})
 public @interface HearthTest {}

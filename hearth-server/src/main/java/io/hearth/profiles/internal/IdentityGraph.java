@@ -6,6 +6,7 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +89,24 @@ class IdentityGraph {
                 .query((rs, row) -> new Identifier(
                         IdentifierKind.fromCode(rs.getString("kind")).orElseThrow(), rs.getString("value")))
                 .list();
+    }
+
+    Map<CustomerId, List<Identifier>> ofAll(Collection<CustomerId> customers) {
+        Map<CustomerId, List<Identifier>> identifiers = new HashMap<>();
+        jdbc.sql("""
+                select customer_id, kind, value from profiles_identifier
+                where customer_id in (:customers) order by customer_id, kind, value
+                """)
+                .param("customers", customers.stream().map(CustomerId::value).toList())
+                .query(rs -> {
+                    identifiers
+                            .computeIfAbsent(CustomerId.of(rs.getString("customer_id")), id -> new ArrayList<>())
+                            .add(new Identifier(
+                                    IdentifierKind.fromCode(rs.getString("kind"))
+                                            .orElseThrow(),
+                                    rs.getString("value")));
+                });
+        return identifiers;
     }
 
     void move(CustomerId from, CustomerId to) {

@@ -50,41 +50,63 @@ class OrderStore {
                 .list();
     }
 
+    /** Upserts the orders of a batch in one statement. */
     void save(TenantId tenant, Collection<OrderRow> orders, Duration window, Instant now) {
+        int size = orders.size();
+        String[][] columns = new String[13][size];
+        int i = 0;
         for (OrderRow order : orders) {
-            jdbc.sql("""
-                    insert into profiles_order (tenant_id, order_id, customer_id, status, total, currency, placed_at,
-                        paid_at, fulfilled_at, delivered_at, return_window_closes_at, return_window_closed_at,
-                        refunded_at, cancelled_at, updated_at)
-                    values (:tenant, :order, :customer, :status, :total, :currency, :placed, :paid, :fulfilled,
-                        :delivered, :closes, :closed, :refunded, :cancelled, :now)
-                    on conflict (tenant_id, order_id) do update set customer_id = excluded.customer_id,
-                        status = excluded.status, total = excluded.total, currency = excluded.currency,
-                        placed_at = excluded.placed_at, paid_at = excluded.paid_at,
-                        fulfilled_at = excluded.fulfilled_at, delivered_at = excluded.delivered_at,
-                        return_window_closes_at = excluded.return_window_closes_at,
-                        refunded_at = excluded.refunded_at, cancelled_at = excluded.cancelled_at,
-                        updated_at = excluded.updated_at
-                    """)
-                    .param("tenant", tenant.value())
-                    .param("order", order.orderId)
-                    .param("customer", order.customer.value())
-                    .param("status", order.status().name())
-                    .param("total", order.total)
-                    .param("currency", order.currency)
-                    .param("placed", timestamp(order.at(OrderStatus.PLACED)))
-                    .param("paid", timestamp(order.at(OrderStatus.PAID)))
-                    .param("fulfilled", timestamp(order.at(OrderStatus.FULFILLED)))
-                    .param("delivered", timestamp(order.at(OrderStatus.DELIVERED)))
-                    .param(
-                            "closes",
-                            timestamp(order.returnWindowClosesAt(window).orElse(null)))
-                    .param("closed", timestamp(order.at(OrderStatus.RETURN_WINDOW_CLOSED)))
-                    .param("refunded", timestamp(order.at(OrderStatus.REFUNDED)))
-                    .param("cancelled", timestamp(order.at(OrderStatus.CANCELLED)))
-                    .param("now", Timestamp.from(now))
-                    .update();
+            columns[0][i] = order.orderId;
+            columns[1][i] = order.customer.value();
+            columns[2][i] = order.status().name();
+            columns[3][i] = order.total == null ? null : order.total.toPlainString();
+            columns[4][i] = order.currency;
+            columns[5][i] = text(order.at(OrderStatus.PLACED));
+            columns[6][i] = text(order.at(OrderStatus.PAID));
+            columns[7][i] = text(order.at(OrderStatus.FULFILLED));
+            columns[8][i] = text(order.at(OrderStatus.DELIVERED));
+            columns[9][i] = text(order.returnWindowClosesAt(window).orElse(null));
+            columns[10][i] = text(order.at(OrderStatus.RETURN_WINDOW_CLOSED));
+            columns[11][i] = text(order.at(OrderStatus.REFUNDED));
+            columns[12][i++] = text(order.at(OrderStatus.CANCELLED));
         }
+        jdbc.sql("""
+                insert into profiles_order (tenant_id, order_id, customer_id, status, total, currency, placed_at,
+                    paid_at, fulfilled_at, delivered_at, return_window_closes_at, return_window_closed_at,
+                    refunded_at, cancelled_at, updated_at)
+                select :tenant, o, c, s, t::numeric, cur, pl::timestamptz, pa::timestamptz, fu::timestamptz,
+                       de::timestamptz, cl::timestamptz, cd::timestamptz, re::timestamptz, ca::timestamptz, :now
+                from unnest(:o::text[], :c::text[], :s::text[], :t::text[], :cur::text[], :pl::text[], :pa::text[],
+                            :fu::text[], :de::text[], :cl::text[], :cd::text[], :re::text[], :ca::text[])
+                     as x(o, c, s, t, cur, pl, pa, fu, de, cl, cd, re, ca)
+                on conflict (tenant_id, order_id) do update set customer_id = excluded.customer_id,
+                    status = excluded.status, total = excluded.total, currency = excluded.currency,
+                    placed_at = excluded.placed_at, paid_at = excluded.paid_at,
+                    fulfilled_at = excluded.fulfilled_at, delivered_at = excluded.delivered_at,
+                    return_window_closes_at = excluded.return_window_closes_at,
+                    refunded_at = excluded.refunded_at, cancelled_at = excluded.cancelled_at,
+                    updated_at = excluded.updated_at
+                """)
+                .param("tenant", tenant.value())
+                .param("now", Timestamp.from(now))
+                .param("o", columns[0])
+                .param("c", columns[1])
+                .param("s", columns[2])
+                .param("t", columns[3])
+                .param("cur", columns[4])
+                .param("pl", columns[5])
+                .param("pa", columns[6])
+                .param("fu", columns[7])
+                .param("de", columns[8])
+                .param("cl", columns[9])
+                .param("cd", columns[10])
+                .param("re", columns[11])
+                .param("ca", columns[12])
+                .update();
+    }
+
+    private static @Nullable String text(@Nullable Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** Closes the windows of these orders unless another node already did; answers those it closed. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +50,11 @@ class ProfileQueries {
 
     Optional<CustomerProfile> profile(CustomerId customer) {
         return store.current(customer).flatMap(reader::read);
+    }
+
+    /** Live profiles only: merged rows are skipped instead of followed. */
+    List<CustomerProfile> profiles(Collection<CustomerId> customers) {
+        return reader.readAll(customers);
     }
 
     Optional<CustomerProfile> lookup(Identifier identifier) {

@@ -3,6 +3,7 @@ package io.hearth.profiles.internal;
 import io.hearth.profiles.ComputedAttributes;
 import io.hearth.profiles.ComputedAttributes.RfmScore;
 import io.hearth.profiles.CustomerProfile;
+import io.hearth.profiles.Identifier;
 import io.hearth.shared.CustomerId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,11 +13,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,25 +46,40 @@ class ProfileReader {
         this.clock = clock;
     }
 
+    private static final String SELECT = """
+            select customer_id, traits::text as traits, orders_count, revenue, currency, first_order_at,
+                   last_order_at, refunds_count, refunded, events_count, last_seen_at, categories::text as categories,
+                   channels::text as channels, created_at, updated_at
+            from profiles_customer
+            """;
+
     Optional<CustomerProfile> read(CustomerId customer) {
-        return jdbc.sql("""
-                select customer_id, traits::text as traits, orders_count, revenue, currency, first_order_at,
-                       last_order_at, refunds_count, refunded, events_count, last_seen_at, categories::text as categories,
-                       channels::text as channels, created_at, updated_at
-                from profiles_customer where customer_id = :customer and merged_into is null
-                """)
+        return jdbc.sql(SELECT + " where customer_id = :customer and merged_into is null")
                 .param("customer", customer.value())
-                .query((rs, row) -> profile(rs))
+                .query((rs, row) -> profile(rs, graph::of))
                 .optional();
     }
 
-    private CustomerProfile profile(ResultSet rs) throws SQLException {
+    /** Live profiles among these ids in two queries, whatever their number: for bulk work. */
+    List<CustomerProfile> readAll(Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        Map<CustomerId, List<Identifier>> identifiers = graph.ofAll(customers);
+        return jdbc.sql(SELECT + " where customer_id in (:customers) and merged_into is null order by customer_id")
+                .param("customers", customers.stream().map(CustomerId::value).toList())
+                .query((rs, row) -> profile(rs, id -> identifiers.getOrDefault(id, List.of())))
+                .list();
+    }
+
+    private CustomerProfile profile(ResultSet rs, Function<CustomerId, List<Identifier>> identifiers)
+            throws SQLException {
         CustomerId customer = CustomerId.of(rs.getString("customer_id"));
         Map<String, Object> traits =
                 json.readValue(rs.getString("traits"), new TypeReference<Map<String, Object>>() {});
         return new CustomerProfile(
                 customer,
-                graph.of(customer),
+                identifiers.apply(customer),
                 traits,
                 computed(rs),
                 rs.getTimestamp("created_at").toInstant(),

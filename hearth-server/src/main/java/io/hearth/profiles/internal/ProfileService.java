@@ -17,6 +17,7 @@ import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,10 @@ public class ProfileService {
 
     public Optional<CustomerProfile> profile(TenantId tenant, CustomerId customer) {
         return inTenant(tenant, () -> queries.profile(customer));
+    }
+
+    public List<CustomerProfile> profiles(TenantId tenant, Collection<CustomerId> customers) {
+        return inTenant(tenant, () -> queries.profiles(customers));
     }
 
     public Optional<CustomerProfile> lookup(TenantId tenant, IdentifierKind kind, String value) {

@@ -42,12 +42,21 @@ class ProfileStore {
 
     /** Adds traits; later values win, as in an identify call. */
     void addTraits(Map<CustomerId, ObjectNode> traits) {
-        for (Map.Entry<CustomerId, ObjectNode> entry : traits.entrySet()) {
-            jdbc.sql("update profiles_customer set traits = traits || :traits::jsonb where customer_id = :customer")
-                    .param("traits", json.writeValueAsString(entry.getValue()))
-                    .param("customer", entry.getKey().value())
-                    .update();
+        if (traits.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                update profiles_customer p set traits = p.traits || t.traits::jsonb
+                from unnest(:customers::text[], :traits::text[]) as t(customer_id, traits)
+                where p.customer_id = t.customer_id
+                """)
+                .param(
+                        "customers",
+                        traits.keySet().stream().map(CustomerId::value).toArray(String[]::new))
+                .param(
+                        "traits",
+                        traits.values().stream().map(json::writeValueAsString).toArray(String[]::new))
+                .update();
     }
 
     String traitsJson(CustomerId customer) {
