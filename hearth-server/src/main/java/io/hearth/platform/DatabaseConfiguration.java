@@ -30,7 +30,7 @@ class DatabaseConfiguration {
         }
         EmbeddedDatabase database = settings.attachToRunning()
                 ? EmbeddedDatabase.attachOrStart(settings.dataDir(), settings.embeddedPort())
-                : EmbeddedDatabase.start(settings.dataDir(), settings.embeddedPort());
+                : EmbeddedDatabase.start(settings.dataDir(), settings.embeddedPort(), settings.embeddedFsync());
         return new EmbeddedDatabaseHolder(database);
     }
 

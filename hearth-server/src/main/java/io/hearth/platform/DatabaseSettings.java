@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPort port of the embedded server; 0 picks a free one
  * @param poolSize maximum pooled connections of the application role
  * @param attachToRunning connect to the embedded server a running Hearth already serves from
+ * @param embeddedFsync whether the embedded server flushes commits to disk; only throwaway test
+ *     databases turn it off
  *     {@code dataDir} instead of stopping it as an orphan; the CLI sets it, the server never does
  */
 @ConfigurationProperties("hearth.db")
@@ -32,7 +34,8 @@ public record DatabaseSettings(
         @DefaultValue("") String appPassword,
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("16") int poolSize,
-        @DefaultValue("false") boolean attachToRunning) {
+        @DefaultValue("false") boolean attachToRunning,
+        @DefaultValue("true") boolean embeddedFsync) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

@@ -53,7 +53,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         return start(dataDir, requestedPort);
     }
 
-    static EmbeddedDatabase start(Path dataDir, int requestedPort) {
+    static EmbeddedDatabase start(Path dataDir, int requestedPort, boolean fsync) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(pgData);
@@ -69,6 +69,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("synchronous_commit", "on")
+                    // The embedding library starts PostgreSQL with -F (no fsync), fine for throwaway test
+                    // databases, not for a shop's data: acknowledged must survive a power cut too.
+                    .setServerConfig("fsync", fsync ? "on" : "off")
                     .start();
             log.info("embedded PostgreSQL ready on port {} with data in {}", port, pgData.toAbsolutePath());
             return new EmbeddedDatabase(postgres, port);

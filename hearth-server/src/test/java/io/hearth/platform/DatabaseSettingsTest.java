@@ -21,20 +21,22 @@ class DatabaseSettingsTest {
         assertThat(settings.embeddedPort()).isZero();
         assertThat(settings.poolSize()).isEqualTo(16);
         assertThat(settings.attachToRunning()).isFalse();
+        assertThat(settings.embeddedFsync()).isTrue();
     }
 
     @Test
     void everyPropertyMaps() {
-        DatabaseSettings settings = bind(Map.of(
-                "hearth.db.data-dir", "/var/lib/hearth",
-                "hearth.db.url", "jdbc:postgresql://db/hearth",
-                "hearth.db.user", "owner",
-                "hearth.db.password", "secret",
-                "hearth.db.app-user", "app",
-                "hearth.db.app-password", "app-secret",
-                "hearth.db.embedded-port", "5544",
-                "hearth.db.pool-size", "32",
-                "hearth.db.attach-to-running", "true"));
+        DatabaseSettings settings = bind(Map.ofEntries(
+                Map.entry("hearth.db.data-dir", "/var/lib/hearth"),
+                Map.entry("hearth.db.url", "jdbc:postgresql://db/hearth"),
+                Map.entry("hearth.db.user", "owner"),
+                Map.entry("hearth.db.password", "secret"),
+                Map.entry("hearth.db.app-user", "app"),
+                Map.entry("hearth.db.app-password", "app-secret"),
+                Map.entry("hearth.db.embedded-port", "5544"),
+                Map.entry("hearth.db.pool-size", "32"),
+                Map.entry("hearth.db.attach-to-running", "true"),
+                Map.entry("hearth.db.embedded-fsync", "false")));
 
         assertThat(settings)
                 .isEqualTo(new DatabaseSettings(
@@ -46,7 +48,8 @@ class DatabaseSettingsTest {
                         "app-secret",
                         5544,
                         32,
-                        true));
+                        true,
+                        false));
         assertThat(settings.embedded()).isFalse();
     }
 

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
         properties = {
             "hearth.db.data-dir=${java.io.tmpdir}/hearth-test-${random.uuid}",
             "hearth.demo.enabled=false",
+            "hearth.db.embedded-fsync=false",
             "hearth.profiles.return-window=PT3S",
             "hearth.profiles.return-window-check=PT0.5S"
         })
