@@ -29,7 +29,7 @@ class DatabaseConfiguration {
             return new EmbeddedDatabaseHolder(null);
         }
         EmbeddedDatabase database = settings.attachToRunning()
-                ? EmbeddedDatabase.attachOrStart(settings.dataDir(), settings.embeddedPort())
+                ? EmbeddedDatabase.attachOrStart(settings.dataDir(), settings.embeddedPort(), settings.embeddedFsync())
                 : EmbeddedDatabase.start(settings.dataDir(), settings.embeddedPort(), settings.embeddedFsync());
         return new EmbeddedDatabaseHolder(database);
     }

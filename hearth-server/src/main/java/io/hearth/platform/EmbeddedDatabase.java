@@ -39,7 +39,7 @@ final class EmbeddedDatabase implements AutoCloseable {
      * Connects to the PostgreSQL already serving the data directory (a running Hearth server's), or
      * starts one when none does. An attached server keeps running when this one closes.
      */
-    static EmbeddedDatabase attachOrStart(Path dataDir, int requestedPort) {
+    static EmbeddedDatabase attachOrStart(Path dataDir, int requestedPort, boolean fsync) {
         Path pgData = dataDir.resolve("postgres");
         Optional<RunningPostmaster> running = runningPostmaster(pgData);
         if (running.isPresent()) {
@@ -50,7 +50,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     pgData.toAbsolutePath());
             return new EmbeddedDatabase(null, running.get().port());
         }
-        return start(dataDir, requestedPort);
+        return start(dataDir, requestedPort, fsync);
     }
 
     static EmbeddedDatabase start(Path dataDir, int requestedPort, boolean fsync) {
