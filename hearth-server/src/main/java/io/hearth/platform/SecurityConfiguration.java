@@ -84,6 +84,12 @@ class SecurityConfiguration {
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers(HttpMethod.POST, "/v1/customers/*/consents")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // profiles: probabilistic merge candidates (reading the queue is read; deciding is admin)
+                        .requestMatchers(HttpMethod.GET, "/v1/merge-candidates", "/v1/merge-candidates/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(
+                                HttpMethod.POST, "/v1/merge-candidates/*/accept", "/v1/merge-candidates/*/reject")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();
