@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,19 +40,54 @@ public final class IngestionBenchmark {
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int trackRate = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
-        Path dataDir = Files.createTempDirectory("hearth-bench").resolve("data");
-        try (ServerUnderTest server = ServerUnderTest.start(jar, dataDir, "2g")) {
-            EventFactory events = new EventFactory();
-            HttpClient http = HttpClient.newBuilder()
-                    .executor(Executors.newVirtualThreadPerTaskExecutor())
-                    .build();
-            System.out.println("warming up…");
+        Path runDir = Files.createTempDirectory("hearth-bench");
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        EventFactory events = new EventFactory();
+        Throughput ingestionOnly;
+        double copyRate;
+        Latency latency;
+        try (ServerUnderTest server = ServerUnderTest.start(
+                jar, runDir.resolve("ingestion"), "2g", Map.of("HEARTH_PROFILES_ENABLED", "false"))) {
+            System.out.println("ingestion only: warming up, then " + seconds + " s of batches…");
             batches(http, server, events, clients, batchSize, Duration.ofSeconds(10), 0);
-            Throughput hearth =
+            ingestionOnly =
                     batches(http, server, events, clients, batchSize, Duration.ofSeconds(seconds), 1_000_000_000L);
-            double copyRate = copyRate(server, events, hearth.events());
-            Latency latency = TrackLatency.measure(http, server, events, trackRate, Duration.ofSeconds(15));
-            report(clients, batchSize, hearth, copyRate, trackRate, latency);
+            copyRate = copyRate(server, events, ingestionOnly.events());
+            System.out.println("single /v1/track calls at " + trackRate + "/s…");
+            latency = TrackLatency.measure(http, server, events, trackRate, Duration.ofSeconds(15));
+        }
+        Throughput withProfiles;
+        try (ServerUnderTest server = ServerUnderTest.start(jar, runDir.resolve("profiles"), "2g", Map.of())) {
+            System.out.println("ingestion with profiles: warming up, then " + seconds + " s of batches…");
+            batches(http, server, events, clients, batchSize, Duration.ofSeconds(10), 3_000_000_000L);
+            awaitProfiles(server);
+            long start = System.nanoTime();
+            Throughput sent =
+                    batches(http, server, events, clients, batchSize, Duration.ofSeconds(seconds), 4_000_000_000L);
+            awaitProfiles(server);
+            withProfiles = new Throughput(sent.events(), sent.failed(), (System.nanoTime() - start) / 1e9);
+        }
+        report(clients, batchSize, ingestionOnly, copyRate, withProfiles, trackRate, latency);
+    }
+
+    /** Waits until every stored event is resolved to a profile: the rate counts work finished, not queued. */
+    private static void awaitProfiles(ServerUnderTest server) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                Statement statement = connection.createStatement()) {
+            while (count(statement, "select count(*) from profiles_event")
+                    < count(statement, "select count(*) from ingestion_event")) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws Exception {
+        try (var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -124,7 +160,13 @@ public final class IngestionBenchmark {
     }
 
     private static void report(
-            int clients, int batchSize, Throughput hearth, double copyRate, int trackRate, Latency latency) {
+            int clients,
+            int batchSize,
+            Throughput hearth,
+            double copyRate,
+            Throughput withProfiles,
+            int trackRate,
+            Latency latency) {
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
@@ -139,6 +181,16 @@ public final class IngestionBenchmark {
                 hearth.seconds());
         System.out.printf(Locale.ROOT, "| raw COPY of the same rows, same table | %,.0f rows/s |%n", copyRate);
         System.out.printf(Locale.ROOT, "| Hearth / COPY | %.0f %% |%n", 100 * hearth.rate() / copyRate);
+        System.out.printf(
+                Locale.ROOT,
+                "| /v1/batch with identity resolution and computed attributes, until every event is in a profile | %,.0f events/s (%,d events, %.1f s) |%n",
+                withProfiles.rate(),
+                withProfiles.events(),
+                withProfiles.seconds());
+        System.out.printf(
+                Locale.ROOT,
+                "| with profiles / ingestion only | %.0f %% |%n",
+                100 * withProfiles.rate() / hearth.rate());
         System.out.printf(
                 Locale.ROOT,
                 "| /v1/track at %,d req/s: p50 / p99 / max | %.2f / %.2f / %.2f ms (%,d sent, %,d errors) |%n",

@@ -26,7 +26,8 @@ final class ServerUnderTest implements AutoCloseable {
         this.databasePort = databasePort;
     }
 
-    static ServerUnderTest start(Path jar, Path dataDir, String heap) throws IOException, InterruptedException {
+    static ServerUnderTest start(Path jar, Path dataDir, String heap, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         int httpPort = freePort();
         int databasePort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -37,8 +38,10 @@ final class ServerUnderTest implements AutoCloseable {
         builder.environment().put("HEARTH_DB_EMBEDDEDPORT", Integer.toString(databasePort));
         builder.environment().put("HEARTH_DEMO_WRITE_KEY", WRITE_KEY);
         builder.environment().put("HEARTH_DEMO_ADMIN_KEY", ADMIN_KEY);
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
-        builder.redirectOutput(dataDir.resolveSibling("bench-server.log").toFile());
+        builder.redirectOutput(
+                dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile());
         ServerUnderTest server = new ServerUnderTest(builder.start(), httpPort, databasePort);
         server.awaitReady();
         return server;

@@ -2,6 +2,7 @@ package io.hearth.console.internal;
 
 import io.hearth.shared.Scope;
 import io.hearth.tenancy.TenantManagement;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -17,6 +18,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * API keeps its own stateless chain.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ConsoleSecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "

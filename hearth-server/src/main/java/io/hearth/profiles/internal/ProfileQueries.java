@@ -51,7 +51,8 @@ class ProfileQueries {
 
     CustomerId requireKnown(CustomerId customer) {
         return store.current(customer)
-                .orElseThrow(() -> new HearthProblem(ProfilesProblem.UNKNOWN_CUSTOMER, "No customer " + customer));
+                .orElseThrow(
+                        () -> new HearthProblem(ProfilesProblem.UNKNOWN_CUSTOMER, "No such customer in this tenant"));
     }
 
     TimelinePage timeline(

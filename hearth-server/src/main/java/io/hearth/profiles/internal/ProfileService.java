@@ -111,8 +111,8 @@ public class ProfileService {
         Merge merge = inTenant(tenant, () -> {
             queries.requireKnown(absorbed);
             Merge active = mergeLog.activeMergeOf(absorbed)
-                    .orElseThrow(() -> new HearthProblem(
-                            ProfilesProblem.NOT_MERGED, "Profile " + absorbed + " is not merged into another"));
+                    .orElseThrow(() ->
+                            new HearthProblem(ProfilesProblem.NOT_MERGED, "This profile is not merged into another"));
             merger.unmerge(active, actor, collaborators.clock().instant());
             return active;
         });

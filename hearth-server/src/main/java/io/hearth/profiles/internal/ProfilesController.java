@@ -109,6 +109,6 @@ class ProfilesController {
     }
 
     private static HearthProblem unknown(String customerId) {
-        return new HearthProblem(ProfilesProblem.UNKNOWN_CUSTOMER, "No customer " + customerId);
+        return new HearthProblem(ProfilesProblem.UNKNOWN_CUSTOMER, "No such customer in this tenant");
     }
 }
