@@ -5,12 +5,15 @@ import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hearth.shared.Scope;
+import io.hearth.tenancy.TenantManagement;
 import io.hearth.testing.Api;
 import io.hearth.testing.Api.Response;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +38,9 @@ class MergeCandidatesTest {
 
     @Autowired
     TestTenants tenants;
+
+    @Autowired
+    TenantManagement tenantManagement;
 
     Api api;
     TestTenant shop;
@@ -127,6 +133,24 @@ class MergeCandidatesTest {
                                         candidate.get("first").asString(),
                                         candidate.get("second").asString())
                                 .contains(byron)));
+        assertThat(pending(shop)).hasSize(1);
+    }
+
+    @Test
+    void readingTheQueueTakesReadScopeAndDecidingTakesAdmin() {
+        signUp(shop, "ada-1", "ada@example.com", "Ada", "+44 20 7946 0958", ADDRESS);
+        signUp(shop, "ada-2", "lovelace.a@example.org", "Ada", "+44 20 7946 0959", ADDRESS);
+        JsonNode candidate = awaitPending(shop).get(0);
+        String reader = tenantManagement
+                .createApiKey(shop.id(), "reader", EnumSet.of(Scope.READ), null)
+                .secret();
+
+        Response listed = api.get("/v1/merge-candidates", bearer(reader));
+        Response accepted = api.post(decide(candidate, "accept"), bearer(reader), "");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(accepted.status()).isEqualTo(403);
+        assertThat(accepted.contentType()).startsWith("application/problem+json");
         assertThat(pending(shop)).hasSize(1);
     }
 

@@ -28,22 +28,22 @@ class CandidateFinder {
 
     static final String AUTOMATIC = "automatic";
 
-    private final IdentityGraph graph;
     private final MergeCandidateStore candidates;
     private final CandidateMerger merger;
     private final ProfileSettings settings;
 
-    CandidateFinder(
-            IdentityGraph graph, MergeCandidateStore candidates, CandidateMerger merger, ProfileSettings settings) {
-        this.graph = graph;
+    CandidateFinder(MergeCandidateStore candidates, CandidateMerger merger, ProfileSettings settings) {
         this.candidates = candidates;
         this.merger = merger;
         this.settings = settings;
     }
 
-    /** Must run in a transaction of the tenant; holds its identity lock so merges cannot interleave. */
+    /**
+     * Must run in a transaction of the tenant. Takes the identity lock first, before any candidate
+     * row, as accepting does, so that a proposal and a decision on one pair never deadlock.
+     */
     void find(TenantId tenant, List<CustomerId> changed, Instant now) {
-        graph.lock(tenant);
+        merger.lock(tenant);
         Map<CustomerId, MatchFields> mine = candidates.liveFields(changed);
         Map<CustomerId, Set<String>> keys = new HashMap<>();
         mine.forEach((customer, fields) -> keys.put(customer, fields.blockingKeys()));

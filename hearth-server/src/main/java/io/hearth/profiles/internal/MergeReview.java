@@ -54,6 +54,7 @@ public class MergeReview {
 
     public MergeCandidate accept(TenantId tenant, UUID candidateId, String actor) {
         return inTenant(tenant, () -> {
+            merger.lock(tenant);
             MergeCandidate candidate = pending(candidateId);
             Instant now = clock.instant();
             UUID mergeId = merger.merge(
@@ -70,6 +71,7 @@ public class MergeReview {
 
     public MergeCandidate reject(TenantId tenant, UUID candidateId, String actor) {
         return inTenant(tenant, () -> {
+            merger.lock(tenant);
             pending(candidateId);
             candidates.decide(candidateId, Status.REJECTED, actor, clock.instant(), null);
             return candidates.lock(candidateId).orElseThrow();
