@@ -39,11 +39,11 @@ class CandidateFinder {
     }
 
     /**
-     * Must run in a transaction of the tenant. Takes the identity lock first, before any candidate
-     * row, as accepting does, so that a proposal and a decision on one pair never deadlock.
+     * Must run in a transaction of the tenant. Takes the tenant's candidate lock first, as deciding
+     * does, so concurrent runs and decisions never deadlock on keys or candidate rows.
      */
     void find(TenantId tenant, List<CustomerId> changed, Instant now) {
-        merger.lock(tenant);
+        candidates.lockQueue(tenant);
         Map<CustomerId, MatchFields> mine = candidates.liveFields(changed);
         Map<CustomerId, Set<String>> keys = new HashMap<>();
         mine.forEach((customer, fields) -> keys.put(customer, fields.blockingKeys()));

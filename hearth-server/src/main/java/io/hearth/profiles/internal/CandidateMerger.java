@@ -33,14 +33,6 @@ class CandidateMerger {
     }
 
     /**
-     * Takes the tenant's identity lock for the rest of the transaction. Every path that touches
-     * candidate rows and may merge takes it first, so the lock order is always the same.
-     */
-    void lock(TenantId tenant) {
-        graph.lock(tenant);
-    }
-
-    /**
      * Must run in a transaction of the tenant. Answers the merge, or empty when the two already are
      * one profile (an identifier joined them meanwhile).
      */

@@ -40,6 +40,18 @@ class MergeCandidateStore {
         this.json = json;
     }
 
+    /**
+     * Serializes the work on the tenant's keys and candidates for the rest of the transaction. It is
+     * not the identity lock, so finding candidates never holds up identity resolution; a merge takes
+     * the identity lock after this one, and resolution never takes this one, so the order is fixed.
+     */
+    void lockQueue(TenantId tenant) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('profiles-candidates:' || :tenant, 0))")
+                .param("tenant", tenant.toString())
+                .query()
+                .singleRow();
+    }
+
     /** The match fields of those profiles that are live (not merged into another). */
     Map<CustomerId, MatchFields> liveFields(Collection<CustomerId> customers) {
         Map<CustomerId, MatchFields> fields = new LinkedHashMap<>();

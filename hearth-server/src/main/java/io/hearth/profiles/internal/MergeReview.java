@@ -54,7 +54,7 @@ public class MergeReview {
 
     public MergeCandidate accept(TenantId tenant, UUID candidateId, String actor) {
         return inTenant(tenant, () -> {
-            merger.lock(tenant);
+            candidates.lockQueue(tenant);
             MergeCandidate candidate = pending(candidateId);
             Instant now = clock.instant();
             UUID mergeId = merger.merge(
@@ -71,7 +71,7 @@ public class MergeReview {
 
     public MergeCandidate reject(TenantId tenant, UUID candidateId, String actor) {
         return inTenant(tenant, () -> {
-            merger.lock(tenant);
+            candidates.lockQueue(tenant);
             pending(candidateId);
             candidates.decide(candidateId, Status.REJECTED, actor, clock.instant(), null);
             return candidates.lock(candidateId).orElseThrow();
