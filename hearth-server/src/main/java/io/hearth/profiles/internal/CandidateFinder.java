@@ -43,6 +43,9 @@ class CandidateFinder {
      * does, so concurrent runs and decisions never deadlock on keys or candidate rows.
      */
     void find(TenantId tenant, List<CustomerId> changed, Instant now) {
+        if (nothingToMatch(candidates.liveFields(changed)) && !candidates.anyKeys(changed)) {
+            return;
+        }
         candidates.lockQueue(tenant);
         Map<CustomerId, MatchFields> mine = candidates.liveFields(changed);
         Map<CustomerId, Set<String>> keys = new HashMap<>();
@@ -66,6 +69,14 @@ class CandidateFinder {
                 }
             }
         }
+    }
+
+    /**
+     * Most updates come from events of profiles without a name (anonymous browsing, orders of known
+     * customers): they have no blocking keys before or after, and cost one read, not a lock.
+     */
+    private static boolean nothingToMatch(Map<CustomerId, MatchFields> fields) {
+        return fields.values().stream().allMatch(match -> match.blockingKeys().isEmpty());
     }
 
     /** Answers the pair when it was merged automatically. */

@@ -69,6 +69,14 @@ class MergeCandidateStore {
         return fields;
     }
 
+    boolean anyKeys(Collection<CustomerId> customers) {
+        return !customers.isEmpty()
+                && jdbc.sql("select exists (select 1 from profiles_match_key where customer_id = any(:ids))")
+                        .param("ids", ids(customers))
+                        .query(Boolean.class)
+                        .single();
+    }
+
     /** Replaces the blocking keys of these profiles; a profile left out of {@code keys} loses all of its. */
     void replaceKeys(TenantId tenant, Collection<CustomerId> customers, Map<CustomerId, Set<String>> keys) {
         if (customers.isEmpty()) {
