@@ -90,6 +90,12 @@ class SecurityConfiguration {
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers("/v1/segments", "/v1/segments/**")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // profiles: probabilistic merge candidates (reading the queue is read; deciding is admin)
+                        .requestMatchers(HttpMethod.GET, "/v1/merge-candidates", "/v1/merge-candidates/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(
+                                HttpMethod.POST, "/v1/merge-candidates/*/accept", "/v1/merge-candidates/*/reject")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

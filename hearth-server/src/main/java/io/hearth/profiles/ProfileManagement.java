@@ -1,12 +1,15 @@
 package io.hearth.profiles;
 
 import io.hearth.ingestion.StoredEvent;
+import io.hearth.profiles.MergeCandidate.Status;
+import io.hearth.profiles.internal.MergeReview;
 import io.hearth.profiles.internal.ProfileService;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class ProfileManagement {
 
     private final ProfileService service;
+    private final MergeReview review;
 
-    ProfileManagement(ProfileService service) {
+    ProfileManagement(ProfileService service, MergeReview review) {
         this.service = service;
+        this.review = review;
     }
 
     /** Resolves stored events to profiles; idempotent per event (redelivery changes nothing). */
@@ -84,5 +89,32 @@ public class ProfileManagement {
     /** Ids of live (not merged) profiles, in id order, after the given one: for bulk work. */
     public List<CustomerId> customerIds(TenantId tenant, int limit, @Nullable CustomerId after) {
         return service.customerIds(tenant, limit, after);
+    }
+
+    /** Probabilistic merge candidates in this status, highest score first, at most {@code limit}. */
+    public List<MergeCandidate> mergeCandidates(TenantId tenant, Status status, int limit) {
+        return review.candidates(tenant, status, limit);
+    }
+
+    /**
+     * Merges the candidate pair the way a shared identifier would (the oldest profile survives, the
+     * merge is retroactive and can be undone with {@link #unmerge}) and records the candidate as
+     * accepted. Publishes {@link CustomersMerged} and {@link CustomerUpdated} after commit.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link ProfilesProblem#UNKNOWN_MERGE_CANDIDATE} or {@link
+     *     ProfilesProblem#MERGE_CANDIDATE_DECIDED}
+     */
+    public MergeCandidate acceptMergeCandidate(TenantId tenant, UUID candidateId, String actor) {
+        return review.accept(tenant, candidateId, actor);
+    }
+
+    /**
+     * Records that the pair is two customers; it is never proposed again.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link ProfilesProblem#UNKNOWN_MERGE_CANDIDATE} or {@link
+     *     ProfilesProblem#MERGE_CANDIDATE_DECIDED}
+     */
+    public MergeCandidate rejectMergeCandidate(TenantId tenant, UUID candidateId, String actor) {
+        return review.reject(tenant, candidateId, actor);
     }
 }
