@@ -158,6 +158,18 @@ class ProfilesTest {
     }
 
     @Test
+    void aliasLinksThePreviousIdToTheNewUserId() {
+        send("/v1/page", "{\"anonymousId\":\"before-signup\",\"name\":\"Home\"}");
+        awaitProfile("anonymousId=before-signup", p -> true);
+        send("/v1/alias", "{\"previousId\":\"before-signup\",\"userId\":\"after-signup\"}");
+
+        JsonNode profile = awaitProfile(
+                "userId=after-signup", p -> p.get("computed").get("eventsCount").asLong() == 2);
+
+        assertThat(lookup("anonymousId=before-signup").get("customerId")).isEqualTo(profile.get("customerId"));
+    }
+
+    @Test
     void phonesAreMatchedInE164() {
         send("/v1/identify", "{\"userId\":\"caller\",\"traits\":{\"phone\":\"+44 20 7946 0958\"}}");
 

@@ -3,6 +3,7 @@ package io.hearth.profiles.internal;
 import io.hearth.profiles.CustomerUpdated;
 import io.hearth.profiles.CustomersMerged;
 import io.hearth.profiles.Identifier;
+import io.hearth.profiles.IdentifierKind;
 import io.hearth.profiles.internal.ProfileEvents.Link;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
@@ -64,7 +65,7 @@ class IdentityResolver {
                 links.alreadyLinked(events.stream().map(EventFacts::eventId).toList());
         List<EventFacts> fresh = events.stream()
                 .filter(event ->
-                        !done.contains(event.eventId()) && !event.identifiers().isEmpty())
+                        !done.contains(event.eventId()) && (!event.identifiers().isEmpty() || event.aliasOf() != null))
                 .sorted(Comparator.comparing(EventFacts::occurredAt))
                 .toList();
         if (fresh.isEmpty()) {
@@ -72,7 +73,12 @@ class IdentityResolver {
         }
         Batch batch = new Batch(tenant, clock.instant());
         Set<Identifier> all = new LinkedHashSet<>();
-        fresh.forEach(event -> all.addAll(event.identifiers()));
+        fresh.forEach(event -> {
+            all.addAll(event.identifiers());
+            if (event.aliasOf() != null) {
+                all.addAll(aliasCandidates(event.aliasOf()));
+            }
+        });
         batch.owners.putAll(graph.owners(all));
         for (EventFacts event : fresh) {
             batch.place(event);
@@ -83,6 +89,12 @@ class IdentityResolver {
         profiles.recompute(batch.touched, batch.now);
         publisher.publishEvent(new CustomerUpdated(tenant, List.copyOf(batch.touched)));
         return placements;
+    }
+
+    private static List<Identifier> aliasCandidates(String previousId) {
+        return List.of(
+                new Identifier(IdentifierKind.USER_ID, previousId),
+                new Identifier(IdentifierKind.ANONYMOUS_ID, previousId));
     }
 
     /** The writes of one batch, kept in memory until a merge or the end needs them in the database. */
@@ -104,8 +116,12 @@ class IdentityResolver {
         }
 
         void place(EventFacts event) {
+            Set<Identifier> identifiers = new LinkedHashSet<>(event.identifiers());
+            if (event.aliasOf() != null) {
+                identifiers.add(aliased(event.aliasOf()));
+            }
             Set<CustomerId> named = new LinkedHashSet<>();
-            for (Identifier identifier : event.identifiers()) {
+            for (Identifier identifier : identifiers) {
                 CustomerId owner = owners.get(identifier);
                 if (owner != null) {
                     named.add(owner);
@@ -114,7 +130,7 @@ class IdentityResolver {
             CustomerId customer = named.isEmpty()
                     ? create()
                     : named.size() == 1 ? named.iterator().next() : merge(named);
-            for (Identifier identifier : event.identifiers()) {
+            for (Identifier identifier : identifiers) {
                 if (owners.putIfAbsent(identifier, customer) == null) {
                     assigned.put(identifier, customer);
                 }
@@ -128,6 +144,15 @@ class IdentityResolver {
                 });
             }
             touched.add(customer);
+        }
+
+        /**
+         * Segment's alias names the previous id without saying its kind: a known user id, else a
+         * known anonymous id, else it is taken as an anonymous id.
+         */
+        private Identifier aliased(String previousId) {
+            List<Identifier> candidates = aliasCandidates(previousId);
+            return candidates.stream().filter(owners::containsKey).findFirst().orElse(candidates.get(1));
         }
 
         private CustomerId create() {

@@ -15,7 +15,7 @@ class ProfileSettingsTest {
     void readsUsPhonesReviewsFromPointEightFiveAndNeverMergesAutomaticallyByDefault() {
         ProfileSettings settings = bind(Map.of());
 
-        assertThat(settings).isEqualTo(new ProfileSettings("US", 0.85, 1.0));
+        assertThat(settings).isEqualTo(new ProfileSettings("US", java.time.Duration.ofDays(30), 0.85, 1.0));
         assertThat(settings.mergesAutomatically(1.0)).isFalse();
     }
 
@@ -23,10 +23,11 @@ class ProfileSettingsTest {
     void everySettingMaps() {
         ProfileSettings settings = bind(Map.of(
                 "hearth.profiles.default-phone-region", "GB",
+                "hearth.profiles.return-window", "P14D",
                 "hearth.profiles.review-threshold", "0.8",
                 "hearth.profiles.auto-merge-threshold", "0.97"));
 
-        assertThat(settings).isEqualTo(new ProfileSettings("GB", 0.8, 0.97));
+        assertThat(settings).isEqualTo(new ProfileSettings("GB", java.time.Duration.ofDays(14), 0.8, 0.97));
         assertThat(settings.mergesAutomatically(0.97)).isTrue();
         assertThat(settings.mergesAutomatically(0.9699)).isFalse();
     }
