@@ -1,23 +1,20 @@
 package io.hearth.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.testing.Api;
+import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,8 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HearthTest
 class Customer360BrowserTest {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOT = Path.of("target", "customer360.png");
 
     @LocalServerPort
@@ -58,48 +50,19 @@ class Customer360BrowserTest {
     @Autowired
     PrivacyManagement privacy;
 
-    Path chromiumProfile;
-    ChromeDriverService service;
+    HeadlessChromium chromium;
     WebDriver browser;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        assumeTrue(CHROMIUM.canExecute(), "Debian's chromium is not installed");
-        assumeTrue(CHROMEDRIVER.canExecute(), "Debian's chromedriver is not installed");
-        chromiumProfile = Files.createTempDirectory("hearth-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,2400",
-                "--user-data-dir=" + chromiumProfile);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start(1280, 2400);
+        browser = chromium.browser();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (chromiumProfile != null) {
-            try (Stream<Path> files = Files.walk(chromiumProfile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
