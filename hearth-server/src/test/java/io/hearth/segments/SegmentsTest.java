@@ -99,6 +99,16 @@ class SegmentsTest {
                         .contains(new SegmentExited(shop.id(), SegmentId.of(segment), CustomerId.of(ada))));
         assertThat(segmentNamesOf(ada)).isEmpty();
         assertThat(recorded.entered(shop.id())).hasSize(1);
+        java.util.List<String> audited = api
+                .get("/v1/customers/" + ada + "/decisions?limit=10", io.hearth.testing.Api.bearer(shop.adminKey()))
+                .json()
+                .get("data")
+                .values()
+                .stream()
+                .map(decision -> decision.get("type").asString() + ":"
+                        + decision.get("outcome").asString())
+                .toList();
+        assertThat(audited).containsExactly("segment.exited:" + segment, "segment.entered:" + segment);
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.hearth.segments.internal;
 
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
-import io.hearth.segments.SegmentEntered;
-import io.hearth.segments.SegmentExited;
 import io.hearth.segments.SegmentId;
 import io.hearth.segments.internal.SegmentExpressions.Condition;
 import io.hearth.segments.internal.SegmentRepository.Definition;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +37,7 @@ class SegmentEvaluator {
     private final SegmentRepository repository;
     private final Conditions conditions;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher publisher;
+    private final MembershipAnnouncer announcer;
     private final Clock clock;
 
     SegmentEvaluator(
@@ -48,13 +45,13 @@ class SegmentEvaluator {
             SegmentRepository repository,
             Conditions conditions,
             TransactionTemplate transactions,
-            ApplicationEventPublisher publisher,
+            MembershipAnnouncer announcer,
             Clock clock) {
         this.profiles = profiles;
         this.repository = repository;
         this.conditions = conditions;
         this.transactions = transactions;
-        this.publisher = publisher;
+        this.announcer = announcer;
         this.clock = clock;
     }
 
@@ -126,13 +123,13 @@ class SegmentEvaluator {
         long exited = 0;
         for (Map.Entry<SegmentId, List<CustomerId>> entry : changes.entering.entrySet()) {
             for (CustomerId customer : repository.enter(tenant, entry.getKey(), entry.getValue(), now)) {
-                publisher.publishEvent(new SegmentEntered(tenant, entry.getKey(), customer));
+                announcer.entered(tenant, entry.getKey(), customer);
                 entered++;
             }
         }
         for (Map.Entry<SegmentId, List<CustomerId>> entry : changes.exiting.entrySet()) {
             for (CustomerId customer : repository.exit(tenant, entry.getKey(), entry.getValue())) {
-                publisher.publishEvent(new SegmentExited(tenant, entry.getKey(), customer));
+                announcer.exited(tenant, entry.getKey(), customer);
                 exited++;
             }
         }
