@@ -15,28 +15,14 @@ public enum IngestionProblem implements ProblemType {
     BAD_SIGNATURE(401, "bad-signature", "The webhook signature does not match"),
     INVALID_IMPORT(400, "invalid-import", "The file cannot be imported");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final Spec spec;
 
     IngestionProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.spec = Spec.of("ingestion", status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return "ingestion." + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

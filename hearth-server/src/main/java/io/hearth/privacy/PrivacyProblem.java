@@ -9,28 +9,14 @@ public enum PrivacyProblem implements ProblemType {
     INVALID_DECISION(400, "invalid-decision", "The decision is not valid"),
     DECISION_INPUTS_TOO_LARGE(413, "decision-inputs-too-large", "The decision inputs are larger than 8 KB");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final Spec spec;
 
     PrivacyProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.spec = Spec.of("privacy", status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return "privacy." + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

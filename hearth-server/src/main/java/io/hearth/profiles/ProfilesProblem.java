@@ -11,28 +11,14 @@ public enum ProfilesProblem implements ProblemType {
     UNKNOWN_MERGE_CANDIDATE(404, "unknown-merge-candidate", "No such merge candidate"),
     MERGE_CANDIDATE_DECIDED(409, "merge-candidate-decided", "The merge candidate is already decided");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final Spec spec;
 
     ProfilesProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.spec = Spec.of("profiles", status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return "profiles." + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

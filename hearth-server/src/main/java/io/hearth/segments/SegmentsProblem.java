@@ -9,28 +9,14 @@ public enum SegmentsProblem implements ProblemType {
     UNKNOWN_SEGMENT(404, "unknown-segment", "No such segment"),
     NAME_TAKEN(409, "name-taken", "A segment with this name exists");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final Spec spec;
 
     SegmentsProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.spec = Spec.of("segments", status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return "segments." + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }

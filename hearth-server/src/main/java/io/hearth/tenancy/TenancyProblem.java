@@ -10,28 +10,14 @@ public enum TenancyProblem implements ProblemType {
     UNKNOWN_API_KEY(404, "unknown-api-key", "No such API key"),
     INVALID_REQUEST(400, "invalid-request", "The request is not valid");
 
-    private final int status;
-    private final String slug;
-    private final String title;
+    private final Spec spec;
 
     TenancyProblem(int status, String slug, String title) {
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        this.spec = Spec.of("tenancy", status, slug, title);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return "tenancy." + slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Spec spec() {
+        return spec;
     }
 }
