@@ -7,13 +7,12 @@ import io.hearth.shared.TenantId;
 import io.hearth.tenancy.SourceKind;
 import io.hearth.tenancy.TenantManagement;
 import io.hearth.testing.HearthTest;
+import io.hearth.testing.SharedData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +34,7 @@ class OrderImportDataTest {
 
     @Test
     void onlineRetailGivesOneEventPerInvoiceWithEveryRowAsAProductLine() {
-        Path file = sharedData("online-retail/online_retail_combined.csv.gz");
+        Path file = SharedData.file("online-retail/online_retail_combined.csv.gz");
         TenantId shop = tenants.createTenant(null, "online-retail", "EUR");
 
         ImportReport report = importFile(shop, file, ImportFormat.ONLINE_RETAIL);
@@ -55,7 +54,7 @@ class OrderImportDataTest {
 
     @Test
     void cdnowGivesTheOrdersCustomersCompactDiscsAndDollarsOfTheBenchmark() {
-        Path file = sharedData("cdnow/CDNOW_master.txt");
+        Path file = SharedData.file("cdnow/CDNOW_master.txt");
         TenantId shop = tenants.createTenant(null, "cdnow", "EUR");
 
         ImportReport report = importFile(shop, file, ImportFormat.CDNOW);
@@ -107,17 +106,5 @@ class OrderImportDataTest {
 
     private long count(TenantId shop, String sql) {
         return TenantContext.call(shop, () -> jdbc.sql(sql).query(Long.class).single());
-    }
-
-    /** {@code ../shared/data} beside the project root (the directory with {@code mvnw}). */
-    private static Path sharedData(String relative) {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        Assumptions.assumeTrue(root != null, "no project root above the working directory");
-        Path file = root.resolve("../shared/data").resolve(relative).normalize();
-        Assumptions.assumeTrue(Files.exists(file), () -> file + " is absent");
-        return file;
     }
 }

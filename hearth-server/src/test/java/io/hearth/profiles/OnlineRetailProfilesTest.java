@@ -12,6 +12,7 @@ import io.hearth.shared.TenantId;
 import io.hearth.tenancy.SourceKind;
 import io.hearth.tenancy.TenantManagement;
 import io.hearth.testing.HearthTest;
+import io.hearth.testing.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ class OnlineRetailProfilesTest {
 
     @Test
     void profilesBuiltFromTheImportMatchAnIndependentComputation() throws IOException {
-        Path file = sharedData("online-retail/online_retail_combined.csv.gz");
+        Path file = SharedData.file("online-retail/online_retail_combined.csv.gz");
         Map<String, Expected> expected = independently(file);
         TenantId shop = tenants.createTenant(null, "online retail", "GBP");
         UUID source = tenants.createSource(shop, "import", SourceKind.IMPORT, null, null)
@@ -132,17 +132,6 @@ class OnlineRetailProfilesTest {
 
     private long count(TenantId shop, String sql) {
         return TenantContext.call(shop, () -> jdbc.sql(sql).query(Long.class).single());
-    }
-
-    private static Path sharedData(String relative) {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        Assumptions.assumeTrue(root != null, "no project root above the working directory");
-        Path file = root.resolve("../shared/data").resolve(relative).normalize();
-        Assumptions.assumeTrue(Files.exists(file), () -> file + " is absent");
-        return file;
     }
 
     private record Expected(long orders, BigDecimal revenue) {}
