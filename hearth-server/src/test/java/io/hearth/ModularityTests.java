@@ -18,7 +18,12 @@ class ModularityTests {
     }
 
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesModuleDocumentation() throws java.io.IOException {
+        Documenter documenter = new Documenter(modules);
+        documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+
+        java.nio.file.Path components = java.nio.file.Path.of("target", "spring-modulith-docs", "components.puml");
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(components))
+                .contains("\"Ingestion\"", "\"Profiles\"", "\"Tenancy\"");
     }
 }

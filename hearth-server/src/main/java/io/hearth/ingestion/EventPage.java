@@ -1,7 +1,6 @@
 package io.hearth.ingestion;
 
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** One page of events, newest first, with the cursor of the next page if there is one. */
@@ -9,9 +8,5 @@ public record EventPage(List<StoredEvent> events, @Nullable String next) {
 
     public EventPage {
         events = List.copyOf(events);
-    }
-
-    public Optional<String> nextCursor() {
-        return Optional.ofNullable(next);
     }
 }

@@ -12,9 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -52,13 +50,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Principal caller = principal.get();
-        Duration wait = tenants.throttle(caller.keyId(), caller.ratePerSecond());
-        if (!wait.isZero()) {
-            HearthProblem limited = new HearthProblem(
-                    TenancyProblem.RATE_LIMITED,
-                    "This key may make " + caller.ratePerSecond() + " requests per second",
-                    List.of(),
-                    wait);
+        try {
+            tenants.admit(caller.keyId(), caller.ratePerSecond());
+        } catch (HearthProblem limited) {
             problems.write(limited, request, response);
             return;
         }

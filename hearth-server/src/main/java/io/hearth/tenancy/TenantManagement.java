@@ -1,5 +1,6 @@
 package io.hearth.tenancy;
 
+import io.hearth.shared.HearthProblem;
 import io.hearth.shared.Scope;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
@@ -37,9 +38,20 @@ public class TenantManagement {
         this.clock = clock;
     }
 
-    /** Counts one request against the caller's rate; answers how long to wait, zero when allowed. */
-    public Duration throttle(UUID keyId, int ratePerSecond) {
-        return rateLimiter.acquire(keyId, ratePerSecond);
+    /**
+     * Counts one request against a key's (or source's) rate.
+     *
+     * @throws HearthProblem {@link TenancyProblem#RATE_LIMITED}, with how long to wait, when over it
+     */
+    public void admit(UUID keyId, int ratePerSecond) {
+        Duration wait = rateLimiter.acquire(keyId, ratePerSecond);
+        if (!wait.isZero()) {
+            throw new HearthProblem(
+                    TenancyProblem.RATE_LIMITED,
+                    "At most " + ratePerSecond + " requests per second are allowed",
+                    List.of(),
+                    wait);
+        }
     }
 
     /** Creates a tenant with the given id (random when null). */
@@ -97,7 +109,7 @@ public class TenantManagement {
     public void revokeApiKey(TenantId tenant, UUID keyId) {
         boolean revoked = TenantContext.call(tenant, () -> repository.revokeApiKey(keyId, clock.instant()));
         if (!revoked) {
-            throw new io.hearth.shared.HearthProblem(TenancyProblem.UNKNOWN_API_KEY, "No API key " + keyId);
+            throw new HearthProblem(TenancyProblem.UNKNOWN_API_KEY, "No API key " + keyId);
         }
         hasher.forgetAll();
     }

@@ -5,8 +5,6 @@ import io.hearth.shared.Scope;
 import io.hearth.tenancy.Principal;
 import io.hearth.tenancy.TenancyProblem;
 import io.hearth.tenancy.TenantManagement;
-import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -38,14 +36,7 @@ class IngestionCallers {
         }
         Principal source = tenants.authenticateWriteKey(writeKey.stringValue())
                 .orElseThrow(() -> new HearthProblem(TenancyProblem.UNAUTHENTICATED, "The key is not valid"));
-        Duration wait = tenants.throttle(source.keyId(), source.ratePerSecond());
-        if (!wait.isZero()) {
-            throw new HearthProblem(
-                    TenancyProblem.RATE_LIMITED,
-                    "This key may make " + source.ratePerSecond() + " requests per second",
-                    List.of(),
-                    wait);
-        }
+        tenants.admit(source.keyId(), source.ratePerSecond());
         return source;
     }
 }

@@ -42,10 +42,6 @@ class RfmQuintiles {
         return fresh;
     }
 
-    void forget(TenantId tenant) {
-        cache.remove(tenant);
-    }
-
     /** 1 + the number of boundaries the value is above: 1 (lowest fifth) to 5 (highest). */
     static int score(double[] boundaries, double value) {
         int score = 1;

@@ -6,14 +6,12 @@ import io.hearth.ingestion.IngestionProblem;
 import io.hearth.ingestion.internal.RequestBodies;
 import io.hearth.shared.HearthProblem;
 import io.hearth.tenancy.SourceKind;
-import io.hearth.tenancy.TenancyProblem;
 import io.hearth.tenancy.TenantManagement;
 import io.hearth.tenancy.WebhookSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +85,7 @@ class WebhookController {
                 .filter(found -> found.kind() == kind)
                 .orElseThrow(() -> new HearthProblem(
                         IngestionProblem.UNKNOWN_SOURCE, "There is no " + kind.code() + " webhook source at this URL"));
-        Duration wait = tenants.throttle(source.sourceId(), source.ratePerSecond());
-        if (!wait.isZero()) {
-            throw new HearthProblem(
-                    TenancyProblem.RATE_LIMITED,
-                    "This source may make " + source.ratePerSecond() + " requests per second",
-                    List.of(),
-                    wait);
-        }
+        tenants.admit(source.sourceId(), source.ratePerSecond());
         return source;
     }
 
