@@ -22,7 +22,14 @@ import org.springframework.context.annotation.Import;
             "hearth.demo.enabled=false",
             "hearth.db.embedded-fsync=false",
             "hearth.profiles.return-window=PT3S",
-            "hearth.profiles.return-window-check=PT0.5S"
+            "hearth.profiles.return-window-check=PT0.5S",
+            "hearth.scheduler.polling-interval=PT0.2S"
         })
-@Import({TestTenants.class, IngestedEventsRecorder.class, OrderEventsRecorder.class, SegmentEventsRecorder.class})
+@Import({
+    TestTenants.class,
+    IngestedEventsRecorder.class,
+    OrderEventsRecorder.class,
+    SegmentEventsRecorder.class,
+    SchedulerProbe.class
+})
 public @interface HearthTest {}
