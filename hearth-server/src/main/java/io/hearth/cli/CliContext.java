@@ -27,6 +27,8 @@ final class CliContext {
                 "--hearth.demo.enabled=false",
                 "--hearth.db.attach-to-running=true",
                 "--hearth.db.pool-size=4",
+                // A short-lived command must not pick up the server's due tasks and die holding them.
+                "--hearth.scheduler.enabled=false",
                 "--logging.level.root=warn",
                 "--spring.thymeleaf.check-template-location=false"));
         if (dataDir != null) {
