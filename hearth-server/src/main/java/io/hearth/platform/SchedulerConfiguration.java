@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -19,63 +20,76 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SchedulerConfiguration {
 
-    @Bean(destroyMethod = "")
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulerSettings settings) {
-        List<Task<?>> known = tasks.orderedStream().toList();
-        // startTasks wants tasks typed as both Task and OnStartup; recurring tasks are both.
-        List startTasks = known.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(dataSource, known)
-                .startTasks(startTasks)
-                .pollingInterval(settings.pollingInterval())
-                .threads(settings.threads())
-                .shutdownMaxWait(settings.shutdownMaxWait())
-                .enableImmediateExecution()
+    /** Schedules without executing, so it keeps working while this node's executor is stopped. */
+    @Bean
+    SchedulerClient schedulerClient(DataSource dataSource, ObjectProvider<Task<?>> tasks) {
+        return SchedulerClient.Builder.create(dataSource, tasks.orderedStream().toList())
                 .build();
     }
 
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerSettings settings) {
-        return new SchedulerLifecycle(scheduler, settings.enabled());
+    SmartLifecycle schedulerLifecycle(
+            DataSource dataSource, ObjectProvider<Task<?>> tasks, SchedulerSettings settings) {
+        return new SchedulerLifecycle(dataSource, tasks.orderedStream().toList(), settings);
     }
 
-    /** Starts executing after every bean is ready and stops before the database pool closes. */
+    /**
+     * Executes due tasks from start to stop. A stopped db-scheduler cannot start again, so every start
+     * builds a fresh one: a context that is stopped and restarted (as the test context cache does)
+     * executes again.
+     */
     private static final class SchedulerLifecycle implements SmartLifecycle {
 
-        private final Scheduler scheduler;
-        private final boolean enabled;
-        private volatile boolean running;
+        private final DataSource dataSource;
+        private final List<Task<?>> known;
+        private final SchedulerSettings settings;
+        private volatile @Nullable Scheduler running;
 
-        SchedulerLifecycle(Scheduler scheduler, boolean enabled) {
-            this.scheduler = scheduler;
-            this.enabled = enabled;
+        SchedulerLifecycle(DataSource dataSource, List<Task<?>> known, SchedulerSettings settings) {
+            this.dataSource = dataSource;
+            this.known = known;
+            this.settings = settings;
         }
 
         @Override
-        public void start() {
-            if (enabled) {
+        public synchronized void start() {
+            if (settings.enabled() && running == null) {
+                Scheduler scheduler = build();
                 scheduler.start();
+                running = scheduler;
             }
-            running = true;
         }
 
         @Override
-        public void stop() {
-            if (enabled) {
+        public synchronized void stop() {
+            Scheduler scheduler = running;
+            if (scheduler != null) {
                 scheduler.stop();
+                running = null;
             }
-            running = false;
         }
 
         @Override
         public boolean isRunning() {
-            return running;
+            return running != null;
         }
 
         @Override
         public int getPhase() {
             // After the web server (which starts late) so tasks never run against a half-started node.
             return Integer.MAX_VALUE - 100;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Scheduler build() {
+            // startTasks wants tasks typed as both Task and OnStartup; recurring tasks are both.
+            List startTasks = known.stream().filter(OnStartup.class::isInstance).toList();
+            return Scheduler.create(dataSource, known)
+                    .startTasks(startTasks)
+                    .pollingInterval(settings.pollingInterval())
+                    .threads(settings.threads())
+                    .shutdownMaxWait(settings.shutdownMaxWait())
+                    .build();
         }
     }
 }

@@ -51,7 +51,7 @@ class RowLevelSecurityTest {
         List<String> unprotected = jdbc.sql("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relrowsecurity
-                  and c.relname not like 'ingestion_event_%' and c.relname not in ('event_publication', 'flyway_schema_history')
+                  and c.relname not like 'ingestion_event_%' and c.relname not in ('event_publication', 'flyway_schema_history', 'scheduled_tasks')
                 """).query(String.class).list();
 
         assertThat(unprotected).isEmpty();

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @HearthTest
@@ -24,6 +26,10 @@ class SchedulerTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("schedulerLifecycle")
+    SmartLifecycle executor;
 
     @Test
     void aScheduledTaskRunsOnceAndLeavesNoRow() {
@@ -40,5 +46,20 @@ class SchedulerTest {
                                 .query(Long.class)
                                 .single()
                         == 0L);
+    }
+
+    @Test
+    void aStoppedNodeKeepsWorkThatWasScheduledAndRunsItOnceStartedAgain() {
+        String instance = UUID.randomUUID().toString();
+        executor.stop();
+        try {
+            scheduler.scheduleIfNotExists(PROBE.instance(instance).data("later").scheduledTo(Instant.now()));
+            assertThat(executor.isRunning()).isFalse();
+            assertThat(SchedulerProbe.RAN).doesNotContain(instance + ":later");
+        } finally {
+            executor.start();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> SchedulerProbe.RAN.contains(instance + ":later"));
     }
 }
