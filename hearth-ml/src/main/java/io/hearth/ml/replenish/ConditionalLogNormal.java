@@ -1,5 +1,7 @@
 package io.hearth.ml.replenish;
 
+import io.hearth.ml.stats.Normal;
+
 /**
  * A log-normal interval T, conditioned on T exceeding the time already elapsed: the quantile q is
  * the t with P(T ≤ t | T > elapsed) = q.

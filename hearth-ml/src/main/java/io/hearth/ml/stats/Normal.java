@@ -1,12 +1,12 @@
-package io.hearth.ml.replenish;
+package io.hearth.ml.stats;
 
 /** Standard normal distribution function and its inverse, accurate to about 1e-7. */
-final class Normal {
+public final class Normal {
 
     private Normal() {}
 
     /** Φ(x), through the complementary error function. */
-    static double cdf(double x) {
+    public static double cdf(double x) {
         return 0.5 * erfc(-x / Math.sqrt(2));
     }
 
@@ -39,7 +39,7 @@ final class Normal {
     }
 
     /** Φ⁻¹(p) by Acklam's rational approximation, for 0 < p < 1. */
-    static double quantile(double p) {
+    public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must be in (0, 1), got " + p);
         }
