@@ -3,6 +3,9 @@ package io.hearth.ml.sendtime;
 import static java.util.Objects.requireNonNull;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * The recommended hour of the week to send to a customer.
@@ -28,5 +31,11 @@ public record SendTime(String customerId, DayOfWeek day, int hour, double probab
     /** 0 (Monday 00:00) to 167 (Sunday 23:00). */
     public int hourOfWeek() {
         return (day.getValue() - 1) * 24 + hour;
+    }
+
+    /** The hour of the week of an instant in a zone, numbered as {@link #hourOfWeek()}. */
+    public static int hourOfWeek(Instant at, ZoneId zone) {
+        ZonedDateTime local = at.atZone(zone);
+        return (local.getDayOfWeek().getValue() - 1) * 24 + local.getHour();
     }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 
 /**
@@ -81,8 +80,7 @@ public final class SendTimeModel {
     private static double[] counts(Collection<Instant> instants, ZoneId zone) {
         double[] counts = new double[HOURS];
         for (Instant at : instants) {
-            ZonedDateTime local = at.atZone(zone);
-            counts[(local.getDayOfWeek().getValue() - 1) * 24 + local.getHour()]++;
+            counts[SendTime.hourOfWeek(at, zone)]++;
         }
         return counts;
     }
