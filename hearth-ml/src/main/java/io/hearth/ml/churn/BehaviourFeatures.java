@@ -91,8 +91,7 @@ public final class BehaviourFeatures {
                 recentSpend += order.amount();
             }
         }
-        double recency = daysBetween(last, asOf);
-        set(values, ChurnFeature.RECENCY_DAYS, recency);
+        set(values, ChurnFeature.RECENCY_DAYS, daysBetween(last, asOf));
         set(values, ChurnFeature.PURCHASE_DAYS, days.size());
         set(values, ChurnFeature.TOTAL_SPEND, spend);
         set(values, ChurnFeature.MEAN_ORDER_VALUE, spend / purchases);
@@ -100,7 +99,7 @@ public final class BehaviourFeatures {
         set(values, ChurnFeature.TENURE_DAYS, daysBetween(first, asOf));
         set(values, ChurnFeature.CATEGORY_BREADTH, categories.size());
         trendFeatures(days, asOf, values);
-        rhythmFeatures(days, recency, values);
+        rhythmFeatures(days, daysBetween(last, asOf), values);
     }
 
     private static void trendFeatures(TreeSet<LocalDate> days, Instant asOf, double[] values) {

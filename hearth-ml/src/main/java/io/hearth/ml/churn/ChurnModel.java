@@ -73,6 +73,11 @@ public final class ChurnModel implements AutoCloseable {
 
     /** The booster's raw log-odds scores. */
     public synchronized double[] logOdds(List<FeatureVector> vectors) {
+        return logOdds(booster, vectors);
+    }
+
+    /** Raw scores of a booster, shared with the trainer, which scores the held-out part before calibrating. */
+    static double[] logOdds(Booster booster, List<FeatureVector> vectors) {
         if (vectors.isEmpty()) {
             return new double[0];
         }

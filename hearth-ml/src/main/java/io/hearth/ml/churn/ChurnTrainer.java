@@ -32,9 +32,8 @@ public final class ChurnTrainer {
         requireBothOutcomes(boosting, "boosting");
         requireBothOutcomes(heldOut, "calibration");
         Booster booster = boost(boosting, settings);
-        ChurnModel uncalibrated = new ChurnModel(booster, IsotonicCalibration.of(new double[] {0}, new double[] {0}));
-        double[] scores = uncalibrated.logOdds(
-                heldOut.stream().map(LabelledExample::features).toList());
+        double[] scores = ChurnModel.logOdds(
+                booster, heldOut.stream().map(LabelledExample::features).toList());
         boolean[] outcomes = new boolean[heldOut.size()];
         for (int i = 0; i < outcomes.length; i++) {
             outcomes[i] = heldOut.get(i).churned();

@@ -44,7 +44,16 @@ public final class SequentialRules {
         for (Map<String, TreeSet<Long>> own : days.values()) {
             countPairs(own, index, window, pairs);
         }
-        int customers = days.size();
+        return rules(names, buyers, pairs, days.size(), settings);
+    }
+
+    private static List<SequentialRule> rules(
+            List<String> names,
+            Map<String, Integer> buyers,
+            int[] pairs,
+            int customers,
+            SequentialRuleSettings settings) {
+        int items = names.size();
         List<SequentialRule> rules = new ArrayList<>();
         for (int a = 0; a < items; a++) {
             for (int b = 0; b < items; b++) {
