@@ -45,10 +45,23 @@ class ChurnModelTest {
                     .isNotZero();
             assertThat(model.predict(vectors.getFirst(), 2).topFactors()).hasSize(2);
 
-            try (ChurnModel restored = ChurnModel.fromBytes(model.toBytes())) {
+            byte[] bytes = model.toBytes();
+            try (ChurnModel restored = ChurnModel.fromBytes(bytes)) {
                 assertThat(restored.probabilities(vectors)).containsExactly(probability, within(1e-9));
             }
+            assertThatThrownBy(() -> ChurnModel.fromBytes(renameFirstFeature(bytes)))
+                    .as("a model of other feature columns is refused, not misread")
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("recency_dayz");
         }
+    }
+
+    private static byte[] renameFirstFeature(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("recency_days");
+        byte[] renamed = bytes.clone();
+        renamed[at + "recency_day".length()] = 'z';
+        return renamed;
     }
 
     @Test
