@@ -1,5 +1,7 @@
 package io.hearth.ml.churn;
 
+import java.util.Locale;
+
 /**
  * The behavioural features, in column order. A value is NaN when it is undefined for the customer
  * (an interval needs two purchase days); the booster learns a default direction for missing values.
@@ -36,6 +38,6 @@ public enum ChurnFeature {
 
     /** Stable snake-case name, stored with a serialized model. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
