@@ -10,54 +10,60 @@ import org.jspecify.annotations.Nullable;
  *   f(m | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q m^(px-1) x^(px) / (γ + m x)^(px+q)
  * </pre>
  *
- * with the analytic gradient in {@code (p, q, γ)}.
+ * with the analytic gradient in {@code (p, q, γ)}. Evaluated over {@link SpendGroups}, so the gamma
+ * and digamma terms, which depend on the buyer only through x, are computed once per frequency.
  */
 final class GammaGammaLikelihood {
 
     private GammaGammaLikelihood() {}
 
+    /** Total log-likelihood of a list of buyers; see {@link #evaluate(GammaGammaParameters, SpendGroups, double[])}. */
+    static double evaluate(GammaGammaParameters parameters, List<SpendObservation> data, double @Nullable [] gradient) {
+        return evaluate(parameters, SpendGroups.of(data), gradient);
+    }
+
     /**
      * Total log-likelihood; when {@code gradient} is given, its three slots receive the partial
      * derivatives with respect to {@code p, q, γ}.
      */
-    static double evaluate(GammaGammaParameters parameters, List<SpendObservation> data, double @Nullable [] gradient) {
+    static double evaluate(GammaGammaParameters parameters, SpendGroups data, double @Nullable [] gradient) {
+        double p = parameters.p();
         double q = parameters.q();
         double gamma = parameters.gamma();
-        double constant = q * Math.log(gamma) - SpecialFunctions.logGamma(q);
-        double total = 0;
+        double n = data.buyers();
+        double total = n * (q * Math.log(gamma) - SpecialFunctions.logGamma(q));
         double[] sum = new double[3];
-        for (SpendObservation observation : data) {
-            double x = observation.frequency();
-            double m = observation.meanSpend();
-            double shape = parameters.p() * x;
-            double logPosteriorScale = Math.log(gamma + m * x);
-            total += SpecialFunctions.logGamma(shape + q)
-                    - SpecialFunctions.logGamma(shape)
-                    + constant
-                    + shape * Math.log(m * x)
-                    - Math.log(m)
-                    - (shape + q) * logPosteriorScale;
+        for (int group = 0; group < data.size; group++) {
+            double x = data.frequency[group];
+            double shape = p * x;
+            int count = data.count(group);
+            double sumLogScale = 0;
+            double sumInverseScale = 0;
+            for (int i = data.start[group]; i < data.start[group + 1]; i++) {
+                double scale = gamma + data.total[i];
+                sumLogScale += Math.log(scale);
+                sumInverseScale += 1 / scale;
+            }
+            total += count * (SpecialFunctions.logGamma(shape + q) - SpecialFunctions.logGamma(shape))
+                    + shape * data.sumLogTotal[group]
+                    - data.sumLogMean[group]
+                    - (shape + q) * sumLogScale;
             if (gradient != null) {
-                addGradient(parameters, x, m, logPosteriorScale, sum);
+                double digammaSum = SpecialFunctions.digamma(shape + q);
+                sum[0] += x
+                        * (count * (digammaSum - SpecialFunctions.digamma(shape))
+                                + data.sumLogTotal[group]
+                                - sumLogScale);
+                sum[1] += count * digammaSum - sumLogScale;
+                sum[2] -= (shape + q) * sumInverseScale;
             }
         }
         if (gradient != null) {
-            double digammaQ = SpecialFunctions.digamma(q);
             gradient[0] = sum[0];
-            // The q-only terms are the same for every customer, so they are added once, times the count.
-            gradient[1] = sum[1] + data.size() * (Math.log(gamma) - digammaQ);
-            gradient[2] = sum[2];
+            // The q- and γ-only terms are the same for every buyer, so they are added once, times the count.
+            gradient[1] = sum[1] + n * (Math.log(gamma) - SpecialFunctions.digamma(q));
+            gradient[2] = sum[2] + n * q / gamma;
         }
         return total;
-    }
-
-    private static void addGradient(
-            GammaGammaParameters parameters, double x, double m, double logPosteriorScale, double[] sum) {
-        double shape = parameters.p() * x;
-        double q = parameters.q();
-        double digammaSum = SpecialFunctions.digamma(shape + q);
-        sum[0] += x * (digammaSum - SpecialFunctions.digamma(shape) + Math.log(m * x) - logPosteriorScale);
-        sum[1] += digammaSum - logPosteriorScale;
-        sum[2] += q / parameters.gamma() - (shape + q) / (parameters.gamma() + m * x);
     }
 }

@@ -34,12 +34,13 @@ public final class GammaGammaModel {
             throw new IllegalArgumentException("repeatBuyers is empty");
         }
         double customers = data.size();
+        SpendGroups groups = SpendGroups.of(data);
         DifferentiableFunction objective = (point, gradient) -> {
             GammaGammaParameters parameters = fromLog(point);
             if (parameters == null) {
                 return Double.POSITIVE_INFINITY;
             }
-            double value = GammaGammaLikelihood.evaluate(parameters, data, gradient);
+            double value = GammaGammaLikelihood.evaluate(parameters, groups, gradient);
             double[] natural = {parameters.p(), parameters.q(), parameters.gamma()};
             for (int i = 0; i < gradient.length; i++) {
                 gradient[i] *= -natural[i] / customers;
@@ -48,7 +49,7 @@ public final class GammaGammaModel {
         };
         OptimizationResult result = MINIMIZER.minimize(objective, startingPoint(data));
         GammaGammaParameters best = requireNonNull(fromLog(result.point()), "optimizer left the parameter domain");
-        double logLikelihood = GammaGammaLikelihood.evaluate(best, data, null);
+        double logLikelihood = GammaGammaLikelihood.evaluate(best, groups, null);
         return new ModelFit<>(new GammaGammaModel(best), logLikelihood, result.iterations(), result.converged());
     }
 

@@ -1,0 +1,5 @@
+/** Small statistical helpers shared by the models. */
+@NullMarked
+package io.hearth.ml.stats;
+
+import org.jspecify.annotations.NullMarked;
