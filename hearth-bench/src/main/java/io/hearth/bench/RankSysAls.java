@@ -22,8 +22,8 @@ final class RankSysAls {
 
     private RankSysAls() {}
 
-    /** Training seconds and the learned model. */
-    record Run(double seconds, FactorModel model) {}
+    /** Training wall and CPU seconds and the learned model. */
+    record Run(double seconds, double cpuSeconds, FactorModel model) {}
 
     static Run train(
             InteractionMatrix train,
@@ -45,11 +45,13 @@ final class RankSysAls {
                 items);
         var factorizer = new HKVFactorizer<Integer, Integer>(lambda, x -> 1 + alpha * x, iterations);
         long started = System.nanoTime();
+        long cpuStarted = CpuTime.process();
         Factorization<Integer, Integer> factorization = factorizer.factorize(factors, preferences);
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (CpuTime.process() - cpuStarted) / 1e9;
         float[] userFactors = rows(factorization.getUserMatrix(), train.userCount(), factors, factorization::user2uidx);
         float[] itemFactors = rows(factorization.getItemMatrix(), train.itemCount(), factors, factorization::item2iidx);
-        return new Run(seconds, FactorModel.of(factors, userFactors, itemFactors));
+        return new Run(seconds, cpuSeconds, FactorModel.of(factors, userFactors, itemFactors));
     }
 
     private static float[] rows(

@@ -7,36 +7,17 @@ import java.util.Arrays;
 /**
  * Learned latent factors: user and item vectors in flat row-major arrays, so that one vector is a
  * contiguous run of {@code factors} floats.
- *
- * <p>For scoring, the item factors are also kept factor-major (all items' first factor, then all
- * items' second, …): scoring a user then streams through memory once, adding {@code u[f] *
- * column f} to every item's score, a loop the JIT turns into SIMD instructions, where a dot product
- * per item is a sequential float reduction it cannot vectorise. Scores are summed in the same
- * order either way, so they are bit for bit those of the per-item dot products.
  */
 public final class FactorModel implements Recommender {
 
     private final int factors;
     private final float[] userFactors;
     private final float[] itemFactors;
-    private final float[] itemFactorsByFactor;
 
     FactorModel(int factors, float[] userFactors, float[] itemFactors) {
         this.factors = factors;
         this.userFactors = requireNonNull(userFactors, "userFactors is null");
         this.itemFactors = requireNonNull(itemFactors, "itemFactors is null");
-        this.itemFactorsByFactor = transpose(itemFactors, factors);
-    }
-
-    private static float[] transpose(float[] rowMajor, int factors) {
-        int items = rowMajor.length / factors;
-        float[] byFactor = new float[rowMajor.length];
-        for (int item = 0; item < items; item++) {
-            for (int f = 0; f < factors; f++) {
-                byFactor[f * items + item] = rowMajor[item * factors + f];
-            }
-        }
-        return byFactor;
     }
 
     /**
@@ -88,13 +69,13 @@ public final class FactorModel implements Recommender {
     public void score(int user, float[] scores) {
         int userBase = user * factors;
         int items = itemCount();
-        Arrays.fill(scores, 0, items, 0f);
-        for (int f = 0; f < factors; f++) {
-            float weight = userFactors[userBase + f];
-            int column = f * items;
-            for (int item = 0; item < items; item++) {
-                scores[item] += weight * itemFactorsByFactor[column + item];
+        for (int item = 0; item < items; item++) {
+            int itemBase = item * factors;
+            float sum = 0;
+            for (int f = 0; f < factors; f++) {
+                sum += userFactors[userBase + f] * itemFactors[itemBase + f];
             }
+            scores[item] = sum;
         }
     }
 

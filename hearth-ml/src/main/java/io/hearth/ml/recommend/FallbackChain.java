@@ -33,25 +33,27 @@ public final class FallbackChain {
         int[] items = new int[n];
         int[] sources = new int[n];
         int size = 0;
-        for (int s = 0; s < rankedSources.size() && size < n; s++) {
-            for (int item : rankedSources.get(s)) {
-                if (size == n) {
-                    break;
-                }
-                if (item >= 0 && item < itemCount && !taken[item]) {
-                    taken[item] = true;
-                    items[size] = item;
-                    sources[size++] = s;
-                }
-            }
+        for (int s = 0; s < rankedSources.size(); s++) {
+            size = take(rankedSources.get(s), s, taken, items, sources, size);
         }
-        for (int item = 0; item < itemCount && size < n; item++) {
-            if (!taken[item]) {
-                taken[item] = true;
-                items[size] = item;
-                sources[size++] = rankedSources.size();
-            }
-        }
+        // Catalogue order last: it can always fill what the sources could not.
+        int[] catalogue = new int[itemCount];
+        Arrays.setAll(catalogue, item -> item);
+        size = take(catalogue, rankedSources.size(), taken, items, sources, size);
         return new Slate(Arrays.copyOf(items, size), Arrays.copyOf(sources, size));
+    }
+
+    /** Appends the untaken items of {@code ranked} until the slate is full; returns the new size. */
+    private static int take(int[] ranked, int source, boolean[] taken, int[] items, int[] sources, int size) {
+        int filled = size;
+        for (int r = 0; r < ranked.length && filled < items.length; r++) {
+            int item = ranked[r];
+            if (item >= 0 && item < taken.length && !taken[item]) {
+                taken[item] = true;
+                items[filled] = item;
+                sources[filled++] = source;
+            }
+        }
+        return filled;
     }
 }
