@@ -78,6 +78,24 @@ final class GeneratedShop {
         return orders;
     }
 
+    /** Imports {@code customers} new customers with one order each, placed {@code at}. */
+    void importOneTimeBuyers(TenantId shop, Path directory, String prefix, int customers, Instant at) {
+        long before = count(shop);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int c = 0; c < customers; c++) {
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%s-%d-0,%s-%d,,%s,p-1,,,,30.00,1,EUR,30.00,%n",
+                    prefix,
+                    c,
+                    prefix,
+                    c,
+                    at.truncatedTo(ChronoUnit.SECONDS)));
+        }
+        run(shop, directory.resolve(prefix + ".csv"), csv.toString());
+        awaitOrders(shop, before + customers);
+    }
+
     private void run(TenantId shop, Path file, String csv) {
         try {
             Files.writeString(file, csv);

@@ -56,6 +56,8 @@ final class ClvTraining {
                 GammaGammaModel.fit(repeat.stream().map(CustomerSummary::spend).toList());
         metrics.put("bgnbd_log_likelihood", purchases.logLikelihood());
         metrics.put("bgnbd_iterations", (double) purchases.iterations());
+        metrics.put("bgnbd_converged", purchases.converged() ? 1.0 : 0.0);
+        metrics.put("gammagamma_converged", spend.converged() ? 1.0 : 0.0);
         metrics.put("gammagamma_log_likelihood", spend.logLikelihood());
         ClvArtefact artefact = artefact(purchases.model(), spend.model(), customers, calibration);
         return new Trained<>(artefact, metrics, parameters(artefact), problems(purchases, spend));
@@ -109,8 +111,13 @@ final class ClvTraining {
 
     private static @Nullable String problems(ModelFit<BgNbdModel> purchases, ModelFit<GammaGammaModel> spend) {
         var bgnbd = purchases.model().parameters();
-        if (!purchases.converged() || !spend.converged()) {
-            return "the fit did not converge";
+        var gamma = spend.model().parameters();
+        // Small shops often leave one parameter drifting along a flat ridge (b toward infinity: nobody
+        // seems to drop out); the optimizer then stops without converging, yet the forecasts are sound.
+        // Only parameters that are not finite make a version unusable; convergence is kept as a metric.
+        double[] all = {bgnbd.r(), bgnbd.alpha(), bgnbd.a(), bgnbd.b(), gamma.p(), gamma.q(), gamma.gamma()};
+        if (!java.util.Arrays.stream(all).allMatch(Double::isFinite)) {
+            return "the fit diverged";
         }
         if (bgnbd.a() + bgnbd.b() <= 1) {
             return "BG/NBD a + b <= 1: forecasts are undefined";

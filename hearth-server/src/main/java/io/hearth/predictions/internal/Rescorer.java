@@ -39,12 +39,23 @@ class Rescorer {
 
     void rescore(TenantId tenant, Collection<CustomerId> customers) {
         for (CustomerProfile profile : profiles.profiles(tenant, customers)) {
-            rescore(tenant, profile);
+            announcer.inTenant.run(tenant, () -> rescoreAlone(tenant, profile.customerId()));
         }
     }
 
     void forget(TenantId tenant, CustomerId customer) {
         announcer.inTenant.run(tenant, () -> scores.forget(customer));
+    }
+
+    /**
+     * Listeners run in parallel, so two batches of the same customer's events can be rescored at once:
+     * a transaction-scoped lock per customer makes the second see the first one's stored score.
+     */
+    private void rescoreAlone(TenantId tenant, CustomerId customer) {
+        scores.lock(tenant, customer);
+        profiles.profile(tenant, customer)
+                .filter(profile -> profile.customerId().equals(customer))
+                .ifPresent(profile -> rescore(tenant, profile));
     }
 
     private void rescore(TenantId tenant, CustomerProfile profile) {
@@ -57,10 +68,8 @@ class Rescorer {
                 thresholds.replenishmentDue(now),
                 scored.healthParts(),
                 now.asOf());
-        announcer.inTenant.run(tenant, () -> {
-            scores.save(tenant, profile.customerId(), stored, versions(now));
-            changes.forEach(announcer::announce);
-        });
+        scores.save(tenant, profile.customerId(), stored, versions(now));
+        changes.forEach(announcer::announce);
     }
 
     private static String versions(CustomerPredictions now) {

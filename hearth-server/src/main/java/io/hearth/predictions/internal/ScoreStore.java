@@ -65,6 +65,14 @@ class ScoreStore {
                 .update();
     }
 
+    /** Holds the customer's score until the caller's transaction ends. */
+    void lock(TenantId tenant, CustomerId customer) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+                .param("key", "predictions-score:" + tenant + ":" + customer.value())
+                .query((rs, row) -> 1)
+                .list();
+    }
+
     void forget(CustomerId customer) {
         jdbc.sql("delete from predictions_score where customer_id = :customer")
                 .param("customer", customer.value())
