@@ -162,6 +162,7 @@ class PredictionSignalsTest {
                 "--data-dir",
                 database.dataDir().toString());
 
+        System.out.println("hearth train printed:\n" + out);
         assertThat(exitCode).as(err.toString()).isZero();
         assertThat(out.toString()).contains("clv@1", "churn@1", "send-time@1", "good", "bgnbd_r=");
         assertThat(predictions.versions(shop.id(), ModelKind.CLV, 5)).hasSize(1);

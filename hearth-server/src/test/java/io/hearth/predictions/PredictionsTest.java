@@ -107,6 +107,7 @@ class PredictionsTest {
         assertThat(clv.codeVersion()).isEqualTo("bgnbd-gammagamma/1");
 
         JsonNode answer = predictionsOf("t-0");
+        System.out.println("GET predictions after training: " + answer);
         assertThat(answer.get("lifetimeValue").get("modelVersion").asString()).isEqualTo("clv@1");
         assertThat(answer.get("lifetimeValue").get("fallback").asBoolean()).isFalse();
         assertThat(answer.get("lifetimeValue").get("value").asDouble()).isPositive();
@@ -120,6 +121,9 @@ class PredictionsTest {
         assertThat(answer.get("expectedPurchases").get("value").asDouble()).isPositive();
         assertThat(answer.get("churnRisk").get("modelVersion").asString()).isEqualTo("churn@1");
 
+        System.out.println("GET calibration: "
+                + api.get("/v1/predictions/calibration", bearer(shop.adminKey()))
+                        .body());
         JsonNode listed = api.get("/v1/predictions/models?kind=clv", bearer(shop.adminKey()))
                 .json();
         assertThat(listed.get("data").get(0).get("id").asString()).isEqualTo("clv@1");
