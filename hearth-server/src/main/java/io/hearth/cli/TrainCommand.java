@@ -5,6 +5,9 @@ import io.hearth.predictions.PredictionManagement;
 import io.hearth.shared.TenantId;
 import io.hearth.tenancy.TenantManagement;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +45,13 @@ final class TrainCommand implements Callable<Integer> {
     String tenant;
 
     @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description = "Train on the orders up to the end of this day (UTC), as if it were then (default: now).")
+    @Nullable
+    LocalDate asOf;
+
+    @Option(
             names = "--data-dir",
             paramLabel = "DIR",
             description = "Where the embedded database lives (default: $HEARTH_DATA_DIR or ./hearth-data).")
@@ -62,11 +72,18 @@ final class TrainCommand implements Callable<Integer> {
             }
             List<ModelVersion> versions;
             try (TrainingProgress progress = new TrainingProgress()) {
-                versions = application.getBean(PredictionManagement.class).train(tenantId, progress);
+                PredictionManagement predictions = application.getBean(PredictionManagement.class);
+                versions = asOf == null
+                        ? predictions.train(tenantId, progress)
+                        : predictions.train(tenantId, endOf(asOf), progress);
             }
             print(versions, spec.commandLine().getOut());
             return 0;
         }
+    }
+
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
     }
 
     private static void print(List<ModelVersion> versions, PrintWriter out) {

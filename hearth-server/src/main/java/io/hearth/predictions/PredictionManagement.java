@@ -50,6 +50,15 @@ public class PredictionManagement {
         return service.train(tenant, listener);
     }
 
+    /**
+     * Trains every kind on the orders placed up to {@code asOf}, as if it were then (window end and
+     * ages are measured at {@code asOf}): to rebuild history or to evaluate on a past cut-off. Drift is
+     * not measured, since live customers are not those of {@code asOf}.
+     */
+    public List<ModelVersion> train(TenantId tenant, java.time.Instant asOf, TrainingListener listener) {
+        return service.train(tenant, asOf, listener);
+    }
+
     /** Runs the tenant's durable training job as soon as a node is free. Idempotent. */
     public void trainSoon(TenantId tenant) {
         service.trainSoon(tenant);

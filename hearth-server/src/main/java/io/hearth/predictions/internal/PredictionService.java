@@ -59,6 +59,10 @@ public class PredictionService {
         return versions;
     }
 
+    public List<ModelVersion> train(TenantId tenant, java.time.Instant asOf, TrainingListener listener) {
+        return trainer.train(tenant, asOf, listener);
+    }
+
     public void trainSoon(TenantId tenant) {
         operations.schedule().trainSoon(tenant);
     }

@@ -33,7 +33,11 @@ class Trainer {
     }
 
     List<ModelVersion> train(TenantId tenant, TrainingListener listener) {
-        Instant cutOff = clock.instant();
+        return train(tenant, clock.instant(), listener);
+    }
+
+    /** Trains on the orders placed up to {@code cutOff}, as if it were then: for backfills and evaluations. */
+    List<ModelVersion> train(TenantId tenant, Instant cutOff, TrainingListener listener) {
         listener.reading(0);
         TrainingSet data = new TrainingSet(tenant, histories.all(tenant, listener), cutOff);
         long transactions = data.transactions();
