@@ -171,6 +171,15 @@ class PredictionsTest {
                 .until(() ->
                         !predictions.versions(shop.id(), ModelKind.SEND_TIME, 1).isEmpty());
         assertThat(predictions.versions(shop.id(), ModelKind.CLV, 10)).hasSize(1);
+        await().atMost(Duration.ofSeconds(60))
+                .alias("the job rescores every customer with the new versions")
+                .until(() -> io.hearth.shared.TenantContext.call(
+                                shop.id(),
+                                () -> jdbc.sql(
+                                                "select count(*) from predictions_score where model_versions like '%churn@1%'")
+                                        .query(Long.class)
+                                        .single())
+                        == 25L);
     }
 
     @Test

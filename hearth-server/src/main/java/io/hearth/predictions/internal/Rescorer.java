@@ -23,28 +23,48 @@ import org.springframework.stereotype.Component;
 @Component
 class Rescorer {
 
+    private static final int PAGE = 500;
+
     private final ProfileManagement profiles;
     private final Scorer scorer;
     private final ScoreStore scores;
     private final Thresholds thresholds;
-    private final Announcer announcer;
+    private final Collaborators with;
 
-    Rescorer(ProfileManagement profiles, Scorer scorer, ScoreStore scores, Thresholds thresholds, Announcer announcer) {
+    Rescorer(ProfileManagement profiles, Scorer scorer, ScoreStore scores, Thresholds thresholds, Collaborators with) {
         this.profiles = profiles;
         this.scorer = scorer;
         this.scores = scores;
         this.thresholds = thresholds;
-        this.announcer = announcer;
+        this.with = with;
     }
 
+    /** Each customer in its own transaction, so one slow customer never holds the others' locks. */
     void rescore(TenantId tenant, Collection<CustomerId> customers) {
-        for (CustomerProfile profile : profiles.profiles(tenant, customers)) {
-            announcer.inTenant.run(tenant, () -> rescoreAlone(tenant, profile.customerId()));
+        for (CustomerId customer : customers) {
+            with.inTenant().run(tenant, () -> rescoreAlone(tenant, customer));
         }
     }
 
+    /**
+     * Every live customer of the tenant: scores move with time alone (risk grows while a customer stays
+     * away), so the durable training job sweeps them after each run to catch those crossings.
+     */
+    long rescoreAll(TenantId tenant) {
+        long count = 0;
+        CustomerId after = null;
+        for (List<CustomerId> page = profiles.customerIds(tenant, PAGE, after);
+                !page.isEmpty();
+                page = profiles.customerIds(tenant, PAGE, after)) {
+            rescore(tenant, page);
+            count += page.size();
+            after = page.getLast();
+        }
+        return count;
+    }
+
     void forget(TenantId tenant, CustomerId customer) {
-        announcer.inTenant.run(tenant, () -> scores.forget(customer));
+        with.inTenant().run(tenant, () -> scores.forget(customer));
     }
 
     /**
@@ -59,7 +79,7 @@ class Rescorer {
     }
 
     private void rescore(TenantId tenant, CustomerProfile profile) {
-        Scorer.Scored scored = scorer.score(tenant, profile, announcer.clock.instant());
+        Scorer.Scored scored = scorer.score(tenant, profile, with.clock().instant());
         CustomerPredictions now = scored.predictions();
         List<PredictionChanged> changes = thresholds.crossed(tenant, now, scored.previous());
         ScoreStore.Stored stored = new ScoreStore.Stored(
@@ -69,7 +89,10 @@ class Rescorer {
                 scored.healthParts(),
                 now.asOf());
         scores.save(tenant, profile.customerId(), stored, versions(now));
-        changes.forEach(announcer::announce);
+        for (PredictionChanged change : changes) {
+            with.publisher().publishEvent(change);
+            with.decisions().crossed(change);
+        }
     }
 
     private static String versions(CustomerPredictions now) {
@@ -84,25 +107,8 @@ class Rescorer {
                 .collect(Collectors.joining(","));
     }
 
-    /** Publishes a crossing and writes it to the decision log, inside the caller's transaction. */
+    /** The shared infrastructure, kept together to keep the constructor short. */
     @Component
-    static final class Announcer {
-
-        private final ApplicationEventPublisher publisher;
-        private final DecisionRecorder decisions;
-        private final InTenant inTenant;
-        private final Clock clock;
-
-        Announcer(ApplicationEventPublisher publisher, DecisionRecorder decisions, InTenant inTenant, Clock clock) {
-            this.publisher = publisher;
-            this.decisions = decisions;
-            this.inTenant = inTenant;
-            this.clock = clock;
-        }
-
-        void announce(PredictionChanged change) {
-            publisher.publishEvent(change);
-            decisions.crossed(change);
-        }
-    }
+    record Collaborators(
+            ApplicationEventPublisher publisher, DecisionRecorder decisions, InTenant inTenant, Clock clock) {}
 }

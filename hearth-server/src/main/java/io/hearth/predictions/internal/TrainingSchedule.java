@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * Training as a durable db-scheduler task, one instance per tenant (its id is the tenant id): it runs,
- * drift is measured against the new version, and it reschedules itself {@code retrain-every} later.
+ * Training as a durable db-scheduler task, one instance per tenant (its id is the tenant id): it trains,
+ * measures drift against the new versions, rescores every customer with them (announcing the
+ * crossings time alone caused), and reschedules itself {@code retrain-every} later.
  * A tenant gets its first run when its profiles first change.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,8 +40,8 @@ class TrainingSchedule {
     }
 
     @Bean
-    TrainingTask predictionsTrainingTask(@Lazy Trainer trainer, @Lazy DriftMonitor drift) {
-        return new TrainingTask(trainer, drift);
+    TrainingTask predictionsTrainingTask(@Lazy Trainer trainer, @Lazy DriftMonitor drift, @Lazy Rescorer rescorer) {
+        return new TrainingTask(trainer, drift, rescorer);
     }
 
     /** Schedules the tenant's first training (once per node; the task id makes it once overall). */
@@ -68,11 +69,13 @@ class TrainingSchedule {
 
         private final Trainer trainer;
         private final DriftMonitor drift;
+        private final Rescorer rescorer;
 
-        TrainingTask(Trainer trainer, DriftMonitor drift) {
+        TrainingTask(Trainer trainer, DriftMonitor drift, Rescorer rescorer) {
             super(TRAINING.getTaskName(), String.class);
             this.trainer = trainer;
             this.drift = drift;
+            this.rescorer = rescorer;
         }
 
         @Override
@@ -80,6 +83,7 @@ class TrainingSchedule {
             TenantId tenant = TenantId.of(instance.getData());
             trainer.train(tenant, TrainingListener.NONE);
             drift.measure(tenant);
+            rescorer.rescoreAll(tenant);
         }
 
         @Override
