@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstTrainingAfter how long after a tenant's first profile change its first training runs
  * @param retrainEvery how often every tenant with orders is retrained by the durable schedule
  * @param modelRefresh how long a node serves its in-memory version before checking for a newer one
+ * @param rescoreBatchLimit profile changes of more customers at once than this (an import) are not
+ *     rescored one by one; the sweep after the next durable training rescores them
  */
 @ConfigurationProperties("hearth.predictions")
 record PredictionSettings(
@@ -36,7 +38,8 @@ record PredictionSettings(
         @DefaultValue("0.2") double driftThreshold,
         @DefaultValue("PT10M") Duration firstTrainingAfter,
         @DefaultValue("P1D") Duration retrainEvery,
-        @DefaultValue("PT1M") Duration modelRefresh) {
+        @DefaultValue("PT1M") Duration modelRefresh,
+        @DefaultValue("200") int rescoreBatchLimit) {
 
     PredictionSettings {
         if (horizonMonths < 1 || horizonMonths > 120) {

@@ -14,17 +14,26 @@ class PredictionsListener {
 
     private final Rescorer rescorer;
     private final TrainingSchedule training;
+    private final PredictionSettings settings;
 
-    PredictionsListener(Rescorer rescorer, TrainingSchedule training) {
+    PredictionsListener(Rescorer rescorer, TrainingSchedule training, PredictionSettings settings) {
         this.rescorer = rescorer;
         this.training = training;
+        this.settings = settings;
     }
 
+    /**
+     * Live changes are rescored at once. A bulk change (an import of history) is left to the sweep after
+     * the next durable training: rescoring thousands of customers one by one would hold the node for
+     * minutes, and their scores are about to change with the retrained models anyway.
+     */
     @Async
     @TransactionalEventListener
     void on(CustomerUpdated updated) {
-        rescorer.rescore(updated.tenantId(), updated.customers());
         training.ensureScheduled(updated.tenantId());
+        if (updated.customers().size() <= settings.rescoreBatchLimit()) {
+            rescorer.rescore(updated.tenantId(), updated.customers());
+        }
     }
 
     /** The absorbed profile's score is gone with it; the survivor's is recomputed. */

@@ -28,7 +28,8 @@ class PredictionSettingsTest {
                         0.2,
                         Duration.ofMinutes(10),
                         Duration.ofDays(1),
-                        Duration.ofMinutes(1)));
+                        Duration.ofMinutes(1),
+                        200));
     }
 
     @Test
@@ -46,7 +47,8 @@ class PredictionSettingsTest {
                 Map.entry("hearth.predictions.drift-threshold", "0.25"),
                 Map.entry("hearth.predictions.first-training-after", "PT1H"),
                 Map.entry("hearth.predictions.retrain-every", "PT12H"),
-                Map.entry("hearth.predictions.model-refresh", "PT5M")));
+                Map.entry("hearth.predictions.model-refresh", "PT5M"),
+                Map.entry("hearth.predictions.rescore-batch-limit", "50")));
 
         assertThat(settings)
                 .isEqualTo(new PredictionSettings(
@@ -62,7 +64,8 @@ class PredictionSettingsTest {
                         0.25,
                         Duration.ofHours(1),
                         Duration.ofHours(12),
-                        Duration.ofMinutes(5)));
+                        Duration.ofMinutes(5),
+                        50));
     }
 
     @Test
