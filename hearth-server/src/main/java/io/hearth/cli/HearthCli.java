@@ -7,11 +7,11 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the command line. {@code HearthApplication.main} hands over when the first argument
- * is a command ({@code import}); everything else starts the server.
+ * is a command ({@code import}, {@code train}); everything else starts the server.
  */
 public final class HearthCli {
 
-    private static final Set<String> COMMANDS = Set.of("import");
+    private static final Set<String> COMMANDS = Set.of("import", "train");
 
     private HearthCli() {}
 
@@ -33,7 +33,9 @@ public final class HearthCli {
     public static int run(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
         CommandLine imports = new CommandLine(new ImportCommand())
                 .addSubcommand(new ImportOrdersCommand(new CliContext(application)));
-        CommandLine hearth = new CommandLine(new HearthCommand()).addSubcommand(imports);
+        CommandLine hearth = new CommandLine(new HearthCommand())
+                .addSubcommand(imports)
+                .addSubcommand(new TrainCommand(new CliContext(application)));
         hearth.setOut(out);
         hearth.setErr(err);
         hearth.setExecutionExceptionHandler(new FailureReport());

@@ -96,6 +96,11 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.POST, "/v1/merge-candidates/*/accept", "/v1/merge-candidates/*/reject")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // predictions: reading models and drift takes read; training takes admin
+                        .requestMatchers(HttpMethod.GET, "/v1/predictions/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/v1/predictions/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

@@ -8,6 +8,7 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,15 @@ public class ProfileManagement {
     /** The customer's orders, newest first, with the time of each lifecycle step reached. */
     public List<CustomerOrder> orders(TenantId tenant, CustomerId customer) {
         return service.orders(tenant, customer);
+    }
+
+    /**
+     * The orders of these customers, read in one query: for bulk work such as training predictions.
+     * Customers without orders (or unknown ids) are absent from the map; ids are not followed to their
+     * survivor, so pass live ids (see {@link #customerIds}).
+     */
+    public Map<CustomerId, List<CustomerOrder>> ordersOf(TenantId tenant, Collection<CustomerId> customers) {
+        return service.ordersOf(tenant, customers);
     }
 
     /**

@@ -23,13 +23,16 @@ import org.springframework.context.annotation.Import;
             "hearth.db.embedded-fsync=false",
             "hearth.profiles.return-window=PT3S",
             "hearth.profiles.return-window-check=PT0.5S",
-            "hearth.scheduler.polling-interval=PT0.2S"
+            "hearth.scheduler.polling-interval=PT0.2S",
+            // Tests train when they mean to; no tenant's first durable training fires in the middle of the suite.
+            "hearth.predictions.first-training-after=P1D"
         })
 @Import({
     TestTenants.class,
     IngestedEventsRecorder.class,
     OrderEventsRecorder.class,
     SegmentEventsRecorder.class,
+    PredictionEventsRecorder.class,
     SchedulerProbe.class
 })
 public @interface HearthTest {}

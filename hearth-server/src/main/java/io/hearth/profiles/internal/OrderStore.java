@@ -50,6 +50,22 @@ class OrderStore {
                 .list();
     }
 
+    /** The orders of these customers in one query, each customer's newest first. */
+    Map<CustomerId, List<CustomerOrder>> ofAll(Collection<CustomerId> customers) {
+        Map<CustomerId, List<CustomerOrder>> byCustomer = new LinkedHashMap<>();
+        jdbc.sql("select " + COLUMNS + " from profiles_order where customer_id = any(:customers)"
+                        + " order by customer_id, placed_at desc nulls last")
+                .param("customers", customers.stream().map(CustomerId::value).toArray(String[]::new))
+                .query((rs, row) -> {
+                    OrderRow order = row(rs);
+                    return byCustomer
+                            .computeIfAbsent(order.customer, key -> new java.util.ArrayList<>())
+                            .add(order.toOrder(returnWindow));
+                })
+                .list();
+        return byCustomer;
+    }
+
     /** Upserts the orders of a batch in one statement. */
     void save(TenantId tenant, Collection<OrderRow> orders, Duration window, Instant now) {
         int size = orders.size();

@@ -48,6 +48,10 @@ class ProfileQueries {
         return orders.of(requireKnown(customer));
     }
 
+    java.util.Map<CustomerId, List<CustomerOrder>> ordersOf(Collection<CustomerId> customers) {
+        return orders.ofAll(customers);
+    }
+
     Optional<CustomerProfile> profile(CustomerId customer) {
         return store.current(customer).flatMap(reader::read);
     }

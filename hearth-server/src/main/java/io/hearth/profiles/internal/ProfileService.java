@@ -132,6 +132,10 @@ public class ProfileService {
         return inTenant(tenant, () -> queries.orders(customer));
     }
 
+    public Map<CustomerId, List<CustomerOrder>> ordersOf(TenantId tenant, Collection<CustomerId> customers) {
+        return inTenant(tenant, () -> queries.ordersOf(customers));
+    }
+
     public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
         return inTenant(tenant, () -> queries.withTrait(trait, value, limit));
     }

@@ -1,0 +1,38 @@
+package io.hearth.predictions;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.shared.CustomerId;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything Hearth predicts about one customer, as of one instant.
+ *
+ * @param lifetimeValue expected discounted revenue over the configured horizon; empty without orders
+ * @param probabilityAlive probability the customer has not churned; empty without orders
+ * @param expectedPurchases expected purchases over the configured horizon; empty without orders
+ * @param churnRisk probability of no purchase within the churn horizon
+ * @param health 0–100; its explanation lists the factors that moved it since the previous score
+ * @param nextPurchase expected next purchase; label is the ISO date; empty without orders
+ * @param bestSendTime the hour of the week (0 = Monday 00:00 UTC) with the most expected engagement
+ */
+public record CustomerPredictions(
+        CustomerId customerId,
+        Instant asOf,
+        Optional<Prediction> lifetimeValue,
+        Optional<Prediction> probabilityAlive,
+        Optional<Prediction> expectedPurchases,
+        Prediction churnRisk,
+        Prediction health,
+        Optional<Prediction> nextPurchase,
+        Prediction bestSendTime) {
+
+    public CustomerPredictions {
+        requireNonNull(customerId, "customerId is null");
+        requireNonNull(asOf, "asOf is null");
+        requireNonNull(churnRisk, "churnRisk is null");
+        requireNonNull(health, "health is null");
+        requireNonNull(bestSendTime, "bestSendTime is null");
+    }
+}

@@ -1,0 +1,45 @@
+package io.hearth.predictions.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.profiles.CustomerOrder;
+import io.hearth.profiles.OrderStatus;
+import io.hearth.shared.CustomerId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** A customer's purchases, oldest first; cancelled and never-placed orders are left out. */
+record PurchaseHistory(CustomerId customer, List<Purchase> purchases) {
+
+    PurchaseHistory {
+        requireNonNull(customer, "customer is null");
+        purchases = List.copyOf(purchases);
+    }
+
+    static PurchaseHistory of(CustomerId customer, List<CustomerOrder> orders) {
+        List<Purchase> purchases = orders.stream()
+                .filter(order -> order.placedAt() != null && order.status() != OrderStatus.CANCELLED)
+                .map(PurchaseHistory::purchase)
+                .sorted(Comparator.comparing(Purchase::at))
+                .toList();
+        return new PurchaseHistory(customer, purchases);
+    }
+
+    private static Purchase purchase(CustomerOrder order) {
+        boolean refunded = order.refundedAt() != null;
+        double amount = refunded || order.total() == null ? 0 : order.total().doubleValue();
+        return new Purchase(order.placedAt(), amount, refunded);
+    }
+
+    /** The purchases placed up to and including {@code cutOff}. */
+    PurchaseHistory until(Instant cutOff) {
+        return new PurchaseHistory(
+                customer,
+                purchases.stream().filter(p -> !p.at().isAfter(cutOff)).toList());
+    }
+
+    boolean isEmpty() {
+        return purchases.isEmpty();
+    }
+}

@@ -1,0 +1,84 @@
+package io.hearth.predictions.internal;
+
+import io.hearth.predictions.CustomerPredictions;
+import io.hearth.predictions.ModelKind;
+import io.hearth.predictions.Prediction;
+import io.hearth.profiles.CustomerProfile;
+import io.hearth.shared.TenantId;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Scores one customer with every kind's serving version (or its rules) and assembles the answer. */
+@Component
+class Scorer {
+
+    private final HistoryReader histories;
+    private final ModelRegistry registry;
+    private final Map<ModelKind, ModelPort<?>> ports;
+    private final ScoreStore scores;
+
+    Scorer(HistoryReader histories, ModelRegistry registry, List<ModelPort<?>> ports, ScoreStore scores) {
+        this.histories = histories;
+        this.registry = registry;
+        this.ports = ports.stream().collect(Collectors.toMap(ModelPort::kind, Function.identity()));
+        this.scores = scores;
+        for (ModelKind kind : ModelKind.values()) {
+            if (!this.ports.containsKey(kind)) {
+                throw new IllegalStateException("no model port for " + kind);
+            }
+        }
+    }
+
+    /** The predictions, with the health parts and the previous stored score they were compared with. */
+    record Scored(
+            CustomerPredictions predictions, Map<String, Double> healthParts, Optional<ScoreStore.Stored> previous) {}
+
+    Scored score(TenantId tenant, CustomerProfile profile, Instant asOf) {
+        CustomerFeatures features = histories.features(tenant, profile, asOf);
+        Map<Output, Prediction> outputs = new EnumMap<>(Output.class);
+        for (ModelPort<?> port : ports.values()) {
+            outputs.putAll(scoreWith(tenant, port, features));
+        }
+        String currency = Optional.ofNullable(profile.computed().currency()).orElse("money");
+        outputs.replaceAll((output, prediction) ->
+                prediction.unit().equals("money") ? inCurrency(prediction, currency) : prediction);
+        Optional<ScoreStore.Stored> previous = scores.previous(tenant, profile.customerId());
+        Map<String, Double> parts = HealthMovers.parts(outputs.get(Output.HEALTH));
+        outputs.put(Output.HEALTH, HealthMovers.since(outputs.get(Output.HEALTH), previous));
+        return new Scored(assemble(profile, asOf, outputs), parts, previous);
+    }
+
+    private static CustomerPredictions assemble(
+            CustomerProfile profile, Instant asOf, Map<Output, Prediction> outputs) {
+        return new CustomerPredictions(
+                profile.customerId(),
+                asOf,
+                Optional.ofNullable(outputs.get(Output.LIFETIME_VALUE)),
+                Optional.ofNullable(outputs.get(Output.PROBABILITY_ALIVE)),
+                Optional.ofNullable(outputs.get(Output.EXPECTED_PURCHASES)),
+                outputs.get(Output.CHURN_RISK),
+                outputs.get(Output.HEALTH),
+                Optional.ofNullable(outputs.get(Output.NEXT_PURCHASE)),
+                outputs.get(Output.BEST_SEND_TIME));
+    }
+
+    private <M> Map<Output, Prediction> scoreWith(TenantId tenant, ModelPort<M> port, CustomerFeatures features) {
+        return port.score(registry.serving(tenant, port), features);
+    }
+
+    private static Prediction inCurrency(Prediction prediction, String currency) {
+        return new Prediction(
+                prediction.value(),
+                prediction.label(),
+                currency,
+                prediction.explanation(),
+                prediction.modelVersion(),
+                prediction.fallback());
+    }
+}
