@@ -96,6 +96,11 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.POST, "/v1/merge-candidates/*/accept", "/v1/merge-candidates/*/reject")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // loyalty: reading members and the program takes read; every write takes admin
+                        .requestMatchers(HttpMethod.GET, "/v1/loyalty/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/v1/loyalty/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();
