@@ -152,9 +152,13 @@ public class LoyaltyManagement {
         return members.balance(tenant, customer);
     }
 
-    /** The member's transactions newest first, before {@code before} when not null. */
-    public List<LedgerTransaction> history(TenantId tenant, CustomerId customer, int limit, @Nullable Instant before) {
-        return members.history(tenant, customer, limit, before);
+    /**
+     * The member's transactions newest first (by time, then id); with {@code before} and {@code
+     * beforeId} (the last of the previous page) the ones after that position.
+     */
+    public List<LedgerTransaction> history(
+            TenantId tenant, CustomerId customer, int limit, @Nullable Instant before, @Nullable UUID beforeId) {
+        return members.history(tenant, customer, limit, before, beforeId);
     }
 
     public TierStatus tierStatus(TenantId tenant, CustomerId customer) {

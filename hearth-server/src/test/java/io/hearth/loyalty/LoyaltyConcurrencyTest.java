@@ -63,7 +63,7 @@ class LoyaltyConcurrencyTest {
             }
         }
 
-        List<LedgerTransaction> history = loyalty.history(shop.id(), member, 500, null);
+        List<LedgerTransaction> history = loyalty.history(shop.id(), member, 500, null, null);
         Balance balance = loyalty.balance(shop.id(), member);
         Reconciliation report = loyalty.reconcile(shop.id());
         System.out.printf(

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,23 +50,26 @@ class MemberController {
     }
 
     @GetMapping(path = "/v1/loyalty/members/{customerId}/history", produces = "application/json")
-    @Operation(summary = "The member's ledger transactions, newest first; pass next as before for more")
+    @Operation(summary = "The member's ledger transactions, newest first; pass next as cursor for more")
     Map<String, Object> history(
             @AuthenticationPrincipal Principal caller,
             @PathVariable String customerId,
             @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(required = false) @Nullable String before) {
+            @RequestParam(required = false) @Nullable String cursor) {
         if (limit < 1 || limit > 500) {
             throw new HearthProblem(
                     LoyaltyProblem.INVALID_REQUEST,
                     "limit must be between 1 and 500",
                     List.of(new FieldError("limit", "must be between 1 and 500")));
         }
-        List<LedgerTransaction> page =
-                loyalty.history(caller.tenantId(), CustomerId.of(customerId), limit, instant(before));
-        return page.size() < limit
-                ? Map.of("data", page)
-                : Map.of("data", page, "next", page.getLast().occurredAt().toString());
+        Position position = Position.of(cursor);
+        List<LedgerTransaction> page = loyalty.history(
+                caller.tenantId(), CustomerId.of(customerId), limit, position.at(), position.transactionId());
+        if (page.size() < limit) {
+            return Map.of("data", page);
+        }
+        LedgerTransaction last = page.getLast();
+        return Map.of("data", page, "next", last.occurredAt() + "_" + last.transactionId());
     }
 
     @GetMapping(path = "/v1/loyalty/members/{customerId}/rewards", produces = "application/json")
@@ -74,17 +78,23 @@ class MemberController {
         return Map.of("data", loyalty.rewardsFor(caller.tenantId(), CustomerId.of(customerId)));
     }
 
-    private static @Nullable Instant instant(@Nullable String before) {
-        if (before == null || before.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(before);
-        } catch (DateTimeParseException e) {
-            throw new HearthProblem(
-                    LoyaltyProblem.INVALID_REQUEST,
-                    "before must be an ISO-8601 instant",
-                    List.of(new FieldError("before", "must be an ISO-8601 instant")));
+    /** Where a page ends: the time and id of its last transaction, written {@code <instant>_<uuid>}. */
+    record Position(@Nullable Instant at, @Nullable UUID transactionId) {
+
+        static Position of(@Nullable String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return new Position(null, null);
+            }
+            int split = cursor.lastIndexOf('_');
+            try {
+                return new Position(
+                        Instant.parse(cursor.substring(0, split)), UUID.fromString(cursor.substring(split + 1)));
+            } catch (DateTimeParseException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
+                throw new HearthProblem(
+                        LoyaltyProblem.INVALID_REQUEST,
+                        "cursor must be the next of a previous page",
+                        List.of(new FieldError("cursor", "is not a cursor of this API")));
+            }
         }
     }
 }

@@ -40,8 +40,13 @@ public class Members {
                 .orElseGet(() -> Balance.empty(customer));
     }
 
-    public List<LedgerTransaction> history(TenantId tenant, CustomerId customer, int limit, @Nullable Instant before) {
-        return TenantContext.call(tenant, () -> ledger.history(tenant, customer, limit, before));
+    public List<LedgerTransaction> history(
+            TenantId tenant,
+            CustomerId customer,
+            int limit,
+            @Nullable Instant before,
+            java.util.@Nullable UUID beforeId) {
+        return TenantContext.call(tenant, () -> ledger.history(tenant, customer, limit, before, beforeId));
     }
 
     public LedgerTransaction transaction(TenantId tenant, java.util.UUID transactionId) {

@@ -124,14 +124,16 @@ class TransactionStore {
         jdbc.sql(sql.toString()).params(params).update();
     }
 
-    /** The member's transactions, newest first, before the given time when not null. */
-    List<LedgerTransaction> history(TenantId tenant, CustomerId customer, int limit, @Nullable Instant before) {
-        List<LedgerTransaction> headers = jdbc.sql(SELECT + """
-                        and customer_id = :customer and (cast(:before as timestamptz) is null or occurred_at < :before)
-                        order by occurred_at desc, transaction_id limit :limit""")
+    /** The member's transactions, newest first, after the given position (time and id) when not null. */
+    List<LedgerTransaction> history(
+            TenantId tenant, CustomerId customer, int limit, @Nullable Instant before, @Nullable UUID beforeId) {
+        String after = before == null ? "" : "and (occurred_at, transaction_id) < (:before, :beforeId) ";
+        List<LedgerTransaction> headers = jdbc.sql(SELECT + "and customer_id = :customer " + after
+                        + "order by occurred_at desc, transaction_id desc limit :limit")
                 .param("tenant", tenant.value())
                 .param("customer", customer.value())
                 .param("before", before == null ? null : Timestamp.from(before))
+                .param("beforeId", beforeId == null ? new UUID(-1L, -1L) : beforeId)
                 .param("limit", limit)
                 .query((rs, row) -> header(rs))
                 .list();
