@@ -21,7 +21,7 @@ class DecisionRecorder {
         this.privacy = privacy;
     }
 
-    @Async
+    @Async(DecisionsExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(PointsEarned earned) {
         ObjectNode inputs = JsonNodeFactory.instance.objectNode();
