@@ -13,7 +13,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Follows the order lifecycle: a paid order earns pending points on its total (unless its lines
  * earned through the API first), a closed return window makes them available, a refund or a
- * cancellation takes them back. Every step is keyed by the order, so a redelivered event writes nothing.
+ * cancellation takes them back; a paid order also advances the member's challenges. Every step is keyed by the order, so a redelivered event writes nothing.
  */
 @Component
 class LoyaltyListener {
@@ -21,9 +21,11 @@ class LoyaltyListener {
     private static final Logger LOG = LoggerFactory.getLogger(LoyaltyListener.class);
 
     private final LoyaltyManagement loyalty;
+    private final Challenges challenges;
 
-    LoyaltyListener(LoyaltyManagement loyalty) {
+    LoyaltyListener(LoyaltyManagement loyalty, Challenges challenges) {
         this.loyalty = loyalty;
+        this.challenges = challenges;
     }
 
     @Async
@@ -31,7 +33,10 @@ class LoyaltyListener {
     void on(OrderStatusChanged changed) {
         try {
             switch (changed.status()) {
-                case PAID -> loyalty.earnOnOrderEvent(changed);
+                case PAID -> {
+                    earn(changed);
+                    challenges.progress(changed.tenantId(), changed.customerId(), true);
+                }
                 case RETURN_WINDOW_CLOSED -> loyalty.releaseOrder(changed.tenantId(), changed.orderId());
                 case REFUNDED, CANCELLED -> loyalty.refundOrderEvent(changed.tenantId(), changed.orderId());
                 case PLACED, FULFILLED, DELIVERED -> {}
@@ -45,6 +50,16 @@ class LoyaltyListener {
                     changed.orderId(),
                     changed.status(),
                     problem.type().code());
+        }
+    }
+
+    private void earn(OrderStatusChanged paid) {
+        try {
+            loyalty.earnOnOrderEvent(paid);
+        } catch (HearthProblem problem) {
+            if (problem.type() != LoyaltyProblem.ORDER_ALREADY_EARNED) {
+                throw problem;
+            }
         }
     }
 

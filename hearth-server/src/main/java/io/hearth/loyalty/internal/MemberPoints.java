@@ -62,6 +62,32 @@ class MemberPoints {
                 entries);
     }
 
+    /** Points an automated award (a completed challenge) earns, available at once, once per reference. */
+    LedgerTransaction award(
+            TenantId tenant,
+            MemberAccount account,
+            UUID id,
+            long points,
+            String reference,
+            String reason,
+            Instant now) {
+        moves.credit(tenant, account, id, "bonus:" + reference, points, now);
+        return new LedgerTransaction(
+                id,
+                account.customer,
+                Kind.BONUS,
+                points,
+                null,
+                reference,
+                null,
+                reason,
+                null,
+                0,
+                null,
+                now,
+                List.of(new Entry(Account.MEMBER_AVAILABLE, points), new Entry(Account.PROGRAM_BONUS, -points)));
+    }
+
     LedgerTransaction redeem(
             TenantId tenant, MemberAccount account, UUID id, Reward reward, String actor, Instant now) {
         if (account.available < reward.cost()) {
