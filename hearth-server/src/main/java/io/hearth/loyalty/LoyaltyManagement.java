@@ -212,6 +212,11 @@ public class LoyaltyManagement {
         return program.saveReward(tenant, reward);
     }
 
+    /** Points liability, points moved per day over the last {@code days} days, and the tier spread. */
+    public ProgramOverview programOverview(TenantId tenant, int days) {
+        return maintenance.overview(tenant, days);
+    }
+
     /** Recomputes every balance of the tenant from the entries and reports any difference. */
     public Reconciliation reconcile(TenantId tenant) {
         return maintenance.reconcile(tenant);

@@ -1,5 +1,6 @@
 package io.hearth.loyalty.internal;
 
+import io.hearth.loyalty.ProgramOverview;
 import io.hearth.loyalty.Reconciliation;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The time-driven work of the program, as of a given instant: expiring lots, reminders before they
- * expire, downgrades after the grace period, and reconciliation. The recurring jobs call it with the
+ * expire, downgrades after the grace period, reconciliation, and the program's figures. The recurring jobs call it with the
  * clock's time; tests call it with a later one instead of waiting.
  */
 @Component
@@ -27,13 +28,16 @@ public class Maintenance {
     private final Reconciler reconciler;
     private final TierDowngrades downgrades;
     private final Duration reminder;
+    private final ProgramStats stats;
 
     Maintenance(
             JdbcClient jdbc,
             Expiry expiry,
             Reconciler reconciler,
             TierDowngrades downgrades,
-            LoyaltySettings settings) {
+            LoyaltySettings settings,
+            ProgramStats stats) {
+        this.stats = stats;
         this.jdbc = jdbc;
         this.expiry = expiry;
         this.reconciler = reconciler;
@@ -58,6 +62,10 @@ public class Maintenance {
             downgrades.evaluate(due.tenant(), due.customer(), now);
         }
         return expired;
+    }
+
+    public ProgramOverview overview(TenantId tenant, int days) {
+        return stats.overview(tenant, days);
     }
 
     public Reconciliation reconcile(TenantId tenant) {
