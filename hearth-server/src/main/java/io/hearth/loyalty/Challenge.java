@@ -3,10 +3,12 @@ package io.hearth.loyalty;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A monthly spend challenge: each member's target is {@code stretch} above their typical month,
- * held between {@code minTarget} and {@code maxTarget}; reaching it earns {@code rewardPoints}.
+ * held between {@code minTarget} and {@code maxTarget}; reaching it earns {@code rewardPoints},
+ * drawn from the budget {@code budgetId} when one is named (less, or nothing, once it runs out).
  */
 public record Challenge(
         String challengeId,
@@ -15,7 +17,8 @@ public record Challenge(
         BigDecimal minTarget,
         BigDecimal maxTarget,
         long rewardPoints,
-        boolean active) {
+        boolean active,
+        @Nullable String budgetId) {
 
     public Challenge {
         requireNonNull(challengeId, "challengeId is null");

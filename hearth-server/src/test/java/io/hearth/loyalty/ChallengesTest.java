@@ -11,6 +11,8 @@ import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,65 @@ class ChallengesTest {
         assertThat(decisions(customer)).contains("loyalty.challenge-target", "20 % above the typical month of 100.00");
         await().atMost(Duration.ofSeconds(20)).until(() -> bonuses(customer) == 1);
         assertThat(challenges(customer).get(0).get("target").decimalValue()).isEqualByComparingTo("120.00");
+    }
+
+    @Test
+    void aBudgetIsNeverOverspentWhenManyMembersCompleteAtOnceAndTheLastAwardIsPartial() {
+        assertThat(api.put("/v1/loyalty/budgets/december", admin(), "{\"name\": \"December\", \"total\": 550}")
+                        .status())
+                .isEqualTo(200);
+        api.put("/v1/loyalty/challenges/first-month", admin(), """
+                {"name": "First month", "minTarget": 20, "maxTarget": 500, "rewardPoints": 100, "budgetId": "december"}""");
+        StringBuilder batch = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 12; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"track\",\"userId\":\"racer-")
+                    .append(i)
+                    .append("\",\"event\":\"Order Completed\",\"messageId\":\"race-")
+                    .append(i)
+                    .append("\",\"properties\":{\"order_id\":\"race-")
+                    .append(i)
+                    .append("\",\"total\":50}}");
+        }
+        assertThat(api.post(
+                                "/v1/batch",
+                                basic(shop.writeKey()),
+                                batch.append("]}").toString())
+                        .status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> completions() == 12);
+
+        JsonNode budget =
+                api.get("/v1/loyalty/budgets", admin()).json().get("data").get(0);
+        List<Long> awarded = awards();
+        assertThat(budget.get("spent").asLong()).isEqualTo(550);
+        assertThat(awarded.stream().mapToLong(Long::longValue).sum()).isEqualTo(550);
+        assertThat(awarded).filteredOn(points -> points == 100).hasSize(5);
+        assertThat(awarded).filteredOn(points -> points == 50).hasSize(1);
+        assertThat(awarded).filteredOn(points -> points == 0).hasSize(6);
+    }
+
+    private long completions() {
+        return awards().size();
+    }
+
+    private List<Long> awards() {
+        List<Long> points = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            var answer = api.get("/v1/customers/lookup?userId=racer-" + i, admin());
+            if (answer.status() != 200) {
+                continue;
+            }
+            String customer = answer.json().get("customerId").asString();
+            api.get("/v1/loyalty/members/" + customer + "/history", admin())
+                    .json()
+                    .get("data")
+                    .valueStream()
+                    .filter(transaction -> transaction.get("kind").asString().equals("BONUS"))
+                    .forEach(transaction -> points.add(transaction.get("points").asLong()));
+        }
+        return points;
     }
 
     private void order(String orderId, int total, Instant at) {

@@ -182,6 +182,18 @@ class LoyaltyLedgerTest {
     }
 
     @Test
+    void anOrderOfExcludedLinesEarnsNothingAndKeepsItsKey() {
+        Response earned = earn("o-ship", "[{\"lineId\": \"1\", \"category\": \"shipping\", \"amount\": 5}]", null);
+        Response again = earn("o-ship", "[{\"lineId\": \"1\", \"category\": \"shipping\", \"amount\": 5}]", null);
+
+        assertThat(earned.status()).isEqualTo(201);
+        assertThat(earned.json().get("points").asLong()).isZero();
+        assertThat(earned.json().get("entries").size()).isZero();
+        assertThat(again.json().get("transactionId")).isEqualTo(earned.json().get("transactionId"));
+        assertThat(loyalty.reconcile(shop.id()).clean()).isTrue();
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         Response order =
                 api.post("/v1/loyalty/orders", admin(), "{\"customerId\": \"c\", \"lines\": [{\"lineId\": \"1\"}]}");

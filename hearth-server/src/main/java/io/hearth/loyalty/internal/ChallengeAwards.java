@@ -11,7 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Awards a reached challenge once: the ledger transaction and the completion event commit together. */
+/**
+ * Awards a reached challenge once: the budget draw, the ledger transaction and the completion event
+ * commit together, under the member's lock and the budget's.
+ */
 @Component
 class ChallengeAwards {
 
@@ -20,14 +23,17 @@ class ChallengeAwards {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final TransactionStore ledger;
+    private final BudgetStore budgets;
 
     ChallengeAwards(
             Postings postings,
             MemberPoints members,
             TransactionTemplate transactions,
             ApplicationEventPublisher publisher,
-            TransactionStore ledger) {
+            TransactionStore ledger,
+            BudgetStore budgets) {
         this.ledger = ledger;
+        this.budgets = budgets;
         this.postings = postings;
         this.members = members;
         this.transactions = transactions;
@@ -51,14 +57,22 @@ class ChallengeAwards {
                 tenant,
                 () -> transactions.executeWithoutResult(status -> {
                     Posted posted = postings.post(
-                            tenant,
-                            customer,
-                            Challenges.key(challenge, period, customer),
-                            (account, id, now) -> members.award(
-                                    tenant, account, id, challenge.rewardPoints(), reference, reason, now));
+                            tenant, customer, Challenges.key(challenge, period, customer), (account, id, now) -> {
+                                long points = challenge.budgetId() == null
+                                        ? challenge.rewardPoints()
+                                        : budgets.draw(tenant, challenge.budgetId(), challenge.rewardPoints());
+                                String why = points == challenge.rewardPoints()
+                                        ? reason
+                                        : reason + "; budget " + challenge.budgetId() + " paid " + points;
+                                return members.award(tenant, account, id, points, reference, why, now);
+                            });
                     if (!posted.replayed()) {
                         publisher.publishEvent(new ChallengeCompleted(
-                                tenant, customer, challenge.challengeId(), period, challenge.rewardPoints()));
+                                tenant,
+                                customer,
+                                challenge.challengeId(),
+                                period,
+                                posted.transaction().points()));
                     }
                 }));
         return true;

@@ -37,7 +37,8 @@ class ChallengeController {
             @Nullable BigDecimal minTarget,
             @Nullable BigDecimal maxTarget,
             @Nullable Long rewardPoints,
-            @Nullable Boolean active) {
+            @Nullable Boolean active,
+            @Nullable String budgetId) {
 
         void check() {
             List<FieldError> errors = new ArrayList<>();
@@ -77,7 +78,8 @@ class ChallengeController {
                         request.minTarget(),
                         request.maxTarget(),
                         request.rewardPoints(),
-                        !Boolean.FALSE.equals(request.active())));
+                        !Boolean.FALSE.equals(request.active()),
+                        request.budgetId()));
     }
 
     @GetMapping(path = "/v1/loyalty/challenges", produces = "application/json")

@@ -29,12 +29,12 @@ class ChallengeStore {
     void save(TenantId tenant, Challenge challenge) {
         jdbc.sql("""
                         insert into loyalty_challenge (tenant_id, challenge_id, name, stretch, min_target, max_target,
-                            reward_points, active)
-                        values (:tenant, :id, :name, :stretch, :min, :max, :points, :active)
+                            reward_points, active, budget_id)
+                        values (:tenant, :id, :name, :stretch, :min, :max, :points, :active, :budget)
                         on conflict (tenant_id, challenge_id) do update set name = excluded.name,
                             stretch = excluded.stretch, min_target = excluded.min_target,
                             max_target = excluded.max_target, reward_points = excluded.reward_points,
-                            active = excluded.active""")
+                            active = excluded.active, budget_id = excluded.budget_id""")
                 .param("tenant", tenant.value())
                 .param("id", challenge.challengeId())
                 .param("name", challenge.name())
@@ -43,6 +43,7 @@ class ChallengeStore {
                 .param("max", challenge.maxTarget())
                 .param("points", challenge.rewardPoints())
                 .param("active", challenge.active())
+                .param("budget", challenge.budgetId())
                 .update();
     }
 
@@ -94,6 +95,7 @@ class ChallengeStore {
                 rs.getBigDecimal("min_target"),
                 rs.getBigDecimal("max_target"),
                 rs.getLong("reward_points"),
-                rs.getBoolean("active"));
+                rs.getBoolean("active"),
+                rs.getString("budget_id"));
     }
 }

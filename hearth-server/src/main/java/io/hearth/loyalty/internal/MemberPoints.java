@@ -71,21 +71,14 @@ class MemberPoints {
             String reference,
             String reason,
             Instant now) {
-        moves.credit(tenant, account, id, "bonus:" + reference, points, now);
+        if (points > 0) {
+            moves.credit(tenant, account, id, "bonus:" + reference, points, now);
+        }
+        List<Entry> entries = points == 0
+                ? List.of()
+                : List.of(new Entry(Account.MEMBER_AVAILABLE, points), new Entry(Account.PROGRAM_BONUS, -points));
         return new LedgerTransaction(
-                id,
-                account.customer,
-                Kind.BONUS,
-                points,
-                null,
-                reference,
-                null,
-                reason,
-                null,
-                0,
-                null,
-                now,
-                List.of(new Entry(Account.MEMBER_AVAILABLE, points), new Entry(Account.PROGRAM_BONUS, -points)));
+                id, account.customer, Kind.BONUS, points, null, reference, null, reason, null, 0, null, now, entries);
     }
 
     LedgerTransaction redeem(

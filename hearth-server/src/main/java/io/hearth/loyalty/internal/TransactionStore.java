@@ -104,6 +104,10 @@ class TransactionStore {
 
     // One multi-row statement per transaction: a movement has two to a few dozen entries.
     private void insertEntries(TenantId tenant, LedgerTransaction transaction) {
+        if (transaction.entries().isEmpty()) {
+            // A movement of nothing (a release with nothing pending, a spent budget) keeps its key only.
+            return;
+        }
         StringBuilder sql = new StringBuilder(
                 "insert into loyalty_entry (tenant_id, transaction_id, line, account, customer_id, amount) values ");
         Map<String, Object> params = new LinkedHashMap<>();
