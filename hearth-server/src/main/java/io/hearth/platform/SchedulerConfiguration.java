@@ -82,9 +82,12 @@ class SchedulerConfiguration {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private Scheduler build() {
-            // startTasks wants tasks typed as both Task and OnStartup; recurring tasks are both.
+            // startTasks wants tasks typed as both Task and OnStartup; recurring tasks are both. It also
+            // registers them as known tasks, so they must not be passed to create() a second time.
             List startTasks = known.stream().filter(OnStartup.class::isInstance).toList();
-            return Scheduler.create(dataSource, known)
+            List<Task<?>> others =
+                    known.stream().filter(task -> !(task instanceof OnStartup)).toList();
+            return Scheduler.create(dataSource, others)
                     .startTasks(startTasks)
                     .pollingInterval(settings.pollingInterval())
                     .threads(settings.threads())

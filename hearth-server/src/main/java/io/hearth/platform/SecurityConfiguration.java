@@ -101,6 +101,11 @@ class SecurityConfiguration {
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers("/v1/predictions/**")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // loyalty: reading members and the program takes read; every write takes admin
+                        .requestMatchers(HttpMethod.GET, "/v1/loyalty/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/v1/loyalty/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Import;
     OrderEventsRecorder.class,
     SegmentEventsRecorder.class,
     PredictionEventsRecorder.class,
+    LoyaltyEventsRecorder.class,
     SchedulerProbe.class
 })
 public @interface HearthTest {}

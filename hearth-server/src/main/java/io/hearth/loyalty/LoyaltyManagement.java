@@ -1,0 +1,239 @@
+package io.hearth.loyalty;
+
+import io.hearth.loyalty.EarnRules.BonusAction;
+import io.hearth.loyalty.internal.Maintenance;
+import io.hearth.loyalty.internal.Members;
+import io.hearth.loyalty.internal.Offers;
+import io.hearth.loyalty.internal.PointsLedger;
+import io.hearth.loyalty.internal.Program;
+import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The loyalty facade. Every write is one ledger transaction, written once per {@link Idempotency}:
+ * the same key and request hash answer the first result, another hash is refused with {@link
+ * LoyaltyProblem#IDEMPOTENCY_CONFLICT}. Writes of one member are serialized; the balance projection
+ * changes in the same database transaction as the entries. Every method enters the given tenant.
+ */
+@Service
+public class LoyaltyManagement {
+
+    private final PointsLedger ledger;
+    private final Members members;
+    private final Program program;
+    private final Offers offers;
+    private final Maintenance maintenance;
+
+    LoyaltyManagement(PointsLedger ledger, Members members, Program program, Offers offers, Maintenance maintenance) {
+        this.ledger = ledger;
+        this.members = members;
+        this.program = program;
+        this.offers = offers;
+        this.maintenance = maintenance;
+    }
+
+    /**
+     * Earns pending points on an order's lines by the rules in force; they become available when the
+     * order's return window closes. Publishes {@link PointsEarned}.
+     *
+     * @param placedAt when the order was placed (the calendar month of the cap, the tier window); null is now
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#ORDER_ALREADY_EARNED} for an order
+     *     that earned before under another key
+     */
+    public LedgerTransaction earnOrder(
+            TenantId tenant,
+            CustomerId customer,
+            String orderId,
+            List<OrderLine> lines,
+            @Nullable Instant placedAt,
+            Idempotency idempotency) {
+        return ledger.earn(tenant, customer, orderId, lines, placedAt, idempotency);
+    }
+
+    /** Earns on a paid order's total, as one line, unless the order earned already (through the API). */
+    public LedgerTransaction earnOnOrderEvent(OrderStatusChanged paid) {
+        BigDecimal total = paid.total() == null ? BigDecimal.ZERO : paid.total();
+        List<OrderLine> lines = List.of(new OrderLine("order", null, null, total));
+        return ledger.earn(
+                paid.tenantId(),
+                paid.customerId(),
+                paid.orderId(),
+                lines,
+                paid.at(),
+                new Idempotency("order-event:" + paid.orderId(), "order-event"));
+    }
+
+    /**
+     * Makes the order's pending points available (its return window closed). Idempotent per order.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_ORDER}
+     */
+    public LedgerTransaction releaseOrder(TenantId tenant, String orderId) {
+        return ledger.release(tenant, orderId);
+    }
+
+    /**
+     * Takes back exactly the points of the refunded lines, or of every line not yet refunded when
+     * {@code lineIds} is empty. Points already spent leave a shortfall that later points settle.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_ORDER}, {@link
+     *     LoyaltyProblem#NOTHING_TO_REFUND}
+     */
+    public LedgerTransaction refundOrder(
+            TenantId tenant, String orderId, List<String> lineIds, Idempotency idempotency) {
+        return ledger.refund(tenant, orderId, lineIds, idempotency);
+    }
+
+    /** The whole order was refunded or cancelled: takes back whatever it still holds. */
+    public LedgerTransaction refundOrderEvent(TenantId tenant, String orderId) {
+        return ledger.refund(tenant, orderId, List.of(), new Idempotency("refund-event:" + orderId, "refund-event"));
+    }
+
+    /**
+     * Awards the rules' bonus for an action, once per reference (the review, the referral, the year).
+     * Publishes {@link PointsEarned}.
+     */
+    public LedgerTransaction awardBonus(
+            TenantId tenant, CustomerId customer, BonusAction action, String reference, Idempotency idempotency) {
+        return ledger.bonus(tenant, customer, action, reference, idempotency);
+    }
+
+    /**
+     * Spends points on a reward, from the lots that expire first.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_REWARD}, {@link
+     *     LoyaltyProblem#REWARD_NOT_ELIGIBLE}, {@link LoyaltyProblem#INSUFFICIENT_POINTS}
+     */
+    public LedgerTransaction redeem(
+            TenantId tenant, CustomerId customer, String rewardId, String actor, Idempotency idempotency) {
+        return ledger.redeem(tenant, customer, rewardId, actor, idempotency);
+    }
+
+    /**
+     * A manual adjustment of available points by a person, with the reason.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#INSUFFICIENT_POINTS} when it would overdraw
+     */
+    public LedgerTransaction adjust(
+            TenantId tenant, CustomerId customer, long points, String reason, String actor, Idempotency idempotency) {
+        return ledger.adjust(tenant, customer, points, reason, actor, idempotency);
+    }
+
+    /**
+     * Corrects a bonus, redemption or adjustment with a reversing transaction.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_TRANSACTION}, {@link
+     *     LoyaltyProblem#NOT_REVERSIBLE}, {@link LoyaltyProblem#ALREADY_REVERSED}
+     */
+    public LedgerTransaction reverse(
+            TenantId tenant, UUID transactionId, String reason, String actor, Idempotency idempotency) {
+        return ledger.reverse(tenant, transactionId, reason, actor, idempotency);
+    }
+
+    /**
+     * One ledger transaction with its entries.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_TRANSACTION}
+     */
+    public LedgerTransaction transaction(TenantId tenant, UUID transactionId) {
+        return members.transaction(tenant, transactionId);
+    }
+
+    /** The member's balance; all zero for a customer who never earned. */
+    public Balance balance(TenantId tenant, CustomerId customer) {
+        return members.balance(tenant, customer);
+    }
+
+    /**
+     * The member's transactions newest first (by time, then id); with {@code before} and {@code
+     * beforeId} (the last of the previous page) the ones after that position.
+     */
+    public List<LedgerTransaction> history(
+            TenantId tenant, CustomerId customer, int limit, @Nullable Instant before, @Nullable UUID beforeId) {
+        return members.history(tenant, customer, limit, before, beforeId);
+    }
+
+    public TierStatus tierStatus(TenantId tenant, CustomerId customer) {
+        return members.tier(tenant, customer);
+    }
+
+    public LoyaltyScore loyaltyScore(TenantId tenant, CustomerId customer) {
+        return members.score(tenant, customer);
+    }
+
+    public List<RewardOffer> rewardsFor(TenantId tenant, CustomerId customer) {
+        return offers.offers(tenant, customer);
+    }
+
+    public RulesVersion earnRules(TenantId tenant) {
+        return program.currentRules(tenant);
+    }
+
+    public Optional<RulesVersion> earnRules(TenantId tenant, int version) {
+        return program.rulesVersion(tenant, version);
+    }
+
+    public List<RulesVersion> earnRulesVersions(TenantId tenant) {
+        return program.rulesVersions(tenant);
+    }
+
+    /**
+     * Saves the rules as a new version; earns from now on use it.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#INVALID_RULES} naming each bad field
+     */
+    public RulesVersion saveEarnRules(TenantId tenant, EarnRules rules, String actor) {
+        return program.saveRules(tenant, rules, actor);
+    }
+
+    public List<Tier> tiers(TenantId tenant) {
+        return program.tiers(tenant);
+    }
+
+    /** Replaces the tier ladder; members move on their next movement or at the next maintenance run. */
+    public List<Tier> saveTiers(TenantId tenant, List<Tier> tiers) {
+        return program.saveTiers(tenant, tiers);
+    }
+
+    public List<Reward> rewards(TenantId tenant) {
+        return program.rewards(tenant);
+    }
+
+    /** Creates or replaces the reward with this id. */
+    public Reward saveReward(TenantId tenant, Reward reward) {
+        return program.saveReward(tenant, reward);
+    }
+
+    /** Points liability, points moved per day over the last {@code days} days, and the tier spread. */
+    public ProgramOverview programOverview(TenantId tenant, int days) {
+        return maintenance.overview(tenant, days);
+    }
+
+    /** Recomputes every balance of the tenant from the entries and reports any difference. */
+    public Reconciliation reconcile(TenantId tenant) {
+        return maintenance.reconcile(tenant);
+    }
+
+    /**
+     * Expiry, expiry reminders ({@link PointsExpiring}) and tier downgrades ({@link TierChanged}) as of
+     * {@code now}, across tenants; the recurring job calls it with the clock's time.
+     *
+     * @return the points expired
+     */
+    public long runMaintenance(Instant now) {
+        return maintenance.run(now);
+    }
+
+    /** {@link #runMaintenance(Instant)} for one tenant only. */
+    public long runMaintenance(TenantId tenant, Instant now) {
+        return maintenance.run(tenant, now);
+    }
+}

@@ -1,0 +1,83 @@
+package io.hearth.loyalty.internal;
+
+import io.hearth.loyalty.Balance;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The balance projection rows; locking one serializes every movement of that member. */
+@Repository
+class AccountStore {
+
+    private final JdbcClient jdbc;
+
+    AccountStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The member's account, created when missing, locked until the transaction ends. */
+    MemberAccount lock(TenantId tenant, CustomerId customer, Instant now) {
+        jdbc.sql("""
+                        insert into loyalty_account (tenant_id, customer_id, created_at, updated_at)
+                        values (:tenant, :customer, :now, :now) on conflict do nothing""")
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("""
+                        select * from loyalty_account where tenant_id = :tenant and customer_id = :customer
+                        for update""")
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .query((rs, row) -> {
+                    MemberAccount account = new MemberAccount(customer);
+                    account.available = rs.getLong("available");
+                    account.pending = rs.getLong("pending");
+                    account.lifetimeEarned = rs.getLong("lifetime_earned");
+                    account.redeemed = rs.getLong("redeemed");
+                    account.expired = rs.getLong("expired");
+                    account.shortfall = rs.getLong("shortfall");
+                    account.ordersEarned = rs.getInt("orders_earned");
+                    return account;
+                })
+                .single();
+    }
+
+    void save(TenantId tenant, MemberAccount account, Instant now) {
+        jdbc.sql("""
+                        update loyalty_account set available = :available, pending = :pending,
+                            lifetime_earned = :earned, redeemed = :redeemed, expired = :expired,
+                            shortfall = :shortfall, orders_earned = :orders, updated_at = :now
+                        where tenant_id = :tenant and customer_id = :customer""")
+                .param("available", account.available)
+                .param("pending", account.pending)
+                .param("earned", account.lifetimeEarned)
+                .param("redeemed", account.redeemed)
+                .param("expired", account.expired)
+                .param("shortfall", account.shortfall)
+                .param("orders", account.ordersEarned)
+                .param("now", Timestamp.from(now))
+                .param("tenant", tenant.value())
+                .param("customer", account.customer.value())
+                .update();
+    }
+
+    Optional<Balance> balance(TenantId tenant, CustomerId customer) {
+        return jdbc.sql("select * from loyalty_account where tenant_id = :tenant and customer_id = :customer")
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .query((rs, row) -> new Balance(
+                        customer,
+                        rs.getLong("available"),
+                        rs.getLong("pending"),
+                        rs.getLong("lifetime_earned"),
+                        rs.getLong("redeemed"),
+                        rs.getLong("expired"),
+                        rs.getLong("shortfall")))
+                .optional();
+    }
+}

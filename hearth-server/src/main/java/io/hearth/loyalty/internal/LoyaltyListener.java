@@ -1,0 +1,72 @@
+package io.hearth.loyalty.internal;
+
+import io.hearth.loyalty.LoyaltyManagement;
+import io.hearth.loyalty.LoyaltyProblem;
+import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.shared.HearthProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Follows the order lifecycle: a paid order earns pending points on its total (unless its lines
+ * earned through the API first), a closed return window makes them available, a refund or a
+ * cancellation takes them back; a paid order also advances the member's challenges. Every step is keyed by the order, so a redelivered event writes nothing.
+ */
+@Component
+class LoyaltyListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoyaltyListener.class);
+
+    private final LoyaltyManagement loyalty;
+    private final Challenges challenges;
+
+    LoyaltyListener(LoyaltyManagement loyalty, Challenges challenges) {
+        this.loyalty = loyalty;
+        this.challenges = challenges;
+    }
+
+    @Async
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(OrderStatusChanged changed) {
+        try {
+            switch (changed.status()) {
+                case PAID -> {
+                    earn(changed);
+                    challenges.progress(changed.tenantId(), changed.customerId(), true);
+                }
+                case RETURN_WINDOW_CLOSED -> loyalty.releaseOrder(changed.tenantId(), changed.orderId());
+                case REFUNDED, CANCELLED -> loyalty.refundOrderEvent(changed.tenantId(), changed.orderId());
+                case PLACED, FULFILLED, DELIVERED -> {}
+            }
+        } catch (HearthProblem problem) {
+            if (!expected(problem)) {
+                throw problem;
+            }
+            LOG.debug(
+                    "Order {} step {}: {}",
+                    changed.orderId(),
+                    changed.status(),
+                    problem.type().code());
+        }
+    }
+
+    private void earn(OrderStatusChanged paid) {
+        try {
+            loyalty.earnOnOrderEvent(paid);
+        } catch (HearthProblem problem) {
+            if (problem.type() != LoyaltyProblem.ORDER_ALREADY_EARNED) {
+                throw problem;
+            }
+        }
+    }
+
+    // The order earned through the API, earned nothing, or its points were already taken back.
+    private static boolean expected(HearthProblem problem) {
+        return problem.type() == LoyaltyProblem.ORDER_ALREADY_EARNED
+                || problem.type() == LoyaltyProblem.UNKNOWN_ORDER
+                || problem.type() == LoyaltyProblem.NOTHING_TO_REFUND;
+    }
+}

@@ -1,0 +1,143 @@
+package io.hearth.loyalty.internal;
+
+import io.hearth.loyalty.LoyaltyProblem;
+import io.hearth.loyalty.Voucher;
+import io.hearth.loyalty.Voucher.Basket;
+import io.hearth.loyalty.Voucher.Validation;
+import io.hearth.loyalty.internal.VoucherRules.Use;
+import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.HearthProblem;
+import io.hearth.shared.TenantContext;
+import io.hearth.shared.TenantId;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Vouchers: unique codes made in bulk, checked against a basket at checkout, and redeemed once per
+ * order under the voucher's row lock, so no limit is passed however many checkouts race.
+ */
+@Service
+public class Vouchers {
+
+    // No 0/O, 1/I/L: codes are read aloud and typed from paper.
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final int CODE_LENGTH = 10;
+
+    private final VoucherStore store;
+    private final ProfileManagement profiles;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Vouchers(VoucherStore store, ProfileManagement profiles, TransactionTemplate transactions, Clock clock) {
+        this.store = store;
+        this.profiles = profiles;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Makes {@code count} vouchers with fresh unique codes starting with the prefix, all with these rules. */
+    public List<String> create(TenantId tenant, String prefix, int count, Voucher rules) {
+        List<String> codes = new ArrayList<>();
+        TenantContext.run(tenant, () -> {
+            while (codes.size() < count) {
+                String code = prefix + randomCode();
+                if (store.insert(tenant, withCode(rules, code), clock.instant())) {
+                    codes.add(code);
+                }
+            }
+        });
+        return codes;
+    }
+
+    /** Makes one voucher with the given code; false when the code is taken. */
+    public boolean createCode(TenantId tenant, Voucher voucher) {
+        return TenantContext.call(tenant, () -> store.insert(tenant, voucher, clock.instant()));
+    }
+
+    public Optional<Voucher> voucher(TenantId tenant, String code) {
+        return TenantContext.call(tenant, () -> store.voucher(tenant, code, false));
+    }
+
+    /** Whether the voucher applies to the basket now; reads only. */
+    public Validation validate(TenantId tenant, String code, CustomerId customer, Basket basket) {
+        boolean firstOrder = firstOrder(tenant, customer);
+        return TenantContext.call(tenant, () -> {
+            Voucher voucher = store.voucher(tenant, code, false).orElseThrow(() -> unknown(code));
+            return VoucherRules.validate(voucher, basket, use(tenant, code, customer, firstOrder), clock.instant());
+        });
+    }
+
+    /**
+     * Redeems the voucher on the order, once: the same order again answers the first redemption.
+     *
+     * @throws HearthProblem {@link LoyaltyProblem#VOUCHER_REFUSED} naming every rule that failed
+     */
+    public Validation redeem(TenantId tenant, String code, CustomerId customer, String orderId, Basket basket) {
+        boolean firstOrder = firstOrder(tenant, customer);
+        return TenantContext.call(
+                tenant,
+                () -> transactions.execute(status -> {
+                    Voucher voucher = store.voucher(tenant, code, true).orElseThrow(() -> unknown(code));
+                    Optional<BigDecimal> earlier = store.redemptionOf(tenant, code, orderId);
+                    if (earlier.isPresent()) {
+                        return new Validation(
+                                code, true, earlier.get(), voucher.kind() == Voucher.Kind.FREE_SHIPPING, List.of());
+                    }
+                    Validation validation = VoucherRules.validate(
+                            voucher, basket, use(tenant, code, customer, firstOrder), clock.instant());
+                    if (!validation.valid()) {
+                        throw new HearthProblem(
+                                LoyaltyProblem.VOUCHER_REFUSED,
+                                "The voucher does not apply: " + String.join(", ", validation.refusals()));
+                    }
+                    store.redeem(tenant, code, orderId, customer.value(), validation.discount(), clock.instant());
+                    return validation;
+                }));
+    }
+
+    private Use use(TenantId tenant, String code, CustomerId customer, boolean firstOrder) {
+        return new Use(customer.value(), store.redemptionsBy(tenant, code, customer.value()), firstOrder);
+    }
+
+    // A customer Hearth has no orders for is at their first order.
+    private boolean firstOrder(TenantId tenant, CustomerId customer) {
+        return profiles.profile(tenant, customer)
+                .map(profile -> profile.computed().ordersCount() == 0)
+                .orElse(true);
+    }
+
+    private String randomCode() {
+        char[] code = new char[CODE_LENGTH];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(code);
+    }
+
+    private static Voucher withCode(Voucher rules, String code) {
+        return new Voucher(
+                code,
+                rules.kind(),
+                rules.value(),
+                rules.minBasket(),
+                rules.categories(),
+                rules.firstOrderOnly(),
+                rules.perCustomerLimit(),
+                rules.redemptionLimit(),
+                0,
+                rules.customerId(),
+                rules.expiresAt());
+    }
+
+    private static HearthProblem unknown(String code) {
+        return new HearthProblem(LoyaltyProblem.UNKNOWN_VOUCHER, "No voucher " + code);
+    }
+}
