@@ -11,13 +11,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Every automated award goes into the decision log with the rule version and the reason. */
 @Component
-class DecisionRecorder {
+class LoyaltyDecisions {
 
     private static final int MAX_REASON = 1000;
 
     private final PrivacyManagement privacy;
 
-    DecisionRecorder(PrivacyManagement privacy) {
+    LoyaltyDecisions(PrivacyManagement privacy) {
         this.privacy = privacy;
     }
 
