@@ -66,8 +66,8 @@ class IdentityResolver {
         long started = System.nanoTime();
         graph.lock(tenant);
         long locked = System.nanoTime();
-        Set<UUID> done =
-                links.alreadyLinked(events.stream().map(EventFacts::eventId).toList());
+        Set<UUID> done = links.alreadyLinked(
+                tenant, events.stream().map(EventFacts::eventId).toList());
         // A batch redelivered while its first delivery is queued with it must count once.
         Set<UUID> unique = new HashSet<>();
         List<EventFacts> fresh = events.stream()
