@@ -29,7 +29,10 @@ class ProfileEvents {
     Set<UUID> alreadyLinked(TenantId tenant, Collection<UUID> eventIds) {
         return new HashSet<>(jdbc.sql("""
                         select e.event_id from unnest(:ids::uuid[]) as wanted(event_id)
-                        join profiles_event e on e.tenant_id = :tenant and e.event_id = wanted.event_id
+                        cross join lateral (
+                            select found.event_id from profiles_event found
+                            where found.tenant_id = :tenant and found.event_id = wanted.event_id
+                        ) e
                         """)
                 .param("tenant", tenant.value())
                 .param("ids", eventIds.toArray(UUID[]::new))
