@@ -74,7 +74,7 @@ public final class IngestionBenchmark {
     }
 
     /** Waits until every stored event is resolved to a profile: the rate counts work finished, not queued. */
-    private static void awaitProfiles(ServerUnderTest server) throws Exception {
+    static void awaitProfiles(ServerUnderTest server) throws Exception {
         try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
                 Statement statement = connection.createStatement()) {
             while (count(statement, "select count(*) from profiles_event")
@@ -91,7 +91,7 @@ public final class IngestionBenchmark {
         }
     }
 
-    private static Throughput batches(
+    static Throughput batches(
             HttpClient http,
             ServerUnderTest server,
             EventFactory events,

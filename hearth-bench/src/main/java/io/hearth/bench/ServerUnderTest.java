@@ -17,11 +17,13 @@ final class ServerUnderTest implements AutoCloseable {
     static final String ADMIN_KEY = "hk_bench_admin_key";
 
     private final Process process;
+    private final Path dataDir;
     final int httpPort;
     final int databasePort;
 
-    private ServerUnderTest(Process process, int httpPort, int databasePort) {
+    private ServerUnderTest(Process process, Path dataDir, int httpPort, int databasePort) {
         this.process = process;
+        this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.databasePort = databasePort;
     }
@@ -42,9 +44,14 @@ final class ServerUnderTest implements AutoCloseable {
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile());
-        ServerUnderTest server = new ServerUnderTest(builder.start(), httpPort, databasePort);
+        ServerUnderTest server = new ServerUnderTest(builder.start(), dataDir, httpPort, databasePort);
         server.awaitReady();
         return server;
+    }
+
+    /** CPU seconds used so far by the server and its embedded database. */
+    double cpuSeconds() throws IOException {
+        return ProcessCpu.seconds(process.pid(), dataDir);
     }
 
     String baseUrl() {

@@ -1,5 +1,6 @@
 package io.hearth.ingestion;
 
+import io.hearth.ingestion.internal.AttributeRegistry;
 import io.hearth.ingestion.internal.EventRate;
 import io.hearth.ingestion.internal.EventReader;
 import io.hearth.ingestion.internal.EventWriter;
@@ -7,6 +8,7 @@ import io.hearth.ingestion.internal.imports.OrderImporter;
 import io.hearth.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -24,12 +26,19 @@ public class IngestionManagement {
     private final EventReader reader;
     private final EventRate rate;
     private final OrderImporter importer;
+    private final AttributeRegistry attributes;
 
-    IngestionManagement(EventWriter writer, EventReader reader, EventRate rate, OrderImporter importer) {
+    IngestionManagement(
+            EventWriter writer,
+            EventReader reader,
+            EventRate rate,
+            OrderImporter importer,
+            AttributeRegistry attributes) {
         this.writer = writer;
         this.reader = reader;
         this.rate = rate;
         this.importer = importer;
+        this.attributes = attributes;
     }
 
     /**
@@ -98,5 +107,31 @@ public class IngestionManagement {
      */
     public List<MinuteCount> eventsPerMinute(TenantId tenant, Instant from, Instant to) {
         return rate.perMinute(tenant, from, to);
+    }
+
+    /**
+     * Defines (or replaces) a trait of the shop's customers: from then on every {@code identify} call
+     * is checked against it and one that breaks it is rejected with a problem naming
+     * {@code /traits/<name>} (in a batch, only that event). Events stored before are not re-checked.
+     * Takes effect on this node at once and on other nodes within a few seconds.
+     *
+     * @return whether the definition is new (false: it replaced one)
+     */
+    public boolean defineAttribute(TenantId tenant, AttributeDefinition definition) {
+        return attributes.define(tenant, definition);
+    }
+
+    /** Removes a definition; the trait is accepted as it comes again. Answers whether there was one. */
+    public boolean removeAttribute(TenantId tenant, String name) {
+        return attributes.remove(tenant, name);
+    }
+
+    /** The shop's attribute definitions, by name. */
+    public List<AttributeDefinition> attributeDefinitions(TenantId tenant) {
+        return attributes.definitions(tenant);
+    }
+
+    public Optional<AttributeDefinition> attributeDefinition(TenantId tenant, String name) {
+        return attributes.definition(tenant, name);
     }
 }

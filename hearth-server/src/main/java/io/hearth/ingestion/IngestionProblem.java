@@ -13,7 +13,9 @@ public enum IngestionProblem implements ProblemType {
     WEBHOOK_TOO_LARGE(413, "webhook-too-large", "The webhook body is larger than 2 MB"),
     UNKNOWN_SOURCE(404, "unknown-source", "No such webhook source"),
     BAD_SIGNATURE(401, "bad-signature", "The webhook signature does not match"),
-    INVALID_IMPORT(400, "invalid-import", "The file cannot be imported");
+    INVALID_IMPORT(400, "invalid-import", "The file cannot be imported"),
+    INVALID_ATTRIBUTE(400, "invalid-attribute", "The attribute definition is not valid"),
+    UNKNOWN_ATTRIBUTE(404, "unknown-attribute", "No such attribute");
 
     private final Spec spec;
 

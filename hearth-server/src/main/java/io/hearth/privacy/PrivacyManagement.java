@@ -3,11 +3,13 @@ package io.hearth.privacy;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.privacy.internal.ConsentLedger;
+import io.hearth.privacy.internal.ConsentMerges;
 import io.hearth.privacy.internal.DecisionLog;
 import io.hearth.privacy.internal.SegmentConsents;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -20,10 +22,12 @@ import tools.jackson.databind.JsonNode;
 public class PrivacyManagement {
 
     private final ConsentLedger consents;
+    private final ConsentMerges merges;
     private final DecisionLog decisions;
 
-    PrivacyManagement(ConsentLedger consents, DecisionLog decisions) {
+    PrivacyManagement(ConsentLedger consents, ConsentMerges merges, DecisionLog decisions) {
         this.consents = consents;
+        this.merges = merges;
         this.decisions = decisions;
     }
 
@@ -50,12 +54,38 @@ public class PrivacyManagement {
         return consents.record(tenant, List.copyOf(changes));
     }
 
-    /** The customer's current answers; empty when none was recorded. */
+    /**
+     * The customer's current answers; empty when none was recorded. They combine the customer's own
+     * answers with those of every customer merged into it ({@link #followMerge}); asked for a customer
+     * merged into another, they are the answers of the profile it belongs to now.
+     */
     public CustomerConsents currentConsents(TenantId tenant, CustomerId customer) {
         return new CustomerConsents(customer, consents.current(tenant, customer));
     }
 
-    /** Every recorded change of the customer, newest first. */
+    /**
+     * Makes the absorbed customer's consents count for the survivor, as long as the merge is in force:
+     * per purpose and channel the most recent choice of either wins, and at the same instant a
+     * withdrawal wins over a grant, so an older grant never overrides a withdrawal. Each side's history
+     * stays its own. Runs in its own transaction (callers react to a merge after it committed).
+     * Idempotent per merge id. Publishes {@link ConsentChanged} for every answer of the survivor that
+     * changes by it.
+     */
+    public void followMerge(TenantId tenant, UUID mergeId, CustomerId survivor, CustomerId absorbed) {
+        merges.merged(tenant, requireNonNull(mergeId, "mergeId is null"), survivor, absorbed);
+    }
+
+    /**
+     * Undoes {@link #followMerge}: each side answers with its own consents again (and those of the
+     * customers merged into it). Idempotent per merge id; one that arrives before its merge makes the
+     * late merge change nothing. Publishes {@link ConsentChanged} for every answer of either side that
+     * changes by it.
+     */
+    public void followUnmerge(TenantId tenant, UUID mergeId, CustomerId survivor, CustomerId restored) {
+        merges.unmerged(tenant, requireNonNull(mergeId, "mergeId is null"), survivor, restored);
+    }
+
+    /** Every recorded change of the customer and of the customers merged into it, newest first. */
     public List<Consent> consentHistory(TenantId tenant, CustomerId customer) {
         return consents.history(tenant, customer);
     }

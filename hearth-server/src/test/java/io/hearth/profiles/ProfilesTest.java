@@ -141,6 +141,38 @@ class ProfilesTest {
     }
 
     @Test
+    void consentsFollowAMergeAndItsUndoing() {
+        send("/v1/identify", """
+                {"userId": "opted-in", "traits": {"email": "both@example.com", "email_opt_in": true},
+                 "timestamp": "2026-01-01T10:00:00Z"}""");
+        awaitProfile("userId=opted-in", p -> true);
+        send("/v1/identify", """
+                {"userId": "opted-out", "traits": {"email_opt_in": false, "sms_opt_in": true},
+                 "timestamp": "2026-01-02T10:00:00Z"}""");
+        String absorbed = id(awaitProfile("userId=opted-out", p -> true));
+        send("/v1/identify", """
+                {"userId": "opted-out", "traits": {"email": "both@example.com"}, "timestamp": "2026-01-03T10:00:00Z"}""");
+        String survivor =
+                id(awaitProfile("userId=opted-out", p -> p.get("identifiers").size() == 3));
+
+        // The newer email withdrawal of the absorbed side wins over the survivor's older opt-in.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !marketing(survivor, io.hearth.privacy.Channel.EMAIL));
+        assertThat(marketing(survivor, io.hearth.privacy.Channel.SMS)).isTrue();
+
+        api.post("/v1/customers/" + absorbed + "/unmerge", bearer(shop.adminKey()), "");
+
+        assertThat(marketing(survivor, io.hearth.privacy.Channel.EMAIL)).isTrue();
+        assertThat(marketing(survivor, io.hearth.privacy.Channel.SMS)).isFalse();
+        assertThat(marketing(absorbed, io.hearth.privacy.Channel.EMAIL)).isFalse();
+        assertThat(marketing(absorbed, io.hearth.privacy.Channel.SMS)).isTrue();
+    }
+
+    private boolean marketing(String customer, io.hearth.privacy.Channel channel) {
+        return privacy.mayUse(
+                shop.id(), io.hearth.shared.CustomerId.of(customer), io.hearth.privacy.Purpose.MARKETING, channel);
+    }
+
+    @Test
     void consentGivenInIdentifyTraitsReachesThePrivacyModule() {
         send(
                 "/v1/identify",

@@ -32,6 +32,7 @@ public class EventWriter {
     private final TransactionTemplate transactions;
     private final IngestionMetrics metrics;
     private final TenantCurrencies currencies;
+    private final AttributeRegistry attributes;
     private final Clock clock;
 
     EventWriter(
@@ -41,6 +42,7 @@ public class EventWriter {
             TransactionTemplate transactions,
             IngestionMetrics metrics,
             TenantCurrencies currencies,
+            AttributeRegistry attributes,
             Clock clock) {
         this.normalizer = normalizer;
         this.log = log;
@@ -48,11 +50,13 @@ public class EventWriter {
         this.transactions = transactions;
         this.metrics = metrics;
         this.currencies = currencies;
+        this.attributes = attributes;
         this.clock = clock;
     }
 
     public BatchReceipt writeOne(TenantId tenant, UUID sourceId, String type, JsonNode message) {
-        MessageDefaults defaults = MessageDefaults.none(now(), currencies.of(tenant));
+        MessageDefaults defaults =
+                MessageDefaults.none(now(), currencies.of(tenant)).with(attributes.schema(tenant));
         NormalizedMessage normalized = normalizer.normalize(message, type, defaults);
         if (normalized.accepted().isEmpty()) {
             metrics.rejected(normalized.reason(), 1);
@@ -82,7 +86,8 @@ public class EventWriter {
 
     public BatchReceipt writeMessages(
             TenantId tenant, UUID sourceId, Iterable<? extends JsonNode> messages, @Nullable MessageDefaults given) {
-        MessageDefaults defaults = given != null ? given : MessageDefaults.none(now(), currencies.of(tenant));
+        MessageDefaults defaults = (given != null ? given : MessageDefaults.none(now(), currencies.of(tenant)))
+                .with(attributes.schema(tenant));
         Validated validated = validate(messages, defaults);
         if (validated.valid().isEmpty()) {
             List<FieldError> errors = validated.rejected().stream()

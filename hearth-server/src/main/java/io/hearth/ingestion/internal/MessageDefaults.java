@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a message inherits: the batch's context, integrations and sentAt, when it arrives the time
- * and the tenant's currency for amounts without one, and how large it may be once normalized.
+ * and the tenant's currency for amounts without one, how large it may be once normalized, and the
+ * tenant's registered traits that identify calls are checked against.
  */
 record MessageDefaults(
         @Nullable JsonNode context,
@@ -14,7 +15,8 @@ record MessageDefaults(
         @Nullable JsonNode sentAt,
         Instant receivedAt,
         String currency,
-        int maxEventBytes) {
+        int maxEventBytes,
+        TraitSchema traits) {
 
     /** Events sent over HTTP: Segment's limit. */
     static final int MAX_API_EVENT_BYTES = MessageNormalizer.MAX_EVENT_BYTES;
@@ -28,7 +30,11 @@ record MessageDefaults(
             @Nullable JsonNode sentAt,
             Instant receivedAt,
             String currency) {
-        this(context, integrations, sentAt, receivedAt, currency, MAX_API_EVENT_BYTES);
+        this(context, integrations, sentAt, receivedAt, currency, MAX_API_EVENT_BYTES, TraitSchema.NONE);
+    }
+
+    MessageDefaults with(TraitSchema schema) {
+        return new MessageDefaults(context, integrations, sentAt, receivedAt, currency, maxEventBytes, schema);
     }
 
     static MessageDefaults none(Instant receivedAt, String currency) {
@@ -36,6 +42,6 @@ record MessageDefaults(
     }
 
     static MessageDefaults forImport(Instant receivedAt, String currency) {
-        return new MessageDefaults(null, null, null, receivedAt, currency, MAX_IMPORTED_EVENT_BYTES);
+        return new MessageDefaults(null, null, null, receivedAt, currency, MAX_IMPORTED_EVENT_BYTES, TraitSchema.NONE);
     }
 }

@@ -78,7 +78,7 @@ class MessageNormalizer {
         if (userId == null && anonymousId == null) {
             violations.add("missing-identity", "/userId", "userId or anonymousId is required");
         }
-        String event = typeSpecific(message, type, defaults.currency(), violations);
+        String event = typeSpecific(message, type, defaults, violations);
         Instant timestamp = timestamps(message, defaults, violations);
         inherit(message, "context", defaults.context(), violations);
         inherit(message, "integrations", defaults.integrations(), violations);
@@ -105,21 +105,26 @@ class MessageNormalizer {
     }
 
     private static @Nullable String typeSpecific(
-            ObjectNode message, String type, String currency, Violations violations) {
+            ObjectNode message, String type, MessageDefaults defaults, Violations violations) {
         switch (type) {
             case "track" -> {
                 String event = text(message, "event", violations, true);
                 ObjectNode properties = object(message, "properties", violations);
                 if (event != null && properties != null && CommerceRules.applies(event)) {
-                    CommerceRules.normalize(event, properties, currency, violations);
+                    CommerceRules.normalize(event, properties, defaults.currency(), violations);
                 }
                 return event;
             }
-            case "identify", "group" -> {
-                object(message, "traits", violations);
-                if (type.equals("group")) {
-                    identifierRequired(message, "groupId", violations);
+            case "identify" -> {
+                ObjectNode traits = object(message, "traits", violations);
+                if (traits != null || !message.hasNonNull("traits")) {
+                    defaults.traits().check(traits, violations);
                 }
+                return null;
+            }
+            case "group" -> {
+                object(message, "traits", violations);
+                identifierRequired(message, "groupId", violations);
                 return null;
             }
             case "alias" -> {

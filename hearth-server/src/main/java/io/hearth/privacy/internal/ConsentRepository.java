@@ -144,30 +144,19 @@ class ConsentRepository {
                 .update();
     }
 
-    List<Consent> current(TenantId tenant, CustomerId customer) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from privacy_consent where tenant_id = :tenant and customer_id = :customer
-                        order by purpose, channel
-                        """)
-                .param("tenant", tenant.value())
-                .param("customer", customer.value())
-                .query((rs, row) -> consent(rs))
-                .list();
-    }
-
     /** Every recorded change, newest first (by when it happened, then by when it was recorded). */
-    List<Consent> history(TenantId tenant, CustomerId customer) {
+    List<Consent> history(TenantId tenant, Collection<CustomerId> customers) {
         return jdbc.sql("select " + COLUMNS + """
-                         from privacy_consent_entry where tenant_id = :tenant and customer_id = :customer
+                         from privacy_consent_entry where tenant_id = :tenant and customer_id in (:customers)
                         order by occurred_at desc, entry_id desc
                         """)
                 .param("tenant", tenant.value())
-                .param("customer", customer.value())
+                .param("customers", customers.stream().map(CustomerId::value).toList())
                 .query((rs, row) -> consent(rs))
                 .list();
     }
 
-    private static Consent consent(ResultSet rs) throws SQLException {
+    static Consent consent(ResultSet rs) throws SQLException {
         return new Consent(
                 purpose(rs),
                 channel(rs),

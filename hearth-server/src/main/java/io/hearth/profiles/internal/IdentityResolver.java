@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,11 +66,14 @@ class IdentityResolver {
         long started = System.nanoTime();
         graph.lock(tenant);
         long locked = System.nanoTime();
-        Set<UUID> done =
-                links.alreadyLinked(events.stream().map(EventFacts::eventId).toList());
+        Set<UUID> done = links.alreadyLinked(
+                tenant, events.stream().map(EventFacts::eventId).toList());
+        // A batch redelivered while its first delivery is queued with it must count once.
+        Set<UUID> unique = new HashSet<>();
         List<EventFacts> fresh = events.stream()
                 .filter(event ->
                         !done.contains(event.eventId()) && (!event.identifiers().isEmpty() || event.aliasOf() != null))
+                .filter(event -> unique.add(event.eventId()))
                 .sorted(Comparator.comparing(EventFacts::occurredAt))
                 .toList();
         if (fresh.isEmpty()) {
@@ -92,7 +96,7 @@ class IdentityResolver {
         Map<UUID, CustomerId> placements = batch.placements();
         orders.apply(tenant, fresh, placements, batch.now);
         long ordered = System.nanoTime();
-        profiles.recompute(batch.touched, batch.now);
+        updateAttributes(fresh, placements, batch);
         long recomputed = System.nanoTime();
         publisher.publishEvent(new CustomerUpdated(tenant, List.copyOf(batch.touched)));
         if (log.isDebugEnabled()) {
@@ -107,6 +111,22 @@ class IdentityResolver {
                     (System.nanoTime() - recomputed) / 1_000_000);
         }
         return placements;
+    }
+
+    /**
+     * Profiles that merged or got an order event are recomputed from their events; the others, most
+     * of them, only add the new events' activity.
+     */
+    private void updateAttributes(List<EventFacts> fresh, Map<UUID, CustomerId> placements, Batch batch) {
+        Set<CustomerId> recompute = new LinkedHashSet<>(batch.survivors);
+        fresh.stream()
+                .filter(Activity::changesOrders)
+                .map(event -> placements.get(event.eventId()))
+                .filter(java.util.Objects::nonNull)
+                .forEach(recompute::add);
+        recompute.retainAll(batch.touched);
+        profiles.recompute(recompute, batch.now);
+        profiles.addActivity(Activity.of(fresh, placements, recompute), batch.now);
     }
 
     private static List<Identifier> aliasCandidates(String previousId) {
@@ -127,6 +147,7 @@ class IdentityResolver {
         private final Set<CustomerId> touched = new LinkedHashSet<>();
         private final Map<UUID, CustomerId> placed = new LinkedHashMap<>();
         private final Map<CustomerId, CustomerId> absorbedInto = new HashMap<>();
+        private final Set<CustomerId> survivors = new LinkedHashSet<>();
 
         Batch(TenantId tenant, Instant now) {
             this.tenant = tenant;
@@ -193,6 +214,7 @@ class IdentityResolver {
                 publisher.publishEvent(new CustomersMerged(tenant, mergeId, survivor, absorbed));
             }
             touched.add(survivor);
+            survivors.add(survivor);
             return survivor;
         }
 

@@ -22,8 +22,19 @@ class ProfileEvents {
         this.jdbc = jdbc;
     }
 
-    Set<UUID> alreadyLinked(Collection<UUID> eventIds) {
-        return new HashSet<>(jdbc.sql("select event_id from profiles_event where event_id = any(:ids)")
+    /**
+     * Joined with the wanted ids and the tenant named, so each id is one primary-key lookup: asked as
+     * {@code event_id = any(…)}, a table not analyzed yet can be walked through another index.
+     */
+    Set<UUID> alreadyLinked(TenantId tenant, Collection<UUID> eventIds) {
+        return new HashSet<>(jdbc.sql("""
+                        select e.event_id from unnest(:ids::uuid[]) as wanted(event_id)
+                        cross join lateral (
+                            select found.event_id from profiles_event found
+                            where found.tenant_id = :tenant and found.event_id = wanted.event_id
+                        ) e
+                        """)
+                .param("tenant", tenant.value())
                 .param("ids", eventIds.toArray(UUID[]::new))
                 .query(UUID.class)
                 .list());

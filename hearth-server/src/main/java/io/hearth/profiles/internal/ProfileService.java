@@ -38,6 +38,7 @@ public class ProfileService {
     private final MergeLog mergeLog;
     private final TransactionTemplate transactions;
     private final Collaborators collaborators;
+    private final ResolutionQueue queue;
 
     ProfileService(
             IdentityResolver resolver,
@@ -52,6 +53,7 @@ public class ProfileService {
         this.mergeLog = mergeLog;
         this.transactions = transactions;
         this.collaborators = collaborators;
+        this.queue = new ResolutionQueue((tenant, facts) -> inTenant(tenant, () -> resolver.resolve(tenant, facts)));
     }
 
     public void resolve(TenantId tenant, List<StoredEvent> events) {
@@ -60,7 +62,7 @@ public class ProfileService {
                 .map(event -> EventFacts.of(
                         event.eventId(), event.timestamp(), collaborators.json().readTree(event.payload()), extractor))
                 .toList();
-        Map<UUID, CustomerId> placed = inTenant(tenant, () -> resolver.resolve(tenant, facts));
+        Map<UUID, CustomerId> placed = queue.resolve(tenant, facts);
         recordConsents(tenant, events, placed);
     }
 

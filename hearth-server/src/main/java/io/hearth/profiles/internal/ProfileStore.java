@@ -187,6 +187,51 @@ class ProfileStore {
                 .update();
     }
 
+    /**
+     * Adds new events' activity to the profiles in one statement: counts are summed per category and
+     * channel, last seen moves forward only. Must run once per event, under the identity lock that
+     * keeps already resolved events from being counted again.
+     */
+    void addActivity(List<Activity> activity, Instant now) {
+        if (activity.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update profiles_customer p set
+                    events_count = p.events_count + d.events::bigint,
+                    last_seen_at = greatest(p.last_seen_at, d.last_seen::timestamptz),
+                    categories = p.categories || coalesce((select jsonb_object_agg(k, coalesce((p.categories ->> k)::bigint, 0) + v::bigint)
+                                                           from jsonb_each_text(d.categories::jsonb) as e(k, v)), '{}'),
+                    channels = p.channels || coalesce((select jsonb_object_agg(k, coalesce((p.channels ->> k)::bigint, 0) + v::bigint)
+                                                       from jsonb_each_text(d.channels::jsonb) as e(k, v)), '{}'),
+                    updated_at = :now
+                from unnest(:customers::text[], :events::text[], :lastSeen::text[], :categories::text[],
+                            :channels::text[]) as d(customer_id, events, last_seen, categories, channels)
+                where p.customer_id = d.customer_id
+                """)
+                .param(
+                        "customers",
+                        activity.stream().map(a -> a.customer().value()).toArray(String[]::new))
+                .param(
+                        "events",
+                        activity.stream().map(a -> Long.toString(a.events())).toArray(String[]::new))
+                .param(
+                        "lastSeen",
+                        activity.stream().map(a -> a.lastSeen().toString()).toArray(String[]::new))
+                .param(
+                        "categories",
+                        activity.stream()
+                                .map(a -> json.writeValueAsString(a.categories()))
+                                .toArray(String[]::new))
+                .param(
+                        "channels",
+                        activity.stream()
+                                .map(a -> json.writeValueAsString(a.channels()))
+                                .toArray(String[]::new))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     List<CustomerId> activeCustomers(int limit, Optional<CustomerId> after) {
         return jdbc
                 .sql("""

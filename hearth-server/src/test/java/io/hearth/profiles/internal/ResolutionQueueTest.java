@@ -1,0 +1,125 @@
+package io.hearth.profiles.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Batches of one tenant that wait while a pass runs are resolved together; each caller gets its own answer. */
+class ResolutionQueueTest {
+
+    private static final TenantId SHOP = TenantId.random();
+
+    private final List<Integer> passes = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstPassStarted = new CountDownLatch(1);
+    private final CountDownLatch othersQueued = new CountDownLatch(1);
+
+    @Test
+    void batchesWaitingForAPassAreResolvedInTheNextOneTogether() throws Exception {
+        ResolutionQueue queue = new ResolutionQueue((tenant, events) -> {
+            firstPassStarted.countDown();
+            awaitQuietly(othersQueued);
+            return placeEach(events);
+        });
+        try (ExecutorService callers = Executors.newFixedThreadPool(5)) {
+            List<EventFacts> first = events(3);
+            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, first));
+            assertThat(firstPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            List<List<EventFacts>> waiting = List.of(events(2), events(4), events(1), events(5));
+            List<Future<Map<UUID, CustomerId>>> answers = new ArrayList<>();
+            waiting.forEach(batch -> answers.add(callers.submit(() -> queue.resolve(SHOP, batch))));
+            Thread.sleep(200);
+            othersQueued.countDown();
+
+            assertThat(leader.get(5, TimeUnit.SECONDS)).containsOnlyKeys(ids(first));
+            for (int i = 0; i < waiting.size(); i++) {
+                assertThat(answers.get(i).get(5, TimeUnit.SECONDS)).containsOnlyKeys(ids(waiting.get(i)));
+            }
+        }
+        assertThat(passes).containsExactly(3, 12);
+    }
+
+    @Test
+    void aFailingPassIsRetriedBatchByBatchSoOnlyTheBadBatchFails() throws Exception {
+        List<EventFacts> bad = events(2);
+        UUID poison = bad.getFirst().eventId();
+        ResolutionQueue queue = new ResolutionQueue((tenant, events) -> {
+            firstPassStarted.countDown();
+            awaitQuietly(othersQueued);
+            if (events.stream().anyMatch(event -> event.eventId().equals(poison))) {
+                passes.add(-events.size());
+                throw new IllegalStateException("cannot resolve");
+            }
+            return placeEach(events);
+        });
+        try (ExecutorService callers = Executors.newFixedThreadPool(3)) {
+            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, events(1)));
+            assertThat(firstPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            List<EventFacts> good = events(3);
+            Future<Map<UUID, CustomerId>> goodAnswer = callers.submit(() -> queue.resolve(SHOP, good));
+            Future<Map<UUID, CustomerId>> badAnswer = callers.submit(() -> queue.resolve(SHOP, bad));
+            Thread.sleep(200);
+            othersQueued.countDown();
+
+            assertThat(leader.get(5, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(goodAnswer.get(5, TimeUnit.SECONDS)).containsOnlyKeys(ids(good));
+            assertThatThrownBy(() -> badAnswer.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalStateException.class);
+        }
+        assertThat(passes).contains(1, -5, 3, -2);
+    }
+
+    private Map<UUID, CustomerId> placeEach(List<EventFacts> events) {
+        passes.add(events.size());
+        Map<UUID, CustomerId> placements = new HashMap<>();
+        events.forEach(event -> placements.put(event.eventId(), CustomerId.random()));
+        return placements;
+    }
+
+    private static List<EventFacts> events(int count) {
+        List<EventFacts> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(new EventFacts(
+                    UUID.randomUUID(),
+                    Instant.parse("2026-11-24T10:00:00Z"),
+                    "track",
+                    "Product Viewed",
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null));
+        }
+        return events;
+    }
+
+    private static Set<UUID> ids(List<EventFacts> events) {
+        return Set.copyOf(events.stream().map(EventFacts::eventId).toList());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
