@@ -1,0 +1,153 @@
+package io.hearth.ml.intent;
+
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.ml.text.FeatureRow;
+import io.hearth.ml.text.LexicalFeatures;
+import io.hearth.ml.text.SentenceEmbedder;
+import io.hearth.ml.text.SoftmaxModel;
+import io.hearth.ml.text.SoftmaxTrainer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Trains an {@link IntentClassifier} from labelled utterances in three fits over one embedding pass:
+ * a calibration model on most of each intent's examples (its held-out logits fit the temperature), a
+ * second one with some intents hidden (their held-out examples play out-of-scope messages, which
+ * tunes the threshold), and the final model on everything.
+ */
+public final class IntentTrainer {
+
+    private final SentenceEmbedder embedder;
+
+    public IntentTrainer(SentenceEmbedder embedder) {
+        this.embedder = requireNonNull(embedder, "embedder is null");
+    }
+
+    public IntentClassifier train(List<IntentExample> examples, IntentSettings settings) {
+        requireNonNull(examples, "examples is null");
+        requireNonNull(settings, "settings is null");
+        List<String> intents =
+                examples.stream().map(IntentExample::intent).distinct().sorted().toList();
+        if (intents.size() < 2) {
+            throw new IllegalArgumentException("training needs at least two intents, got " + intents.size());
+        }
+        List<String> utterances =
+                examples.stream().map(IntentExample::utterance).toList();
+        List<String> labels = examples.stream().map(IntentExample::intent).toList();
+        long start = System.nanoTime();
+        List<float[]> embeddings = embedder.embedAll(utterances);
+        long embedded = System.nanoTime();
+        TrainingData data = new TrainingData(utterances, embeddings, labelIndices(labels, intents), intents.size());
+        StratifiedSplit split = StratifiedSplit.of(labels, settings.heldOutFraction(), settings.seed());
+        Calibrated calibrated = calibrate(data, split, settings);
+        IntentFeatures features = features(data, allPositions(data), settings);
+        SoftmaxModel model = fit(data, features, allPositions(data), data.labels(), intents.size(), settings);
+        long trained = System.nanoTime();
+        IntentTrainingReport report = new IntentTrainingReport(
+                examples.size(),
+                intents.size(),
+                calibrated.accuracy(),
+                calibrated.temperature(),
+                calibrated.threshold().threshold(),
+                calibrated.threshold().outOfScopeRecall(),
+                calibrated.threshold().inScopeAnswered(),
+                (embedded - start) / 1_000_000,
+                (trained - embedded) / 1_000_000);
+        return new IntentClassifier(
+                embedder,
+                intents,
+                features,
+                model,
+                calibrated.temperature(),
+                calibrated.threshold().threshold(),
+                report);
+    }
+
+    private Calibrated calibrate(TrainingData data, StratifiedSplit split, IntentSettings settings) {
+        IntentFeatures features = features(data, split.first(), settings);
+        int[] fitLabels = select(data.labels(), split.first());
+        int[] heldLabels = select(data.labels(), split.second());
+        SoftmaxModel model = fit(data, features, split.first(), fitLabels, data.classes(), settings);
+        List<double[]> logits = logits(model, features.rows(data.embeddings(), data.utterances(), split.second()));
+        double temperature = Calibration.temperature(logits, heldLabels);
+        double accuracy = accuracy(logits, heldLabels);
+        UnseenIntents unseen = UnseenIntents.choose(data.classes(), settings.unseenIntentFraction(), settings.seed());
+        int[] seenPositions = Arrays.stream(split.first())
+                .filter(position -> !unseen.hidden(data.labels()[position]))
+                .toArray();
+        SoftmaxModel partial = fit(
+                data,
+                features,
+                seenPositions,
+                unseen.remap(select(data.labels(), seenPositions)),
+                unseen.seen(),
+                settings);
+        List<double[]> partialLogits =
+                logits(partial, features.rows(data.embeddings(), data.utterances(), split.second()));
+        OutOfScopeTuning threshold =
+                OutOfScopeTuning.tune(partialLogits, unseen.remapOrUnseen(heldLabels), temperature);
+        return new Calibrated(temperature, accuracy, threshold);
+    }
+
+    private static IntentFeatures features(TrainingData data, int[] positions, IntentSettings settings) {
+        List<String> texts = new ArrayList<>(positions.length);
+        for (int position : positions) {
+            texts.add(data.utterances().get(position));
+        }
+        LexicalFeatures lexical = LexicalFeatures.fit(texts, settings.lexical());
+        return new IntentFeatures(lexical, settings.lexical(), (float) settings.embeddingWeight());
+    }
+
+    private static SoftmaxModel fit(
+            TrainingData data,
+            IntentFeatures features,
+            int[] positions,
+            int[] labels,
+            int classes,
+            IntentSettings settings) {
+        List<FeatureRow> rows = features.rows(data.embeddings(), data.utterances(), positions);
+        return SoftmaxTrainer.train(rows, labels, classes, features.lexical().size(), settings.softmax());
+    }
+
+    private static List<double[]> logits(SoftmaxModel model, List<FeatureRow> rows) {
+        return rows.stream().map(model::logits).toList();
+    }
+
+    static double accuracy(List<double[]> logits, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += argMax(logits.get(i)) == labels[i] ? 1 : 0;
+        }
+        return labels.length == 0 ? 0 : (double) correct / labels.length;
+    }
+
+    static int argMax(double[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            best = values[k] > values[best] ? k : best;
+        }
+        return best;
+    }
+
+    private static int[] labelIndices(List<String> labels, List<String> intents) {
+        return labels.stream()
+                .mapToInt(label -> java.util.Collections.binarySearch(intents, label))
+                .toArray();
+    }
+
+    private static int[] allPositions(TrainingData data) {
+        int[] positions = new int[data.labels().length];
+        Arrays.setAll(positions, i -> i);
+        return positions;
+    }
+
+    private static int[] select(int[] values, int[] positions) {
+        return Arrays.stream(positions).map(position -> values[position]).toArray();
+    }
+
+    private record TrainingData(List<String> utterances, List<float[]> embeddings, int[] labels, int classes) {}
+
+    private record Calibrated(double temperature, double accuracy, OutOfScopeTuning threshold) {}
+}
