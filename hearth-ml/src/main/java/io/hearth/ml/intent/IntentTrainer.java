@@ -27,7 +27,28 @@ public final class IntentTrainer {
 
     public IntentClassifier train(List<IntentExample> examples, IntentSettings settings) {
         requireNonNull(examples, "examples is null");
+        long start = System.nanoTime();
+        List<float[]> embeddings = embedder.embedAll(
+                examples.stream().map(IntentExample::utterance).toList());
+        return train(examples, embeddings, settings, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Trains on examples whose embeddings (from this trainer's embedder, in the same order) the
+     * caller already has, e.g. kept from an earlier training of the same shop.
+     */
+    public IntentClassifier train(List<IntentExample> examples, List<float[]> embeddings, IntentSettings settings) {
+        return train(examples, embeddings, settings, 0);
+    }
+
+    private IntentClassifier train(
+            List<IntentExample> examples, List<float[]> embeddings, IntentSettings settings, long embeddingMillis) {
+        requireNonNull(examples, "examples is null");
+        requireNonNull(embeddings, "embeddings is null");
         requireNonNull(settings, "settings is null");
+        if (embeddings.size() != examples.size()) {
+            throw new IllegalArgumentException("need one embedding per example");
+        }
         List<String> intents =
                 examples.stream().map(IntentExample::intent).distinct().sorted().toList();
         if (intents.size() < 2) {
@@ -36,8 +57,6 @@ public final class IntentTrainer {
         List<String> utterances =
                 examples.stream().map(IntentExample::utterance).toList();
         List<String> labels = examples.stream().map(IntentExample::intent).toList();
-        long start = System.nanoTime();
-        List<float[]> embeddings = embedder.embedAll(utterances);
         long embedded = System.nanoTime();
         TrainingData data = new TrainingData(utterances, embeddings, labelIndices(labels, intents), intents.size());
         StratifiedSplit split = StratifiedSplit.of(labels, settings.heldOutFraction(), settings.seed());
@@ -53,7 +72,7 @@ public final class IntentTrainer {
                 calibrated.threshold().threshold(),
                 calibrated.threshold().outOfScopeRecall(),
                 calibrated.threshold().inScopeAnswered(),
-                (embedded - start) / 1_000_000,
+                embeddingMillis,
                 (trained - embedded) / 1_000_000);
         return new IntentClassifier(
                 embedder,
@@ -73,6 +92,10 @@ public final class IntentTrainer {
         List<double[]> logits = logits(model, features.rows(data.embeddings(), data.utterances(), split.second()));
         double temperature = Calibration.temperature(logits, heldLabels);
         double accuracy = accuracy(logits, heldLabels);
+        if (data.classes() < 3) {
+            // hiding one of two classes leaves nothing to classify: no out-of-scope threshold
+            return new Calibrated(temperature, accuracy, new OutOfScopeTuning(0, 0, accuracy));
+        }
         UnseenIntents unseen = UnseenIntents.choose(data.classes(), settings.unseenIntentFraction(), settings.seed());
         int[] seenPositions = Arrays.stream(split.first())
                 .filter(position -> !unseen.hidden(data.labels()[position]))
