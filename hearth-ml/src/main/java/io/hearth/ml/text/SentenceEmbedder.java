@@ -76,9 +76,9 @@ public final class SentenceEmbedder implements AutoCloseable {
         return DIMENSION;
     }
 
-    /** The tokenizer refuses blank text, which a customer can still send: embed a space instead. */
+    /** LangChain4j refuses blank text, which a customer can still send: embed a lone full stop. */
     private static String safe(String text) {
-        return text.isBlank() ? " " : text;
+        return text.isBlank() ? "." : text;
     }
 
     @Override
