@@ -53,6 +53,16 @@ public final class IntentClassifier {
         return predict(embedder.embed(message), message);
     }
 
+    /**
+     * Classifies a message whose embedding the caller already has (from the same embedder), so one
+     * embedding serves both classification and knowledge retrieval.
+     */
+    public IntentPrediction classify(String message, float[] embedding) {
+        requireNonNull(message, "message is null");
+        requireNonNull(embedding, "embedding is null");
+        return predict(embedding, message);
+    }
+
     /** Classifies many messages, embedding them in one parallel batch. */
     public List<IntentPrediction> classifyAll(List<String> messages) {
         requireNonNull(messages, "messages is null");

@@ -9,6 +9,7 @@ import io.hearth.ml.text.SoftmaxModel;
 import io.hearth.ml.text.SoftmaxTrainer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -109,8 +110,7 @@ public final class IntentTrainer {
                 settings);
         List<double[]> partialLogits =
                 logits(partial, features.rows(data.embeddings(), data.utterances(), split.second()));
-        OutOfScopeTuning threshold =
-                OutOfScopeTuning.tune(partialLogits, unseen.remapOrUnseen(heldLabels), temperature);
+        OutOfScopeTuning threshold = OutOfScopeTuning.tune(partialLogits, unseen.remap(heldLabels), temperature);
         return new Calibrated(temperature, accuracy, threshold);
     }
 
@@ -156,7 +156,7 @@ public final class IntentTrainer {
 
     private static int[] labelIndices(List<String> labels, List<String> intents) {
         return labels.stream()
-                .mapToInt(label -> java.util.Collections.binarySearch(intents, label))
+                .mapToInt(label -> Collections.binarySearch(intents, label))
                 .toArray();
     }
 

@@ -1,6 +1,7 @@
 package io.hearth.ml.intent;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Random;
 
 /** A random subset of intents hidden from a calibration model, with the label mapping of the rest. */
@@ -10,7 +11,7 @@ record UnseenIntents(boolean[] hiddenByLabel, int[] seenIndex, int seen) {
         int hiddenCount = Math.max(1, Math.min(classes - 2, (int) Math.round(classes * fraction)));
         Integer[] order = new Integer[classes];
         Arrays.setAll(order, i -> i);
-        java.util.Collections.shuffle(Arrays.asList(order), new Random(seed));
+        Collections.shuffle(Arrays.asList(order), new Random(seed));
         boolean[] hidden = new boolean[classes];
         for (int i = 0; i < hiddenCount; i++) {
             hidden[order[i]] = true;
@@ -27,12 +28,8 @@ record UnseenIntents(boolean[] hiddenByLabel, int[] seenIndex, int seen) {
         return hiddenByLabel[label];
     }
 
+    /** Seen labels in the reduced numbering; hidden ones become -1 (out of scope). */
     int[] remap(int[] labels) {
         return Arrays.stream(labels).map(label -> seenIndex[label]).toArray();
-    }
-
-    /** Seen labels in the reduced numbering; hidden ones become -1 (out of scope). */
-    int[] remapOrUnseen(int[] labels) {
-        return remap(labels);
     }
 }

@@ -63,11 +63,17 @@ public final class KnowledgeIndex implements AutoCloseable {
 
     public List<RetrievedPassage> search(String query, int limit, RetrievalMode mode) {
         requireNonNull(query, "query is null");
+        return search(query, embedder.embed(query), limit, mode);
+    }
+
+    /** Searches with a query embedding the caller already has (from the same embedder). */
+    public List<RetrievedPassage> search(String query, float[] queryVector, int limit, RetrievalMode mode) {
+        requireNonNull(query, "query is null");
+        requireNonNull(queryVector, "queryVector is null");
         requireNonNull(mode, "mode is null");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        float[] queryVector = embedder.embed(query);
         double[] cosines = new double[passages.size()];
         for (int i = 0; i < cosines.length; i++) {
             cosines[i] = Vectors.dot(queryVector, embeddings.get(i));

@@ -18,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -48,6 +49,8 @@ final class LexicalIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    /** Lucene document id → passage position, read once so that searches skip stored fields. */
+    private final int[] positions;
 
     LexicalIndex(List<String> texts) {
         try {
@@ -63,9 +66,20 @@ final class LexicalIndex implements AutoCloseable {
             this.reader = DirectoryReader.open(directory);
             this.searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
+            this.positions = positions(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e);
         }
+    }
+
+    private static int[] positions(DirectoryReader reader) throws IOException {
+        int[] positions = new int[reader.maxDoc()];
+        StoredFields fields = reader.storedFields();
+        for (int doc = 0; doc < positions.length; doc++) {
+            positions[doc] =
+                    fields.document(doc).getField(POSITION).numericValue().intValue();
+        }
+        return positions;
     }
 
     private static CharArraySet stopWords() {

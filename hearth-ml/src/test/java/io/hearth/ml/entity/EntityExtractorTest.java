@@ -36,6 +36,20 @@ class EntityExtractorTest {
                 .containsExactly(new Entity.OrderNumber(9, 18, "HR-004211", "HR-004211"));
     }
 
+    /** The example of docs/support-models.md. */
+    @Test
+    void theDocumentedExampleHolds() {
+        EntityExtractor shop = new EntityExtractor(EntitySettings.defaults().withOrderNumber("HR-\\d{6}"));
+        List<Entity> found =
+                shop.extract("Order #HR-004211 (TSH-1234-XL, €49,90) to anna@example.com, sent 28 November", TODAY);
+        assertThat(found).hasSize(5);
+        assertThat(found.get(0)).isEqualTo(new Entity.OrderNumber(6, 16, "#HR-004211", "HR-004211"));
+        assertThat(found.get(1)).isInstanceOf(Entity.Sku.class);
+        assertThat(found.get(2)).isInstanceOf(Entity.Amount.class);
+        assertThat(found.get(3)).isInstanceOf(Entity.Email.class);
+        assertThat(found.get(4)).isEqualTo(new Entity.Date(65, 76, "28 November", LocalDate.of(2026, 11, 28)));
+    }
+
     @Test
     void readsAmountsTheWaysCustomersWriteThem() {
         assertThat(amounts("$1,234.56")).containsExactly(new BigDecimal("1234.56"));

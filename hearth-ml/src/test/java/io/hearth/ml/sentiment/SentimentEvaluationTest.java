@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,25 @@ class SentimentEvaluationTest {
         assertThat(vaderScores.macroF1()).isBetween(0.78, 0.90);
         assertThat(trained.accuracy()).isGreaterThan(bothScores.accuracy()).isBetween(0.87, 0.96);
         assertThat(trained.macroF1()).isBetween(0.87, 0.96);
+    }
+
+    /**
+     * The example of docs/support-models.md: the general lexicons have no "slow", so only the shop's
+     * own delivery terms make the message negative.
+     */
+    @Test
+    void shopTermsFillTheGeneralLexiconsGaps() throws IOException {
+        SentimentLexicon wider = lexicon("vader_lexicon.txt", 1).withFallback(lexicon("AFINN-en-165.txt", 0.8));
+        SentimentLexicon shop =
+                SentimentLexicon.of(Map.of("slow", -1.5, "late", -1.5)).withFallback(wider);
+        String message = "The jacket is nice but delivery was SO slow!!";
+        SentimentScore general = new SentimentAnalyzer(wider).score(message);
+        SentimentScore own = new SentimentAnalyzer(shop).score(message);
+        System.out.printf(
+                "documented example: compound %.3f general, %.3f with shop terms%n",
+                general.compound(), own.compound());
+        assertThat(general.sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(own.sentiment()).isEqualTo(Sentiment.NEGATIVE);
     }
 
     private static BinaryScores crossValidated(List<LabelledText> sentences) {
