@@ -44,6 +44,34 @@ public final class IntentTrainer {
 
     private IntentClassifier train(
             List<IntentExample> examples, List<float[]> embeddings, IntentSettings settings, long embeddingMillis) {
+        List<String> intents = checkedIntents(examples, embeddings, settings);
+        List<String> utterances =
+                examples.stream().map(IntentExample::utterance).toList();
+        List<String> labels = examples.stream().map(IntentExample::intent).toList();
+        long embedded = System.nanoTime();
+        TrainingData data = new TrainingData(utterances, embeddings, labelIndices(labels, intents), intents.size());
+        StratifiedSplit split = StratifiedSplit.of(labels, settings.heldOutFraction(), settings.seed());
+        Calibrated calibrated = calibrate(data, split, settings);
+        IntentFeatures features = features(data, allPositions(data), settings);
+        SoftmaxModel model = fit(data, features, allPositions(data), data.labels(), intents.size(), settings);
+        long trainingMillis = (System.nanoTime() - embedded) / 1_000_000;
+        IntentTrainingReport report = new IntentTrainingReport(
+                examples.size(),
+                intents.size(),
+                calibrated.accuracy(),
+                calibrated.temperature(),
+                calibrated.threshold().threshold(),
+                calibrated.threshold().outOfScopeRecall(),
+                calibrated.threshold().inScopeAnswered(),
+                embeddingMillis,
+                trainingMillis);
+        double threshold = calibrated.threshold().threshold();
+        return new IntentClassifier(embedder, intents, features, model, calibrated.temperature(), threshold, report);
+    }
+
+    /** The sorted distinct intents, after checking the inputs fit together. */
+    private static List<String> checkedIntents(
+            List<IntentExample> examples, List<float[]> embeddings, IntentSettings settings) {
         requireNonNull(examples, "examples is null");
         requireNonNull(embeddings, "embeddings is null");
         requireNonNull(settings, "settings is null");
@@ -55,34 +83,7 @@ public final class IntentTrainer {
         if (intents.size() < 2) {
             throw new IllegalArgumentException("training needs at least two intents, got " + intents.size());
         }
-        List<String> utterances =
-                examples.stream().map(IntentExample::utterance).toList();
-        List<String> labels = examples.stream().map(IntentExample::intent).toList();
-        long embedded = System.nanoTime();
-        TrainingData data = new TrainingData(utterances, embeddings, labelIndices(labels, intents), intents.size());
-        StratifiedSplit split = StratifiedSplit.of(labels, settings.heldOutFraction(), settings.seed());
-        Calibrated calibrated = calibrate(data, split, settings);
-        IntentFeatures features = features(data, allPositions(data), settings);
-        SoftmaxModel model = fit(data, features, allPositions(data), data.labels(), intents.size(), settings);
-        long trained = System.nanoTime();
-        IntentTrainingReport report = new IntentTrainingReport(
-                examples.size(),
-                intents.size(),
-                calibrated.accuracy(),
-                calibrated.temperature(),
-                calibrated.threshold().threshold(),
-                calibrated.threshold().outOfScopeRecall(),
-                calibrated.threshold().inScopeAnswered(),
-                embeddingMillis,
-                (trained - embedded) / 1_000_000);
-        return new IntentClassifier(
-                embedder,
-                intents,
-                features,
-                model,
-                calibrated.temperature(),
-                calibrated.threshold().threshold(),
-                report);
+        return intents;
     }
 
     private Calibrated calibrate(TrainingData data, StratifiedSplit split, IntentSettings settings) {
@@ -97,21 +98,25 @@ public final class IntentTrainer {
             // hiding one of two classes leaves nothing to classify: no out-of-scope threshold
             return new Calibrated(temperature, accuracy, new OutOfScopeTuning(0, 0, accuracy));
         }
+        OutOfScopeTuning threshold = tuneThreshold(data, split, features, temperature, settings);
+        return new Calibrated(temperature, accuracy, threshold);
+    }
+
+    /** Trains without some intents and tunes the threshold on their held-out examples. */
+    private static OutOfScopeTuning tuneThreshold(
+            TrainingData data,
+            StratifiedSplit split,
+            IntentFeatures features,
+            double temperature,
+            IntentSettings settings) {
         UnseenIntents unseen = UnseenIntents.choose(data.classes(), settings.unseenIntentFraction(), settings.seed());
         int[] seenPositions = Arrays.stream(split.first())
                 .filter(position -> !unseen.hidden(data.labels()[position]))
                 .toArray();
-        SoftmaxModel partial = fit(
-                data,
-                features,
-                seenPositions,
-                unseen.remap(select(data.labels(), seenPositions)),
-                unseen.seen(),
-                settings);
-        List<double[]> partialLogits =
-                logits(partial, features.rows(data.embeddings(), data.utterances(), split.second()));
-        OutOfScopeTuning threshold = OutOfScopeTuning.tune(partialLogits, unseen.remap(heldLabels), temperature);
-        return new Calibrated(temperature, accuracy, threshold);
+        int[] seenLabels = unseen.remap(select(data.labels(), seenPositions));
+        SoftmaxModel partial = fit(data, features, seenPositions, seenLabels, unseen.seen(), settings);
+        List<double[]> logits = logits(partial, features.rows(data.embeddings(), data.utterances(), split.second()));
+        return OutOfScopeTuning.tune(logits, unseen.remap(select(data.labels(), split.second())), temperature);
     }
 
     private static IntentFeatures features(TrainingData data, int[] positions, IntentSettings settings) {
