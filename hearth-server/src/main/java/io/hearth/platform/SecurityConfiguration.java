@@ -96,6 +96,9 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.POST, "/v1/merge-candidates/*/accept", "/v1/merge-candidates/*/reject")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // support: the shop's intents, articles and policy take admin; conversations any key
+                        .requestMatchers("/v1/support/admin/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();
