@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Import;
     IngestedEventsRecorder.class,
     OrderEventsRecorder.class,
     SegmentEventsRecorder.class,
+    SupportEventsRecorder.class,
     SchedulerProbe.class
 })
 public @interface HearthTest {}

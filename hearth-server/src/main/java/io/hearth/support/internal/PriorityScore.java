@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * A ticket's priority as a sum of named terms, each with its reason, so the queue order can be read
  * and argued with: customer value (up to 30), loyalty tier (10), an order stuck for a week (20),
- * negative sentiment (up to 25) and the escalation reason (up to 15).
+ * negative sentiment (up to 25) and the escalation reason (up to 20).
  */
 @Component
 class PriorityScore {
@@ -65,8 +65,10 @@ class PriorityScore {
                     "message sentiment " + String.format(Locale.ROOT, "%.2f", sentiment)));
         }
         double reasonPoints = switch (reason) {
+            // a customer the shop's policy calls high-value reaches the priority queue on value alone
+            case HIGH_VALUE -> 20;
             case COMPLAINT -> 15;
-            case HIGH_VALUE, REPEATED_FAILURE -> 10;
+            case REPEATED_FAILURE -> 10;
             case EXPLICIT_REQUEST -> 5;
             default -> 0;
         };

@@ -119,7 +119,7 @@ public class SupportAdmin {
             throw new HearthProblem(
                     SupportProblem.INVALID_TRAINING_DATA,
                     e.getMessage(),
-                    List.of(new FieldError("/" + e.field(), "record " + e.record() + ": " + e.getMessage())));
+                    List.of(new FieldError("/" + e.field(), e.getMessage())));
         }
         Map<String, Long> counts =
                 examples.stream().collect(Collectors.groupingBy(IntentExample::intent, Collectors.counting()));
