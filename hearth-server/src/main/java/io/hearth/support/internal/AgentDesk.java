@@ -147,7 +147,11 @@ public class AgentDesk {
                 last == null ? null : last.intent(),
                 last == null ? null : last.confidence(),
                 last == null ? List.of() : last.orderNumbers(),
-                SuggestedReplies.of(last == null ? null : last.intent(), orders, articles),
+                SuggestedReplies.of(
+                        last == null ? null : last.intent(),
+                        last == null ? List.of() : last.orderNumbers(),
+                        orders,
+                        articles),
                 articles);
     }
 

@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Replies an agent can start from: one per detected intent, filled with the newest order, and the best article. */
+/** Replies an agent can start from: one for the detected intent, about the order in question, and the best article. */
 final class SuggestedReplies {
 
     private SuggestedReplies() {}
 
-    static List<String> of(@Nullable String intent, List<CustomerOrder> orders, List<ArticlePassage> articles) {
+    static List<String> of(
+            @Nullable String intent, List<String> named, List<CustomerOrder> orders, List<ArticlePassage> articles) {
         List<String> replies = new ArrayList<>();
-        String order =
-                orders.isEmpty() ? "your order" : "order " + orders.getFirst().orderId();
-        String status = orders.isEmpty()
-                ? ""
-                : " (" + orders.getFirst().status().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        // the order the customer named, else their newest
+        CustomerOrder about = orders.stream()
+                .filter(o -> named.contains(o.orderId()))
+                .findFirst()
+                .orElse(orders.isEmpty() ? null : orders.getFirst());
+        String order = about == null ? "your order" : "order " + about.orderId();
+        String status = about == null ? "" : " (" + about.status().name().toLowerCase(java.util.Locale.ROOT) + ")";
         String line = switch (intent == null ? "" : intent) {
             case "order_status" -> "I have checked " + order + status + " and will update you as soon as it moves.";
             case "cancel_order" -> "I have cancelled " + order + " for you; the refund follows within 5 working days.";
