@@ -58,10 +58,9 @@ class KnowledgeBase {
                         .param("body", article.body())
                         .param("at", Timestamp.from(clock.instant()))
                         .update()));
-        Optional<KnowledgeIndex> old = indexes.remove(tenant);
-        if (old != null) {
-            old.ifPresent(KnowledgeIndex::close);
-        }
+        // Dropped, not closed: a search running on the old index finishes on it, and the in-memory
+        // Lucene directory and vectors are reclaimed by the collector once nobody holds them.
+        indexes.remove(tenant);
         return passages;
     }
 
