@@ -111,6 +111,25 @@ class SecurityConfiguration {
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers("/v1/loyalty/**")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // support: the shop's intents, articles and policy and every agent action take admin;
+                        // reading the queue and context takes read; the customer's side of a conversation
+                        // any key of the shop
+                        .requestMatchers("/v1/support/admin/**")
+                        .hasAuthority(Scope.ADMIN.authority())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/v1/support/conversations/*/agent-replies",
+                                "/v1/support/conversations/*/notes",
+                                "/v1/support/conversations/*/priority",
+                                "/v1/support/conversations/*/resolve",
+                                "/v1/support/conversations/*/hand-back")
+                        .hasAuthority(Scope.ADMIN.authority())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/v1/support/queue",
+                                "/v1/support/metrics",
+                                "/v1/support/conversations/*/context")
+                        .hasAuthority(Scope.READ.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

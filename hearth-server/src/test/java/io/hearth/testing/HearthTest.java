@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Import;
     SegmentEventsRecorder.class,
     PredictionEventsRecorder.class,
     LoyaltyEventsRecorder.class,
+    SupportEventsRecorder.class,
     SchedulerProbe.class
 })
 public @interface HearthTest {}

@@ -1,0 +1,29 @@
+package io.hearth.support;
+
+import io.hearth.profiles.CustomerOrder;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an agent sees with an escalated conversation.
+ *
+ * @param profile a summary of the customer (orders, revenue, RFM, tier); empty for an unknown customer
+ * @param recentOrders the customer's five newest orders with their status
+ * @param suggestedReplies replies the agent can send as they are or edit
+ * @param articles the knowledge-base passages closest to the last customer message
+ */
+public record ContextPackage(
+        Conversation conversation,
+        Map<String, Object> profile,
+        List<CustomerOrder> recentOrders,
+        @Nullable String intent,
+        @Nullable Double confidence,
+        List<String> orderNumbers,
+        List<String> suggestedReplies,
+        List<ArticlePassage> articles) {
+
+    /** A passage quoted from an article. */
+    public record ArticlePassage(
+            String articleId, String title, String source, String section, String text, double score) {}
+}

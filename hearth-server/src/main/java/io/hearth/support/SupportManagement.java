@@ -1,0 +1,99 @@
+package io.hearth.support;
+
+import io.hearth.shared.TenantId;
+import io.hearth.support.internal.AgentDesk;
+import io.hearth.support.internal.ConversationService;
+import io.hearth.support.internal.SupportAdmin;
+import io.hearth.support.internal.SupportReports;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The support facade: conversations and the assistant, the agents' desk, and the shop's intents,
+ * articles and policy. Every method enters the given tenant itself.
+ */
+@Service
+public class SupportManagement {
+
+    private final ConversationService conversations;
+    private final AgentDesk desk;
+    private final SupportAdmin admin;
+    private final SupportReports reports;
+
+    SupportManagement(ConversationService conversations, AgentDesk desk, SupportAdmin admin, SupportReports reports) {
+        this.conversations = conversations;
+        this.desk = desk;
+        this.admin = admin;
+        this.reports = reports;
+    }
+
+    /** Starts a conversation, linked to the profile with this user id (first) or email when there is one. */
+    public Conversation start(TenantId tenant, String channel, @Nullable String email, @Nullable String userId) {
+        return conversations.start(tenant, channel, email, userId);
+    }
+
+    /** A customer message, read and (unless an agent has the conversation) answered by the assistant. */
+    public Reply post(TenantId tenant, UUID conversation, String text) {
+        return conversations.post(tenant, conversation, text);
+    }
+
+    public Conversation conversation(TenantId tenant, UUID conversation) {
+        return conversations.conversation(tenant, conversation);
+    }
+
+    /** Escalated conversations of a queue (null for all), highest priority first, without messages. */
+    public List<Conversation> queue(TenantId tenant, @Nullable String queue, int limit) {
+        return desk.queue(tenant, queue, limit);
+    }
+
+    public ContextPackage context(TenantId tenant, UUID conversation) {
+        return desk.context(tenant, conversation);
+    }
+
+    /** An agent's reply to the customer, or with {@code internalNote} a note only agents see. */
+    public Conversation agentMessage(TenantId tenant, UUID conversation, String text, boolean internalNote) {
+        return desk.reply(tenant, conversation, text, internalNote);
+    }
+
+    /** The agent's own priority for the ticket, kept beside the computed one and its why. */
+    public Conversation overridePriority(TenantId tenant, UUID conversation, double priority) {
+        return desk.override(tenant, conversation, priority);
+    }
+
+    public Conversation handBack(TenantId tenant, UUID conversation) {
+        return desk.handBack(tenant, conversation);
+    }
+
+    public Conversation resolve(TenantId tenant, UUID conversation) {
+        return desk.resolve(tenant, conversation);
+    }
+
+    /** The customer's 1–5 satisfaction rating; resolves the conversation. */
+    public Conversation rate(TenantId tenant, UUID conversation, int score) {
+        return desk.rate(tenant, conversation, score);
+    }
+
+    public SupportMetrics metrics(TenantId tenant) {
+        return reports.metrics(tenant);
+    }
+
+    /** Trains the shop's intent model on a CSV of {@code utterance,intent}. */
+    public IntentTraining trainIntents(TenantId tenant, String csv) {
+        return admin.train(tenant, csv);
+    }
+
+    /** Stores or replaces a knowledge-base article; answers its number of passages. */
+    public int saveArticle(TenantId tenant, String id, String title, String source, String format, String body) {
+        return admin.saveArticle(tenant, id, title, source, format, body);
+    }
+
+    public SupportPolicy policy(TenantId tenant) {
+        return admin.policy(tenant);
+    }
+
+    public SupportPolicy setPolicy(TenantId tenant, SupportPolicy policy) {
+        return admin.setPolicy(tenant, policy);
+    }
+}

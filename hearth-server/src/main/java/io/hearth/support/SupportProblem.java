@@ -1,0 +1,25 @@
+package io.hearth.support;
+
+import io.hearth.shared.ProblemType;
+
+/** Problems the support module reports. */
+public enum SupportProblem implements ProblemType {
+    INVALID_MESSAGE(400, "invalid-message", "The message is not valid"),
+    INVALID_TRAINING_DATA(400, "invalid-training-data", "The training data is not valid"),
+    INVALID_ARTICLE(400, "invalid-article", "The article is not valid"),
+    INVALID_POLICY(400, "invalid-policy", "The support policy is not valid"),
+    UNKNOWN_CONVERSATION(404, "unknown-conversation", "No such conversation"),
+    CONVERSATION_CLOSED(409, "conversation-closed", "The conversation is resolved"),
+    NOT_ESCALATED(409, "not-escalated", "The conversation is not with an agent");
+
+    private final Spec spec;
+
+    SupportProblem(int status, String slug, String title) {
+        this.spec = Spec.of("support", status, slug, title);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+}

@@ -1,0 +1,200 @@
+package io.hearth.support.internal;
+
+import io.hearth.profiles.CustomerOrder;
+import io.hearth.profiles.CustomerProfile;
+import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.FieldError;
+import io.hearth.shared.HearthProblem;
+import io.hearth.shared.TenantId;
+import io.hearth.support.Author;
+import io.hearth.support.ContextPackage;
+import io.hearth.support.ContextPackage.ArticlePassage;
+import io.hearth.support.Conversation;
+import io.hearth.support.ConversationState;
+import io.hearth.support.SupportMessage;
+import io.hearth.support.SupportProblem;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** What agents do: read the queue and the context, reply, note, re-prioritize, hand back, resolve. */
+@Service
+public class AgentDesk {
+
+    private final ConversationService conversations;
+    private final ConversationStore store;
+    private final ProfileManagement profiles;
+    private final MessageReader reader;
+    private final KnowledgeBase knowledge;
+    private final Clock clock;
+
+    AgentDesk(
+            ConversationService conversations,
+            ConversationStore store,
+            ProfileManagement profiles,
+            MessageReader reader,
+            KnowledgeBase knowledge,
+            Clock clock) {
+        this.conversations = conversations;
+        this.store = store;
+        this.profiles = profiles;
+        this.reader = reader;
+        this.knowledge = knowledge;
+        this.clock = clock;
+    }
+
+    /** Escalated conversations, highest priority first, without their messages. */
+    public List<Conversation> queue(TenantId tenant, @Nullable String queue, int limit) {
+        return conversations.inTenant(
+                tenant,
+                () -> store.queue(tenant, queue, limit).stream()
+                        .map(row -> conversations.toConversation(row, List.of()))
+                        .toList());
+    }
+
+    public Conversation reply(TenantId tenant, UUID id, String text, boolean internalNote) {
+        String body = ConversationService.checkText(text);
+        return conversations.inTenant(tenant, () -> {
+            conversations.lock(tenant, id);
+            Author author = internalNote ? Author.NOTE : Author.AGENT;
+            var message =
+                    new SupportMessage(UUID.randomUUID(), author, body, null, null, null, List.of(), clock.instant());
+            store.addMessage(tenant, id, message);
+            if (!internalNote) {
+                store.set(
+                        tenant,
+                        id,
+                        "agent_response_at = coalesce(agent_response_at, :now),"
+                                + " first_response_at = coalesce(first_response_at, :now)",
+                        "now",
+                        Timestamp.from(message.createdAt()));
+            }
+            return conversations.view(tenant, id);
+        });
+    }
+
+    public Conversation override(TenantId tenant, UUID id, double priority) {
+        if (!Double.isFinite(priority) || priority < 0 || priority > 1000) {
+            throw new HearthProblem(
+                    SupportProblem.INVALID_MESSAGE,
+                    "priority must be 0 to 1000",
+                    List.of(new FieldError("/priority", "must be a number from 0 to 1000")));
+        }
+        return update(tenant, id, "priority_override = :p", "p", priority);
+    }
+
+    /** The assistant answers again, with a clean failure count. */
+    public Conversation handBack(TenantId tenant, UUID id) {
+        return conversations.inTenant(tenant, () -> {
+            if (conversations.lock(tenant, id).state() != ConversationState.ESCALATED) {
+                throw new HearthProblem(SupportProblem.NOT_ESCALATED, "conversation " + id + " is not with an agent");
+            }
+            store.set(tenant, id, "state = 'ASSISTANT', failures = 0");
+            return conversations.view(tenant, id);
+        });
+    }
+
+    public Conversation resolve(TenantId tenant, UUID id) {
+        return update(tenant, id, "state = 'RESOLVED', resolved_at = :now", "now", Timestamp.from(clock.instant()));
+    }
+
+    /** The customer's 1–5 rating at the end; rating resolves the conversation. */
+    public Conversation rate(TenantId tenant, UUID id, int score) {
+        if (score < 1 || score > 5) {
+            throw new HearthProblem(
+                    SupportProblem.INVALID_MESSAGE,
+                    "CSAT is 1 to 5",
+                    List.of(new FieldError("/score", "must be an integer from 1 to 5")));
+        }
+        return conversations.inTenant(tenant, () -> {
+            store.lock(tenant, id).orElseThrow(() -> ConversationService.unknown(id));
+            store.set(
+                    tenant,
+                    id,
+                    "csat = :s, state = 'RESOLVED', resolved_at = coalesce(resolved_at, :now)",
+                    "s",
+                    score,
+                    "now",
+                    Timestamp.from(clock.instant()));
+            return conversations.view(tenant, id);
+        });
+    }
+
+    public ContextPackage context(TenantId tenant, UUID id) {
+        Conversation conversation = conversations.conversation(tenant, id);
+        CustomerProfile profile = conversation.customerId() == null
+                ? null
+                : profiles.profile(tenant, conversation.customerId()).orElse(null);
+        List<CustomerOrder> orders = profile == null
+                ? List.of()
+                : profiles.orders(tenant, profile.customerId()).stream()
+                        .limit(5)
+                        .toList();
+        SupportMessage last = conversation.messages().stream()
+                .filter(m -> m.author() == Author.CUSTOMER)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        List<ArticlePassage> articles = last == null ? List.of() : articles(tenant, last.text());
+        return new ContextPackage(
+                conversation,
+                summary(profile),
+                orders,
+                last == null ? null : last.intent(),
+                last == null ? null : last.confidence(),
+                last == null ? List.of() : last.orderNumbers(),
+                SuggestedReplies.of(
+                        last == null ? null : last.intent(),
+                        last == null ? List.of() : last.orderNumbers(),
+                        orders,
+                        articles),
+                articles);
+    }
+
+    private List<ArticlePassage> articles(TenantId tenant, String text) {
+        return knowledge.search(tenant, text, reader.embed(text), 3).stream()
+                .map(hit -> new ArticlePassage(
+                        hit.passage().articleId(),
+                        hit.passage().title(),
+                        hit.passage().source(),
+                        hit.passage().section(),
+                        hit.passage().text(),
+                        hit.score()))
+                .toList();
+    }
+
+    private static Map<String, Object> summary(@Nullable CustomerProfile profile) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        if (profile == null) {
+            return summary;
+        }
+        var computed = profile.computed();
+        summary.put("customerId", profile.customerId().value());
+        summary.put("ordersCount", computed.ordersCount());
+        summary.put("revenue", computed.revenue());
+        if (computed.currency() != null) {
+            summary.put("currency", computed.currency());
+        }
+        summary.put("refundsCount", computed.refundsCount());
+        if (computed.rfm() != null) {
+            summary.put("rfm", computed.rfm().code());
+        }
+        if (profile.traits().get("tier") != null) {
+            summary.put("tier", profile.traits().get("tier"));
+        }
+        summary.put("customerSince", profile.createdAt());
+        return summary;
+    }
+
+    private Conversation update(TenantId tenant, UUID id, String assignments, Object... params) {
+        return conversations.inTenant(tenant, () -> {
+            conversations.lock(tenant, id);
+            store.set(tenant, id, assignments, params);
+            return conversations.view(tenant, id);
+        });
+    }
+}

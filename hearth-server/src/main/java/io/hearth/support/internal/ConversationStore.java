@@ -1,0 +1,148 @@
+package io.hearth.support.internal;
+
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import io.hearth.support.Author;
+import io.hearth.support.ConversationState;
+import io.hearth.support.EscalationReason;
+import io.hearth.support.SupportMessage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Conversations and messages; every method runs in the caller's tenant transaction. */
+@Repository
+class ConversationStore {
+
+    private static final String COLUMNS = """
+            conversation_id, customer_id, channel, state, queue, escalation_reason, priority,
+            priority_why::text as why, priority_override, failures, csat, created_at, escalated_at, sla_breached_at
+            """;
+
+    private final JdbcClient jdbc;
+
+    ConversationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(TenantId tenant, UUID id, @Nullable CustomerId customer, String channel, Instant now) {
+        jdbc.sql("""
+                insert into support_conversation (tenant_id, conversation_id, customer_id, channel, state, created_at)
+                values (:t, :id, :customer, :channel, 'ASSISTANT', :now)
+                """)
+                .param("t", tenant.value())
+                .param("id", id)
+                .param("customer", customer == null ? null : customer.value())
+                .param("channel", channel)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** The row, locked until the transaction ends so two messages of one conversation take turns. */
+    Optional<ConversationRow> lock(TenantId tenant, UUID id) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from support_conversation where tenant_id = :t and conversation_id = :id" + " for update")
+                .param("t", tenant.value())
+                .param("id", id)
+                .query(ConversationStore::row)
+                .optional();
+    }
+
+    /** Escalated conversations, highest priority (the agent's override first) first, then oldest. */
+    List<ConversationRow> queue(TenantId tenant, @Nullable String queue, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from support_conversation where tenant_id = :t and state = 'ESCALATED'
+                 and (cast(:queue as text) is null or queue = :queue)
+                 order by coalesce(priority_override, priority) desc, escalated_at, conversation_id limit :limit
+                """)
+                .param("t", tenant.value())
+                .param("queue", queue)
+                .param("limit", limit)
+                .query(ConversationStore::row)
+                .list();
+    }
+
+    void addMessage(TenantId tenant, UUID conversation, SupportMessage message) {
+        jdbc.sql("""
+                insert into support_message (tenant_id, message_id, conversation_id, author, body, intent,
+                  confidence, sentiment, entities, created_at)
+                values (:t, :id, :c, :author, :body, :intent, :confidence, :sentiment, to_jsonb(string_to_array(cast(:entities as text), E'\\t')), :at)
+                """)
+                .param("t", tenant.value())
+                .param("id", message.messageId())
+                .param("c", conversation)
+                .param("author", message.author().name())
+                .param("body", message.text())
+                .param("intent", message.intent())
+                .param("confidence", message.confidence())
+                .param("sentiment", message.sentiment())
+                .param("entities", message.orderNumbers().isEmpty() ? null : String.join("\t", message.orderNumbers()))
+                .param("at", Timestamp.from(message.createdAt()))
+                .update();
+    }
+
+    List<SupportMessage> messages(TenantId tenant, UUID conversation) {
+        return jdbc.sql("""
+                select message_id, author, body, intent, confidence, sentiment, array_to_string(array(select jsonb_array_elements_text(entities)), E'\\t') as entities, created_at
+                from support_message where tenant_id = :t and conversation_id = :c order by seq
+                """)
+                .param("t", tenant.value())
+                .param("c", conversation)
+                .query((rs, n) -> new SupportMessage(
+                        rs.getObject(1, UUID.class),
+                        Author.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, Double.class),
+                        rs.getObject(6, Double.class),
+                        rs.getString(7) == null || rs.getString(7).isEmpty()
+                                ? List.of()
+                                : Arrays.asList(rs.getString(7).split("\t")),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    /** Sets the named columns; names come from this module's code, never from a request. */
+    void set(TenantId tenant, UUID id, String assignments, Object... params) {
+        var statement = jdbc.sql("update support_conversation set " + assignments
+                        + " where tenant_id = :t and conversation_id = :id")
+                .param("t", tenant.value())
+                .param("id", id);
+        for (int i = 0; i < params.length; i += 2) {
+            statement = statement.param((String) params[i], params[i + 1]);
+        }
+        statement.update();
+    }
+
+    private static ConversationRow row(ResultSet rs, int n) throws SQLException {
+        String customer = rs.getString("customer_id");
+        String reason = rs.getString("escalation_reason");
+        return new ConversationRow(
+                rs.getObject("conversation_id", UUID.class),
+                customer == null ? null : CustomerId.of(customer),
+                rs.getString("channel"),
+                ConversationState.valueOf(rs.getString("state")),
+                rs.getString("queue"),
+                reason == null ? null : EscalationReason.valueOf(reason),
+                rs.getObject("priority", Double.class),
+                rs.getString("why"),
+                rs.getObject("priority_override", Double.class),
+                rs.getInt("failures"),
+                rs.getObject("csat", Integer.class),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("escalated_at")),
+                instant(rs.getTimestamp("sla_breached_at")));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

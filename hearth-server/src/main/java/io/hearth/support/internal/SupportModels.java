@@ -1,0 +1,126 @@
+package io.hearth.support.internal;
+
+import io.hearth.ml.entity.EntityExtractor;
+import io.hearth.ml.entity.EntitySettings;
+import io.hearth.ml.intent.IntentClassifier;
+import io.hearth.ml.intent.IntentCsv;
+import io.hearth.ml.intent.IntentSettings;
+import io.hearth.ml.intent.IntentTrainer;
+import io.hearth.ml.sentiment.SentimentAnalyzer;
+import io.hearth.ml.sentiment.SentimentLexicon;
+import io.hearth.ml.text.SentenceEmbedder;
+import io.hearth.shared.TenantId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models the assistant reads messages with, each loaded once and kept: the embedder on first use
+ * (its second or two of start-up stays out of server start and out of requests after the first), the
+ * default classifier trained from the bundled retail intents on first use, and each shop's own
+ * classifier read from the database once and cached until the shop trains again.
+ */
+@Component
+class SupportModels {
+
+    static final String DEFAULT_MODEL = "support-intents-default@1";
+
+    private final SupportSettings settings;
+    private final IntentModelStore store;
+    private final Map<TenantId, Optional<IntentClassifier>> shopModels = new ConcurrentHashMap<>();
+    private final SentimentAnalyzer sentiment;
+    private final EntityExtractor entities;
+    private volatile @Nullable SentenceEmbedder embedder;
+    private volatile @Nullable IntentClassifier defaultClassifier;
+
+    SupportModels(SupportSettings settings, IntentModelStore store) {
+        this.settings = settings;
+        this.store = store;
+        this.sentiment = new SentimentAnalyzer(lexicon(settings));
+        this.entities = new EntityExtractor(EntitySettings.defaults().withOrderNumber(settings.orderNumberPattern()));
+    }
+
+    SentenceEmbedder embedder() {
+        SentenceEmbedder loaded = embedder;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = embedder;
+                if (loaded == null) {
+                    loaded = SentenceEmbedder.load(settings.embedderThreads());
+                    embedder = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** The shop's own classifier when it trained one, else the default. */
+    IntentClassifier classifier(TenantId tenant) {
+        return shopModels
+                .computeIfAbsent(tenant, t -> store.load(t).map(bytes -> IntentClassifier.fromBytes(bytes, embedder())))
+                .orElseGet(this::defaultClassifier);
+    }
+
+    String modelVersion(TenantId tenant) {
+        return store.trainedAt(tenant).map(at -> "support-intents-shop@" + at).orElse(DEFAULT_MODEL);
+    }
+
+    void replaced(TenantId tenant, IntentClassifier classifier) {
+        shopModels.put(tenant, Optional.of(classifier));
+    }
+
+    SentimentAnalyzer sentiment() {
+        return sentiment;
+    }
+
+    EntityExtractor entities() {
+        return entities;
+    }
+
+    private IntentClassifier defaultClassifier() {
+        IntentClassifier loaded = defaultClassifier;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = defaultClassifier;
+                if (loaded == null) {
+                    loaded = new IntentTrainer(embedder()).train(defaultExamples(), IntentSettings.defaults());
+                    defaultClassifier = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    static List<io.hearth.ml.intent.IntentExample> defaultExamples() {
+        return IntentCsv.parse(resource("support/default-intents.csv"));
+    }
+
+    private static SentimentLexicon lexicon(SupportSettings settings) {
+        try {
+            String file = settings.sentimentLexicon();
+            List<String> lines = file == null
+                    ? resource("support/sentiment-lexicon.tsv").lines().toList()
+                    : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            return SentimentLexicon.parse(lines, 1.0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read hearth.support.sentiment-lexicon", e);
+        }
+    }
+
+    private static String resource(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
