@@ -69,7 +69,10 @@ class SupportAutomationTest {
                 .decisions();
         assertThat(decisions).extracting(RecordedDecision::outcome).contains("cancel:10001", "return:10002");
         assertThat(decisions).extracting(RecordedDecision::type).contains("support.answered", "support.action");
-        assertThat(decisions).hasSize(6);
+        // Loyalty logs its own decisions about the same orders; support's are the six answers above.
+        assertThat(decisions)
+                .filteredOn(decision -> decision.type().startsWith("support."))
+                .hasSize(6);
     }
 
     @Test
