@@ -120,6 +120,14 @@ class PredictionsTest {
                 .isIn("repeat_purchases", "weeks_since_last_purchase", "weeks_as_customer");
         assertThat(answer.get("expectedPurchases").get("value").asDouble()).isPositive();
         assertThat(answer.get("churnRisk").get("modelVersion").asString()).isEqualTo("churn@1");
+        ModelVersion churn = versions.stream()
+                .filter(v -> v.kind() == ModelKind.CHURN)
+                .findFirst()
+                .orElseThrow();
+        assertThat(churn.codeVersion())
+                .as("40 customers are too few to boost: the rules' version serves")
+                .isEqualTo("churn-rhythm-rules/1");
+        assertThat(churn.metrics()).containsEntry("boosting_skipped_too_few_customers", 1.0);
 
         System.out.println("GET calibration: "
                 + api.get("/v1/predictions/calibration", bearer(shop.adminKey()))
@@ -132,6 +140,54 @@ class PredictionsTest {
                         .get("metrics")
                         .has("backtest_auc"))
                 .isTrue();
+    }
+
+    /**
+     * A shop large enough to boost: the trees and the rules are measured on the same held-out customers
+     * and the version serves whichever the gate picked. The generated shop is made of pure rhythms, on
+     * which the rhythm rules are near perfect, and the held-out fifth follows the (random) customer
+     * ids, so either may win here; CdnowTrainingTest pins the trees winning on real orders.
+     */
+    @Test
+    void aShopLargeEnoughToBoostServesWhatBeatTheOtherOnHeldOutCustomers() {
+        new GeneratedShop(ingestion, tenancy, jdbc).importInto(shop.id(), files, "x", 150, Instant.now(), 5);
+
+        ModelVersion churn = predictions.train(shop.id(), TrainingListener.NONE).stream()
+                .filter(v -> v.kind() == ModelKind.CHURN)
+                .findFirst()
+                .orElseThrow();
+
+        System.out.printf("churn@1 on %d customers: %s %s%n", churn.customers(), churn.metrics(), churn.parameters());
+        assertThat(churn.good()).as(String.valueOf(churn.reason())).isTrue();
+        assertThat(churn.metrics()).containsKeys("xgboost_auc", "xgboost_pr_auc", "xgboost_brier", "backtest_auc");
+        boolean treesServe =
+                churn.metrics().get("xgboost_auc") + 0.01 >= churn.metrics().get("rules_auc_same_customers");
+        JsonNode risk = predictionsOf("x-0").get("churnRisk");
+        System.out.println("served churn risk: " + risk);
+        assertThat(risk.get("modelVersion").asString()).isEqualTo("churn@1");
+        assertThat(risk.get("fallback").asBoolean()).isFalse();
+        if (treesServe) {
+            assertThat(churn.codeVersion()).isEqualTo("xgboost-isotonic/1");
+            assertThat(churn.parameters()).containsKeys("xgboost_rounds", "xgboost_max_depth");
+            assertServedByTrees(risk);
+        } else {
+            assertThat(churn.codeVersion()).isEqualTo("churn-rhythm-rules/1");
+            assertThat(churn.metrics()).containsEntry("boosting_rejected_worse_than_rules", 1.0);
+            assertThat(risk.get("explanation").get(0).get("name").asString()).isEqualTo("days_since_last_purchase");
+        }
+    }
+
+    /** The explanation is the trees' top five tree-SHAP contributions, named by hearth-ml's features. */
+    static void assertServedByTrees(JsonNode risk) {
+        assertThat(risk.get("value").asDouble()).isBetween(0.0, 1.0);
+        assertThat(risk.get("explanation")).hasSize(5);
+        List<String> features = java.util.Arrays.stream(io.hearth.ml.churn.ChurnFeature.values())
+                .map(io.hearth.ml.churn.ChurnFeature::key)
+                .toList();
+        risk.get("explanation").forEach(factor -> {
+            assertThat(factor.get("name").asString()).isIn(features);
+            assertThat(factor.get("detail").asString()).contains("tree-SHAP");
+        });
     }
 
     @Test
