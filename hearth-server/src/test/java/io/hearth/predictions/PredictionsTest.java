@@ -128,6 +128,7 @@ class PredictionsTest {
                 .as("40 customers are too few to boost: the rules' version serves")
                 .isEqualTo("churn-rhythm-rules/1");
         assertThat(churn.metrics()).containsEntry("boosting_skipped_too_few_customers", 1.0);
+        assertHealthFromHearthMl(versions, answer.get("health"));
 
         System.out.println("GET calibration: "
                 + api.get("/v1/predictions/calibration", bearer(shop.adminKey()))
@@ -175,6 +176,26 @@ class PredictionsTest {
             assertThat(churn.metrics()).containsEntry("boosting_rejected_worse_than_rules", 1.0);
             assertThat(risk.get("explanation").get(0).get("name").asString()).isEqualTo("days_since_last_purchase");
         }
+    }
+
+    /** Health serves from hearth-ml's seven-factor score, with the points each factor earned. */
+    private static void assertHealthFromHearthMl(List<ModelVersion> versions, JsonNode health) {
+        ModelVersion version = versions.stream()
+                .filter(v -> v.kind() == ModelKind.HEALTH)
+                .findFirst()
+                .orElseThrow();
+        assertThat(version.codeVersion()).isEqualTo("hearth-ml-health-score/1");
+        assertThat(version.parameters().get("reference_spend_90_days")).isPositive();
+        assertThat(health.get("modelVersion").asString()).isEqualTo("health@1");
+        assertThat(health.get("fallback").asBoolean()).isFalse();
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode part : health.get("explanation")) {
+            names.add(part.get("name").asString());
+        }
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "recency", "frequency", "spend", "trend", "engagement", "refunds", "support");
+        assertThat(health.get("value").asDouble()).isBetween(0.0, 100.0);
     }
 
     /** The explanation is the trees' top five tree-SHAP contributions, named by hearth-ml's features. */
