@@ -129,6 +129,16 @@ class PredictionsTest {
                 .isEqualTo("churn-rhythm-rules/1");
         assertThat(churn.metrics()).containsEntry("boosting_skipped_too_few_customers", 1.0);
         assertHealthFromHearthMl(versions, answer.get("health"));
+        assertThat(versions)
+                .filteredOn(v -> v.kind() == ModelKind.SEND_TIME)
+                .singleElement()
+                .satisfies(v -> assertThat(v.codeVersion()).isEqualTo("hearth-ml-send-time-eb/1"));
+        JsonNode sendTime = answer.get("bestSendTime");
+        assertThat(sendTime.get("modelVersion").asString()).isEqualTo("send-time@1");
+        assertThat(sendTime.get("explanation").get(1).get("name").asString()).isEqualTo("own_weight");
+        assertThat(sendTime.get("explanation").get(1).get("value").asDouble())
+                .as("six purchases against ten pseudo-events of the shop")
+                .isBetween(0.0, 1.0);
 
         System.out.println("GET calibration: "
                 + api.get("/v1/predictions/calibration", bearer(shop.adminKey()))
