@@ -133,6 +133,12 @@ class PredictionsTest {
                 .filteredOn(v -> v.kind() == ModelKind.SEND_TIME)
                 .singleElement()
                 .satisfies(v -> assertThat(v.codeVersion()).isEqualTo("hearth-ml-send-time-eb/1"));
+        JsonNode next = answer.get("nextPurchase");
+        assertThat(next.get("modelVersion").asString()).isEqualTo("replenishment@1");
+        assertThat(next.get("explanation").get(0).get("name").asString()).isEqualTo("typical_interval_days");
+        assertThat(next.get("value").asDouble())
+                .as("hearth-ml's date is conditional on no purchase since the last, so never past")
+                .isNotNegative();
         JsonNode sendTime = answer.get("bestSendTime");
         assertThat(sendTime.get("modelVersion").asString()).isEqualTo("send-time@1");
         assertThat(sendTime.get("explanation").get(1).get("name").asString()).isEqualTo("own_weight");
