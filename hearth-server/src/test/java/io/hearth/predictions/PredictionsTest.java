@@ -160,9 +160,9 @@ class PredictionsTest {
     }
 
     /**
-     * A shop large enough to boost: the trees and the rules are measured on the same held-out customers
+     * A shop large enough to boost: the trees and the rules are measured out of fold on the same customers
      * and the version serves whichever the gate picked. The generated shop is made of pure rhythms, on
-     * which the rhythm rules are near perfect, and the held-out fifth follows the (random) customer
+     * which the rhythm rules are near perfect, and the folds follow the (random) customer
      * ids, so either may win here; CdnowTrainingTest pins the trees winning on real orders.
      */
     @Test

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A churn version: the rules' rhythm (always, as the fallback) and, when the shop had enough data and
- * the trees beat the rules on held-out customers, the boosted model with its held-out calibration.
+ * the trees beat the rules out of fold, the boosted model with its out-of-fold calibration.
  *
  * <p>Stored as the rules' JSON behind its length, then the model's own bytes. The boosted model holds
  * native memory: {@link #close()} frees it, after which {@link #predict} answers empty (the rules serve).
@@ -50,7 +50,7 @@ final class ChurnArtefact implements AutoCloseable {
         return header.boosted();
     }
 
-    /** The calibration table of the serving algorithm: the trees' on held-out customers, else the rules'. */
+    /** The calibration table of the serving algorithm: the trees' out of fold, else the rules'. */
     List<CalibrationBin> calibration() {
         return header.boosted() ? header.calibration() : header.rules().calibration();
     }

@@ -17,16 +17,16 @@ import java.util.Map;
 
 /**
  * Trains hearth-ml's churn trees on a tenant's backtest (features at end − horizon, label = no
- * purchase in the horizon after) and measures them against the rules on customers held out of both
- * boosting and calibration, so the figures are the ones a new customer would see.
+ * purchase in the horizon after) and measures them against the rules by five-fold cross-validation:
+ * every customer is scored by trees that never saw them. The served model is then trained on all.
  */
 final class ChurnBoosting {
 
-    /** Below this many labelled customers the held-out fifth is too small to trust an AUC. */
+    /** Below this many labelled customers a fold is too small for both outcomes in every part. */
     static final int MIN_CUSTOMERS = 100;
 
     private static final ChurnTrainingSettings SETTINGS = ChurnTrainingSettings.defaults();
-    private static final int TEST_SHARE_PERCENT = 20;
+    private static final int FOLDS = 5;
     private static final int BINS = 10;
     private static final double AUC_TOLERANCE = 0.01;
 
@@ -44,45 +44,68 @@ final class ChurnBoosting {
             metrics.put("boosting_skipped_too_few_customers", 1.0);
             return new Outcome(ChurnArtefact.rulesOnly(rules), metrics, Map.of());
         }
-        List<LabelledExample> fit = new ArrayList<>();
-        List<LabelledExample> test = new ArrayList<>();
-        examples.forEach(e -> (heldOut(e.features().customerId()) ? test : fit).add(e));
+        double[] outOfFold;
         ChurnModel model;
         try {
-            model = ChurnTrainer.train(fit, SETTINGS);
+            outOfFold = outOfFold(examples);
+            model = ChurnTrainer.train(examples, SETTINGS);
         } catch (IllegalArgumentException oneOutcomeOnly) {
             // Every customer churned or every one stayed in a part: the rules' backtest still stands.
             metrics.put("boosting_skipped_one_outcome", 1.0);
             return new Outcome(ChurnArtefact.rulesOnly(rules), metrics, Map.of());
         }
-        boolean better = measure(model, test, data, cutOff, rules, metrics);
-        if (!better) {
+        if (!measure(outOfFold, examples, data, cutOff, rules, metrics)) {
             model.close();
             metrics.put("boosting_rejected_worse_than_rules", 1.0);
             return new Outcome(ChurnArtefact.rulesOnly(rules), metrics, Map.of());
         }
-        List<CalibrationBin> calibration = calibration(model, test);
+        List<CalibrationBin> calibration = calibration(outOfFold, examples);
         return new Outcome(ChurnArtefact.boosted(rules, calibration, model), metrics, parameters());
     }
 
     /**
-     * Puts the trees' and the rules' figures on the held-out customers; true unless the trees rank
+     * Each customer's probability from trees trained without their fold: figures over every customer
+     * rather than one held-out fifth, whose AUC swings by several points with the (random) ids.
+     */
+    private static double[] outOfFold(List<LabelledExample> examples) {
+        double[] scores = new double[examples.size()];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<LabelledExample> fit = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold(examples.get(i).features().customerId()) == fold) {
+                    test.add(i);
+                } else {
+                    fit.add(examples.get(i));
+                }
+            }
+            try (ChurnModel model = ChurnTrainer.train(fit, SETTINGS)) {
+                double[] probabilities = model.probabilities(
+                        test.stream().map(i -> examples.get(i).features()).toList());
+                for (int j = 0; j < probabilities.length; j++) {
+                    scores[test.get(j)] = probabilities[j];
+                }
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * Puts the trees' and the rules' figures out of fold; true unless the trees rank
      * clearly worse (a tie still favours them: calibrated, and explained by more inputs).
      */
     private static boolean measure(
-            ChurnModel model,
+            double[] trees,
             List<LabelledExample> test,
             TrainingSet data,
             Instant cutOff,
             RhythmArtefact rules,
             Map<String, Double> metrics) {
-        double[] trees =
-                model.probabilities(test.stream().map(LabelledExample::features).toList());
         boolean[] churned = churned(test);
         double[] byRules = rulesRisk(test, data, cutOff, rules);
         double auc = BinaryMetrics.rocAuc(trees, churned);
         double rulesAuc = BinaryMetrics.rocAuc(byRules, churned);
-        metrics.put("xgboost_test_customers", (double) test.size());
+        metrics.put("xgboost_folds", (double) FOLDS);
         metrics.put("xgboost_auc", auc);
         metrics.put("xgboost_pr_auc", BinaryMetrics.averagePrecision(trees, churned));
         metrics.put("xgboost_brier", BinaryMetrics.brier(trees, churned));
@@ -102,9 +125,7 @@ final class ChurnBoosting {
                 .toArray();
     }
 
-    private static List<CalibrationBin> calibration(ChurnModel model, List<LabelledExample> test) {
-        double[] trees =
-                model.probabilities(test.stream().map(LabelledExample::features).toList());
+    private static List<CalibrationBin> calibration(double[] trees, List<LabelledExample> test) {
         return BinaryMetrics.calibrationTable(trees, churned(test), BINS).stream()
                 .filter(bin -> bin.count() > 0)
                 .map(bin -> new CalibrationBin(bin.meanPredicted(), bin.observedRate(), bin.count()))
@@ -128,10 +149,10 @@ final class ChurnBoosting {
         return parameters;
     }
 
-    /** A stable fifth of the customers, by id, independent of the trainer's own calibration split. */
-    private static boolean heldOut(String customerId) {
+    /** A stable fold per customer id, independent of the trainer's own calibration split. */
+    private static int fold(String customerId) {
         int mixed = customerId.hashCode() * 0x9E3779B1;
-        return Math.floorMod(mixed ^ (mixed >>> 16), 100) < TEST_SHARE_PERCENT;
+        return Math.floorMod(mixed ^ (mixed >>> 16), FOLDS);
     }
 
     /** Orders as hearth-ml reads them; a refunded order counts as a refund, not a purchase. */
