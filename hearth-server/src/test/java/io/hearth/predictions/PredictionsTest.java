@@ -120,6 +120,31 @@ class PredictionsTest {
                 .isIn("repeat_purchases", "weeks_since_last_purchase", "weeks_as_customer");
         assertThat(answer.get("expectedPurchases").get("value").asDouble()).isPositive();
         assertThat(answer.get("churnRisk").get("modelVersion").asString()).isEqualTo("churn@1");
+        ModelVersion churn = versions.stream()
+                .filter(v -> v.kind() == ModelKind.CHURN)
+                .findFirst()
+                .orElseThrow();
+        assertThat(churn.codeVersion())
+                .as("40 customers are too few to boost: the rules' version serves")
+                .isEqualTo("churn-rhythm-rules/1");
+        assertThat(churn.metrics()).containsEntry("boosting_skipped_too_few_customers", 1.0);
+        assertHealthFromHearthMl(versions, answer.get("health"));
+        assertThat(versions)
+                .filteredOn(v -> v.kind() == ModelKind.SEND_TIME)
+                .singleElement()
+                .satisfies(v -> assertThat(v.codeVersion()).isEqualTo("hearth-ml-send-time-eb/1"));
+        JsonNode next = answer.get("nextPurchase");
+        assertThat(next.get("modelVersion").asString()).isEqualTo("replenishment@1");
+        assertThat(next.get("explanation").get(0).get("name").asString()).isEqualTo("typical_interval_days");
+        assertThat(next.get("value").asDouble())
+                .as("hearth-ml's date is conditional on no purchase since the last, so never past")
+                .isNotNegative();
+        JsonNode sendTime = answer.get("bestSendTime");
+        assertThat(sendTime.get("modelVersion").asString()).isEqualTo("send-time@1");
+        assertThat(sendTime.get("explanation").get(1).get("name").asString()).isEqualTo("own_weight");
+        assertThat(sendTime.get("explanation").get(1).get("value").asDouble())
+                .as("six purchases against ten pseudo-events of the shop")
+                .isBetween(0.0, 1.0);
 
         System.out.println("GET calibration: "
                 + api.get("/v1/predictions/calibration", bearer(shop.adminKey()))
@@ -132,6 +157,74 @@ class PredictionsTest {
                         .get("metrics")
                         .has("backtest_auc"))
                 .isTrue();
+    }
+
+    /**
+     * A shop large enough to boost: the trees and the rules are measured out of fold on the same customers
+     * and the version serves whichever the gate picked. The generated shop is made of pure rhythms, on
+     * which the rhythm rules are near perfect, and the folds follow the (random) customer
+     * ids, so either may win here; CdnowTrainingTest pins the trees winning on real orders.
+     */
+    @Test
+    void aShopLargeEnoughToBoostServesWhatBeatTheOtherOnHeldOutCustomers() {
+        new GeneratedShop(ingestion, tenancy, jdbc).importInto(shop.id(), files, "x", 150, Instant.now(), 5);
+
+        ModelVersion churn = predictions.train(shop.id(), TrainingListener.NONE).stream()
+                .filter(v -> v.kind() == ModelKind.CHURN)
+                .findFirst()
+                .orElseThrow();
+
+        System.out.printf("churn@1 on %d customers: %s %s%n", churn.customers(), churn.metrics(), churn.parameters());
+        assertThat(churn.good()).as(String.valueOf(churn.reason())).isTrue();
+        assertThat(churn.metrics()).containsKeys("xgboost_auc", "xgboost_pr_auc", "xgboost_brier", "backtest_auc");
+        boolean treesServe =
+                churn.metrics().get("xgboost_auc") + 0.01 >= churn.metrics().get("rules_auc_same_customers");
+        JsonNode risk = predictionsOf("x-0").get("churnRisk");
+        System.out.println("served churn risk: " + risk);
+        assertThat(risk.get("modelVersion").asString()).isEqualTo("churn@1");
+        assertThat(risk.get("fallback").asBoolean()).isFalse();
+        if (treesServe) {
+            assertThat(churn.codeVersion()).isEqualTo("xgboost-isotonic/1");
+            assertThat(churn.parameters()).containsKeys("xgboost_rounds", "xgboost_max_depth");
+            assertServedByTrees(risk);
+        } else {
+            assertThat(churn.codeVersion()).isEqualTo("churn-rhythm-rules/1");
+            assertThat(churn.metrics()).containsEntry("boosting_rejected_worse_than_rules", 1.0);
+            assertThat(risk.get("explanation").get(0).get("name").asString()).isEqualTo("days_since_last_purchase");
+        }
+    }
+
+    /** Health serves from hearth-ml's seven-factor score, with the points each factor earned. */
+    private static void assertHealthFromHearthMl(List<ModelVersion> versions, JsonNode health) {
+        ModelVersion version = versions.stream()
+                .filter(v -> v.kind() == ModelKind.HEALTH)
+                .findFirst()
+                .orElseThrow();
+        assertThat(version.codeVersion()).isEqualTo("hearth-ml-health-score/1");
+        assertThat(version.parameters().get("reference_spend_90_days")).isPositive();
+        assertThat(health.get("modelVersion").asString()).isEqualTo("health@1");
+        assertThat(health.get("fallback").asBoolean()).isFalse();
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode part : health.get("explanation")) {
+            names.add(part.get("name").asString());
+        }
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "recency", "frequency", "spend", "trend", "engagement", "refunds", "support");
+        assertThat(health.get("value").asDouble()).isBetween(0.0, 100.0);
+    }
+
+    /** The explanation is the trees' top five tree-SHAP contributions, named by hearth-ml's features. */
+    static void assertServedByTrees(JsonNode risk) {
+        assertThat(risk.get("value").asDouble()).isBetween(0.0, 1.0);
+        assertThat(risk.get("explanation")).hasSize(5);
+        List<String> features = java.util.Arrays.stream(io.hearth.ml.churn.ChurnFeature.values())
+                .map(io.hearth.ml.churn.ChurnFeature::key)
+                .toList();
+        risk.get("explanation").forEach(factor -> {
+            assertThat(factor.get("name").asString()).isIn(features);
+            assertThat(factor.get("detail").asString()).contains("tree-SHAP");
+        });
     }
 
     @Test

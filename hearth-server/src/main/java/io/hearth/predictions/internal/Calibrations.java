@@ -13,9 +13,9 @@ class Calibrations {
 
     private final ModelRegistry registry;
     private final LifetimeValuePort clv;
-    private final ChurnRules churn;
+    private final ChurnPort churn;
 
-    Calibrations(ModelRegistry registry, LifetimeValuePort clv, ChurnRules churn) {
+    Calibrations(ModelRegistry registry, LifetimeValuePort clv, ChurnPort churn) {
         this.registry = registry;
         this.clv = clv;
         this.churn = churn;
@@ -23,7 +23,7 @@ class Calibrations {
 
     Optional<ModelCalibration> of(TenantId tenant) {
         Optional<Serving<ClvArtefact>> value = registry.serving(tenant, clv);
-        Optional<Serving<RhythmArtefact>> risk = registry.serving(tenant, churn);
+        Optional<Serving<ChurnArtefact>> risk = registry.serving(tenant, churn);
         if (value.isEmpty() && risk.isEmpty()) {
             return Optional.empty();
         }

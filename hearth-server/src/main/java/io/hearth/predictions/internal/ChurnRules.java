@@ -1,7 +1,6 @@
 package io.hearth.predictions.internal;
 
 import io.hearth.predictions.Factor;
-import io.hearth.predictions.ModelKind;
 import io.hearth.predictions.Prediction;
 import io.hearth.predictions.internal.RhythmArtefact.CalibrationBin;
 import java.time.Instant;
@@ -18,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Churn risk by rule: how overdue the customer is against their own rhythm, through a logistic curve
  * (due now ≈ 0.22, twice the rhythm ≈ 0.78, three times ≈ 0.98). Training learns the shop's rhythm and
  * backtests the rule: features at (end − churn horizon), label = no purchase in the horizon after.
+ * Not a port itself: {@link ChurnPort} trains it alongside the trees and falls back to it.
  */
 @Component
-class ChurnRules implements ModelPort<RhythmArtefact> {
+class ChurnRules {
 
     static final String RULES_VERSION = "churn-rules@1";
     private static final double STEEPNESS = 2.5;
@@ -32,18 +32,11 @@ class ChurnRules implements ModelPort<RhythmArtefact> {
         this.settings = settings;
     }
 
-    @Override
-    public ModelKind kind() {
-        return ModelKind.CHURN;
-    }
-
-    @Override
-    public String codeVersion() {
+    String codeVersion() {
         return "churn-rhythm-rules/1";
     }
 
-    @Override
-    public Trained<RhythmArtefact> train(TrainingSet data) {
+    Trained<RhythmArtefact> train(TrainingSet data) {
         Instant cutOff = data.windowEnd().minus(settings.churnHorizon());
         TrainingSet before = new TrainingSet(data.tenant(), data.customers(), cutOff);
         Rhythm rhythm = new Rhythm(before.populationMedianDays());
@@ -80,18 +73,15 @@ class ChurnRules implements ModelPort<RhythmArtefact> {
         return new Trained<>(artefact, metrics, parameters, reason);
     }
 
-    @Override
-    public byte[] write(RhythmArtefact model) {
+    byte[] write(RhythmArtefact model) {
         return Artefacts.write(model);
     }
 
-    @Override
-    public RhythmArtefact read(byte[] artefact) {
+    RhythmArtefact read(byte[] artefact) {
         return Artefacts.read(artefact, RhythmArtefact.class);
     }
 
-    @Override
-    public Map<Output, Prediction> score(Optional<Serving<RhythmArtefact>> model, CustomerFeatures customer) {
+    Map<Output, Prediction> score(Optional<Serving<RhythmArtefact>> model, CustomerFeatures customer) {
         Rhythm rhythm = model.map(m -> m.model().rhythm()).orElse(Rhythm.unknown());
         String version = model.map(m -> m.version().id()).orElse(RULES_VERSION);
         double risk = risk(rhythm, customer);

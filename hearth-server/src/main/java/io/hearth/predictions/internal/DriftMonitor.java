@@ -64,8 +64,9 @@ class DriftMonitor {
         List<DriftReport.Entry> entries = new ArrayList<>();
         double threshold = with.settings().driftThreshold();
         for (DriftBaseline baseline : model.drift()) {
-            double[] shares = Psi.shares(baseline.edges(), samples.getOrDefault(baseline.feature(), new double[0]));
-            double psi = Psi.index(baseline.shares(), shares);
+            double[] sample = samples.getOrDefault(baseline.feature(), new double[0]);
+            double[] shares = Psi.shares(baseline.edges(), sample);
+            double psi = baseline.psi(sample);
             entries.add(new DriftReport.Entry(
                     baseline.feature(),
                     psi,

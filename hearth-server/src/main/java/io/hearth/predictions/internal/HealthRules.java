@@ -1,7 +1,6 @@
 package io.hearth.predictions.internal;
 
 import io.hearth.predictions.Factor;
-import io.hearth.predictions.ModelKind;
 import io.hearth.predictions.Prediction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,10 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * The 0–100 health score as a sum of five transparent parts: buying on rhythm (40), frequency (20),
  * spend (15), recent engagement (15) and keeping what they buy (10). Each part is a factor whose
- * effect is the points it earned; {@link HealthTracker} turns those into "what moved it".
+ * effect is the points it earned; {@link HealthTracker} turns those into "what moved it". Not a port
+ * itself: {@link HealthPort} falls back to it without a trained version.
  */
 @Component
-class HealthRules implements ModelPort<RhythmArtefact> {
+class HealthRules {
 
     static final String RULES_VERSION = "health-rules@1";
     private static final double ENGAGEMENT_DAYS = 60;
@@ -29,18 +29,7 @@ class HealthRules implements ModelPort<RhythmArtefact> {
         this.settings = settings;
     }
 
-    @Override
-    public ModelKind kind() {
-        return ModelKind.HEALTH;
-    }
-
-    @Override
-    public String codeVersion() {
-        return "health-rules/1";
-    }
-
-    @Override
-    public Trained<RhythmArtefact> train(TrainingSet data) {
+    Trained<RhythmArtefact> train(TrainingSet data) {
         Map<String, Double> parameters = new LinkedHashMap<>();
         data.populationMedianDays().ifPresent(days -> parameters.put("population_median_interval_days", days));
         String reason = data.customers().size() < settings.minCustomers()
@@ -53,18 +42,15 @@ class HealthRules implements ModelPort<RhythmArtefact> {
                 reason);
     }
 
-    @Override
-    public byte[] write(RhythmArtefact model) {
+    byte[] write(RhythmArtefact model) {
         return Artefacts.write(model);
     }
 
-    @Override
-    public RhythmArtefact read(byte[] artefact) {
+    RhythmArtefact read(byte[] artefact) {
         return Artefacts.read(artefact, RhythmArtefact.class);
     }
 
-    @Override
-    public Map<Output, Prediction> score(Optional<Serving<RhythmArtefact>> model, CustomerFeatures customer) {
+    Map<Output, Prediction> score(Optional<Serving<RhythmArtefact>> model, CustomerFeatures customer) {
         Rhythm rhythm = model.map(m -> m.model().rhythm()).orElse(Rhythm.unknown());
         List<Factor> parts = new ArrayList<>();
         parts.add(new Factor(

@@ -22,11 +22,19 @@ interface ModelPort<M> {
     /** The algorithm and its revision, stored with each version, e.g. {@code bgnbd-gammagamma/1}. */
     String codeVersion();
 
+    /** The code version of one trained model, when a port falls back to another algorithm on thin data. */
+    default String codeVersion(M model) {
+        return codeVersion();
+    }
+
     Trained<M> train(TrainingSet data);
 
     byte[] write(M model);
 
     M read(byte[] artefact);
+
+    /** Frees what a model holds outside the heap (native memory); called when the registry drops it. */
+    default void release(M model) {}
 
     /**
      * Scores one customer; an empty model means no good version exists and the rules answer.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +39,7 @@ class ModelRegistry {
         ModelVersion stored = inTenant.call(tenant, () -> store.insert(version, tenant.value()));
         Key key = new Key(tenant, version.kind());
         generations.merge(key, 1L, Long::sum);
-        serving.remove(key);
+        release(serving.remove(key));
         return stored;
     }
 
@@ -58,9 +59,9 @@ class ModelRegistry {
         Loaded loaded = serving.get(key);
         if (loaded == null || loaded.loadedAt().plus(settings.modelRefresh()).isBefore(now)) {
             long generation = generations.getOrDefault(key, 0L);
-            loaded = new Loaded(now, load(tenant, port));
+            loaded = new Loaded(now, load(tenant, port), port);
             if (generations.getOrDefault(key, 0L) == generation) {
-                serving.put(key, loaded);
+                release(serving.put(key, loaded));
             }
         }
         return loaded.model().map(model -> (Serving<M>) model);
@@ -71,7 +72,22 @@ class ModelRegistry {
                 .map(row -> new Serving<>(row.getKey(), port.read(row.getValue())));
     }
 
+    /**
+     * Frees a replaced model's native memory. A score still running on it finishes first (ports
+     * synchronize their native calls) and a later one on the released model falls back to the rules.
+     */
+    private static void release(@Nullable Loaded replaced) {
+        if (replaced != null) {
+            replaced.model().ifPresent(model -> releaseWith(replaced.port(), model));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> void releaseWith(ModelPort<M> port, Serving<?> model) {
+        port.release((M) model.model());
+    }
+
     private record Key(TenantId tenant, ModelKind kind) {}
 
-    private record Loaded(Instant loadedAt, Optional<Serving<?>> model) {}
+    private record Loaded(Instant loadedAt, Optional<Serving<?>> model, ModelPort<?> port) {}
 }

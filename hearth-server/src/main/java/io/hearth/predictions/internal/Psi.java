@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Population stability index over quantile bins of a training sample: sum of (live − train) ×
+ * What the drift report shows beside hearth-ml's {@code PsiBinning}, which bins and scores: the live
+ * shares per stored bin for the chart, and the index when the live sample is empty (PsiBinning refuses
+ * one). Population stability index over quantile bins of a training sample: sum of (live − train) ×
  * ln(live / train) per bin. Below 0.1 is stable, 0.1–0.25 a moderate shift, above 0.25 a major one.
  */
 final class Psi {
@@ -14,20 +16,6 @@ final class Psi {
     private static final double FLOOR = 1e-4;
 
     private Psi() {}
-
-    /** Upper edges of up to {@link #BINS} quantile bins of the sample (duplicates from ties removed). */
-    static double[] edges(double[] sample) {
-        if (sample.length == 0) {
-            return new double[0];
-        }
-        double[] sorted = sample.clone();
-        Arrays.sort(sorted);
-        double[] edges = new double[BINS - 1];
-        for (int i = 1; i < BINS; i++) {
-            edges[i - 1] = sorted[Math.min(sorted.length - 1, (int) Math.floor(i * sorted.length / (double) BINS))];
-        }
-        return Arrays.stream(edges).distinct().toArray();
-    }
 
     /** Share of the values per bin: bin i holds values up to edges[i], the last bin the rest. */
     static double[] shares(double[] edges, double[] values) {

@@ -1,7 +1,6 @@
 package io.hearth.predictions.internal;
 
 import io.hearth.predictions.Factor;
-import io.hearth.predictions.ModelKind;
 import io.hearth.predictions.Prediction;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  * toward the shop's). The value is days from now until it (negative when overdue).
  */
 @Component
-class ReplenishmentRules implements ModelPort<RhythmArtefact> {
+class ReplenishmentRules {
 
     static final String RULES_VERSION = "replenishment-rules@1";
 
@@ -30,18 +29,7 @@ class ReplenishmentRules implements ModelPort<RhythmArtefact> {
         this.settings = settings;
     }
 
-    @Override
-    public ModelKind kind() {
-        return ModelKind.REPLENISHMENT;
-    }
-
-    @Override
-    public String codeVersion() {
-        return "replenishment-shrunk-median/1";
-    }
-
-    @Override
-    public Trained<RhythmArtefact> train(TrainingSet data) {
+    Trained<RhythmArtefact> train(TrainingSet data) {
         Map<String, Double> parameters = new LinkedHashMap<>();
         data.populationMedianDays().ifPresent(days -> parameters.put("population_median_interval_days", days));
         String reason = data.populationMedianDays().isEmpty() ? "no customer bought twice" : null;
@@ -55,18 +43,15 @@ class ReplenishmentRules implements ModelPort<RhythmArtefact> {
                 reason);
     }
 
-    @Override
-    public byte[] write(RhythmArtefact model) {
+    byte[] write(RhythmArtefact model) {
         return Artefacts.write(model);
     }
 
-    @Override
-    public RhythmArtefact read(byte[] artefact) {
+    RhythmArtefact read(byte[] artefact) {
         return Artefacts.read(artefact, RhythmArtefact.class);
     }
 
-    @Override
-    public Map<Output, Prediction> score(Optional<Serving<RhythmArtefact>> model, CustomerFeatures customer) {
+    Map<Output, Prediction> score(Optional<Serving<RhythmArtefact>> model, CustomerFeatures customer) {
         Rhythm rhythm = model.map(m -> m.model().rhythm()).orElse(Rhythm.unknown());
         Map<Output, Prediction> scores = new EnumMap<>(Output.class);
         Optional<Double> interval = rhythm.expectedIntervalDays(customer);

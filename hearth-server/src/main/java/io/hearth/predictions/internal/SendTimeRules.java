@@ -1,7 +1,6 @@
 package io.hearth.predictions.internal;
 
 import io.hearth.predictions.Factor;
-import io.hearth.predictions.ModelKind;
 import io.hearth.predictions.Prediction;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
@@ -15,10 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * The best hour of the week to reach a customer: their events and purchases per hour of the week plus
  * {@value #PRIOR_WEIGHT} pseudo-events spread like the shop's purchases (uniformly without a trained
- * version), so a customer with little data gets the shop's best hour.
+ * version), so a customer with little data gets the shop's best hour. Not a port itself:
+ * {@link SendTimePort} falls back to it without a trained version.
  */
 @Component
-class SendTimeRules implements ModelPort<SendTimeArtefact> {
+class SendTimeRules {
 
     static final String RULES_VERSION = "send-time-rules@1";
     static final double PRIOR_WEIGHT = 5;
@@ -29,18 +29,7 @@ class SendTimeRules implements ModelPort<SendTimeArtefact> {
         this.settings = settings;
     }
 
-    @Override
-    public ModelKind kind() {
-        return ModelKind.SEND_TIME;
-    }
-
-    @Override
-    public String codeVersion() {
-        return "send-time-shrunk-histogram/1";
-    }
-
-    @Override
-    public Trained<SendTimeArtefact> train(TrainingSet data) {
+    Trained<SendTimeArtefact> train(TrainingSet data) {
         double[] shares = new double[CustomerFeatures.HOURS_OF_WEEK];
         long purchases = 0;
         for (PurchaseHistory history : data.customers()) {
@@ -62,18 +51,15 @@ class SendTimeRules implements ModelPort<SendTimeArtefact> {
                 reason);
     }
 
-    @Override
-    public byte[] write(SendTimeArtefact model) {
+    byte[] write(SendTimeArtefact model) {
         return Artefacts.write(model);
     }
 
-    @Override
-    public SendTimeArtefact read(byte[] artefact) {
+    SendTimeArtefact read(byte[] artefact) {
         return Artefacts.read(artefact, SendTimeArtefact.class);
     }
 
-    @Override
-    public Map<Output, Prediction> score(Optional<Serving<SendTimeArtefact>> model, CustomerFeatures customer) {
+    Map<Output, Prediction> score(Optional<Serving<SendTimeArtefact>> model, CustomerFeatures customer) {
         double[] prior = model.map(m -> m.model().populationShares()).orElseGet(SendTimeRules::uniform);
         double[] own = new double[CustomerFeatures.HOURS_OF_WEEK];
         for (int hour = 0; hour < own.length; hour++) {

@@ -73,9 +73,18 @@ class Trainer {
                 transactions,
                 trained.metrics(),
                 trained.parameters(),
-                port.codeVersion(),
+                port.codeVersion(trained.model()),
                 trained.reason(),
-                port.write(trained.model()));
+                written(port, trained.model()));
+    }
+
+    /** The trained model is only needed as bytes: the registry parses its own copy when it serves. */
+    private static <M> byte[] written(ModelPort<M> port, M model) {
+        try {
+            return port.write(model);
+        } finally {
+            port.release(model);
+        }
     }
 
     private ModelStore.NewVersion failed(ModelPort<?> port, TrainingSet data, long transactions, String reason) {

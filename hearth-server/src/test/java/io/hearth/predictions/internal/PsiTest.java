@@ -1,6 +1,7 @@
 package io.hearth.predictions.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
@@ -16,12 +17,15 @@ class PsiTest {
         double[] shifted = random.doubles(5_000).map(x -> x * 0.5 + 0.5).toArray();
         DriftBaseline baseline = DriftBaseline.of("x", training);
 
-        double stable = Psi.index(baseline.shares(), Psi.shares(baseline.edges(), sameShape));
-        double moved = Psi.index(baseline.shares(), Psi.shares(baseline.edges(), shifted));
+        double stable = baseline.psi(sameShape);
+        double moved = baseline.psi(shifted);
 
         assertThat(baseline.shares()).hasSize(10);
         assertThat(stable).isLessThan(0.01);
         assertThat(moved).isGreaterThan(0.25);
+        assertThat(moved)
+                .as("hearth-ml's PSI equals the formula over the stored bins and the live shares the chart shows")
+                .isCloseTo(Psi.index(baseline.shares(), Psi.shares(baseline.edges(), shifted)), within(1e-12));
     }
 
     @Test
@@ -29,7 +33,9 @@ class PsiTest {
         DriftBaseline baseline = DriftBaseline.of("repeat_purchases", new double[] {0, 0, 0, 0, 0, 0, 1, 1, 2, 5});
 
         assertThat(baseline.edges()).containsExactly(0, 1, 2, 5);
-        assertThat(Psi.index(baseline.shares(), Psi.shares(baseline.edges(), new double[] {0, 0, 0})))
+        assertThat(baseline.psi(new double[] {0, 0, 0})).isPositive().isFinite();
+        assertThat(baseline.psi(new double[0]))
+                .as("no live customers")
                 .isPositive()
                 .isFinite();
     }
