@@ -23,13 +23,20 @@ import org.springframework.context.annotation.Import;
             "hearth.db.embedded-fsync=false",
             "hearth.profiles.return-window=PT3S",
             "hearth.profiles.return-window-check=PT0.5S",
-            "hearth.scheduler.polling-interval=PT0.2S"
+            "hearth.scheduler.polling-interval=PT0.2S",
+            "hearth.messaging.smtp-port=${random.int[20000,40000]}",
+            "hearth.messaging.smtp-timeout=PT3S",
+            "hearth.messaging.retry-check=PT0.2S"
         })
 @Import({
     TestTenants.class,
     IngestedEventsRecorder.class,
     OrderEventsRecorder.class,
     SegmentEventsRecorder.class,
-    SchedulerProbe.class
+    SchedulerProbe.class,
+    MutableClock.Configuration.class,
+    MailInbox.class,
+    Customers.class,
+    MessageEventsRecorder.class
 })
 public @interface HearthTest {}
