@@ -57,6 +57,13 @@ public class Customers {
                         .anyMatch(o -> o.orderId().equals(orderId)));
     }
 
+    /** A fixed-offset zone (e.g. {@code +05:00}) whose local time is now about the given hour. */
+    public static String zoneAt(int hour) {
+        java.time.LocalTime utc = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        int offsetHours = Math.floorMod(hour - utc.getHour() + 12, 24) - 12;
+        return java.time.ZoneOffset.ofHours(offsetHours).getId();
+    }
+
     public void optIn(TestTenant shop, CustomerId customer, Channel channel) {
         privacy.recordConsent(
                 shop.id(), new ConsentChange(customer, Purpose.MARKETING, channel, true, "api", null, "test"));

@@ -26,7 +26,10 @@ import org.springframework.context.annotation.Import;
             "hearth.scheduler.polling-interval=PT0.2S",
             "hearth.messaging.smtp-port=${random.int[20000,40000]}",
             "hearth.messaging.smtp-timeout=PT3S",
-            "hearth.messaging.retry-check=PT0.2S"
+            "hearth.messaging.retry-check=PT0.2S",
+            "hearth.journeys.timer-check=PT0.2S",
+            "hearth.journeys.global-holdout-percent=0",
+            "hearth.journeys.webhook-secret=test-webhook-secret"
         })
 @Import({
     TestTenants.class,

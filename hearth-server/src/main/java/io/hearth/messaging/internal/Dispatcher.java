@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,7 +44,7 @@ class Dispatcher {
             MessageComposer composer,
             PrivacyManagement privacy,
             List<ChannelAdapter> adapters,
-            TransactionTemplate transactions,
+            PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
             MessagingSettings settings,
             Clock clock) {
@@ -50,7 +52,10 @@ class Dispatcher {
         this.composer = composer;
         this.privacy = privacy;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
-        this.transactions = transactions;
+        // Each state change commits on its own, whatever transaction the caller (a journey run) holds:
+        // "sending" must be durable before the message leaves.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.events = events;
         this.settings = settings;
         this.clock = clock;
