@@ -204,6 +204,58 @@ class JourneysTest {
         assertThat(duringTheNight).isZero();
     }
 
+    @Test
+    void enteringASegmentStartsARunThatCallsASignedWebhookOnceAndSetsATrait() throws Exception {
+        java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String timestamp = exchange.getRequestHeaders().getFirst("X-Hearth-Timestamp");
+            String expected = "sha256=" + hmac("test-webhook-secret", timestamp + "." + body);
+            calls.add(expected.equals(exchange.getRequestHeaders().getFirst("X-Hearth-Signature")) + " "
+                    + exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Response segment = api.post(
+                    "/v1/segments",
+                    bearer(shop.adminKey()),
+                    "{\"name\": \"gold\", \"expression\": \"has(customer.traits.plan) && customer.traits.plan == 'gold'\"}");
+            String segmentId = segment.json().get("segmentId").asString();
+            publish("gold-welcome", """
+                    trigger: {type: segment, segment: %s}
+                    steps:
+                      - {id: notify, type: webhook, url: "http://127.0.0.1:%d/hook"}
+                      - {id: tag, type: updateTrait, trait: welcomed_gold, value: true}
+                    """.formatted(
+                            segmentId, receiver.getAddress().getPort()));
+
+            customers.identify(api, shop, "gold-1", "\"plan\": \"gold\"");
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> journeys.stats(shop.id(), "gold-welcome").total("done") >= 3);
+
+            assertThat(calls).hasSize(1);
+            assertThat(calls.get(0)).startsWith("true ").endsWith(":notify");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String hmac(String secret, String payload) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(
+                    secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until runs are parked on a wait step, so moving the clock moves past their timers. */
     private void awaitWaiting(String journey, long runs) {
         await().atMost(Duration.ofSeconds(15))

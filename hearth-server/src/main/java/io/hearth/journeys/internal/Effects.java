@@ -52,10 +52,12 @@ class Effects {
         return expressions.holds(condition, Map.of("customer", customer(run), "run", run.context));
     }
 
-    /** The customer as branch conditions see it: traits plus the computed figures. */
+    /** The customer as branch conditions see it, as segments do: computed figures, traits under {@code traits}. */
     static Map<String, Object> customer(RunState run) {
         ComputedAttributes computed = run.profile.computed();
-        Map<String, Object> customer = new LinkedHashMap<>(run.profile.traits());
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("customer_id", run.profile.customerId().value());
+        customer.put("traits", run.profile.traits());
         customer.put("orders_count", computed.ordersCount());
         customer.put("revenue", computed.revenue());
         customer.put(
