@@ -67,6 +67,16 @@ public class MessagingManagement {
         return service.send(tenant, request);
     }
 
+    /** The customer's in-app inbox, newest first. */
+    public List<InboxItem> inbox(TenantId tenant, CustomerId customer, int limit) {
+        return service.inbox(tenant, customer, limit);
+    }
+
+    /** Marks an inbox message read (idempotent); false when the customer has no such message. */
+    public boolean markRead(TenantId tenant, CustomerId customer, java.util.UUID message) {
+        return service.markRead(tenant, customer, message);
+    }
+
     /** The customer's messages, newest first. */
     public List<SentMessage> messages(TenantId tenant, CustomerId customer, int limit) {
         return service.messages(tenant, customer, limit);

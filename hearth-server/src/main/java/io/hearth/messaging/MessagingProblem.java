@@ -6,6 +6,7 @@ import io.hearth.shared.ProblemType;
 public enum MessagingProblem implements ProblemType {
     INVALID_TEMPLATE(400, "invalid-template", "The template is not valid"),
     UNKNOWN_TEMPLATE(404, "unknown-template", "There is no published template with that key"),
+    UNKNOWN_MESSAGE(404, "unknown-message", "There is no such message"),
     UNKNOWN_CUSTOMER(404, "unknown-customer", "There is no customer with that id"),
     INVALID_TRACKING_LINK(404, "invalid-tracking-link", "The link is not valid");
 

@@ -235,6 +235,39 @@ class MessagingTest {
         assertThat(preview.json().get("locale").asString()).isEqualTo("en");
     }
 
+    @Test
+    void anInAppMessageLandsInTheCustomersInboxAndCanBeMarkedRead() {
+        put("/v1/templates/inbox-hello", """
+                {"channel": "in-app", "locales": {"en": {"subject": "Welcome", "text": "Hi {{ customer.first_name }}"}}}
+                """);
+        CustomerId finn = customers.identify(api, shop, "finn", "\"firstName\":\"Finn\"");
+        customers.optIn(shop, finn, Channel.ANY);
+
+        SentMessage sent = messaging.send(
+                shop.id(),
+                new SendRequest(
+                        finn,
+                        "inbox-hello",
+                        MessageChannel.IN_APP,
+                        Purpose.MARKETING,
+                        "inbox-1",
+                        Attribution.NONE,
+                        Map.of()));
+        Response inbox = api.get("/v1/customers/" + finn.value() + "/inbox", bearer(shop.adminKey()));
+        Response read = api.post(
+                "/v1/customers/" + finn.value() + "/inbox/" + sent.messageId() + "/read", bearer(shop.adminKey()), "");
+        Response unknown = api.post(
+                "/v1/customers/" + finn.value() + "/inbox/" + java.util.UUID.randomUUID() + "/read",
+                bearer(shop.adminKey()),
+                "");
+
+        assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(inbox.json().get("data").get(0).get("body").asString()).isEqualTo("Hi Finn");
+        assertThat(read.status()).isEqualTo(204);
+        assertThat(messaging.inbox(shop.id(), finn, 10).get(0).readAt()).isNotNull();
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
     private SendRequest thankYou(CustomerId customer, String key) {
         return new SendRequest(
                 customer, "thank-you", MessageChannel.EMAIL, Purpose.MARKETING, key, Attribution.NONE, Map.of());

@@ -1,11 +1,14 @@
 package io.hearth.messaging.internal;
 
+import io.hearth.messaging.MessageChannel;
 import io.hearth.messaging.MessageStatus;
 import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
 import io.hearth.messaging.SendRequest;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
+import io.hearth.profiles.Identifier;
+import io.hearth.profiles.IdentifierKind;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.TenantId;
 import java.net.URI;
@@ -55,7 +58,7 @@ class MessageComposer {
                 tenant, request.customer(), request.purpose(), request.channel().consentChannel())) {
             return refused(request, id, version, MessageStatus.SUPPRESSED, "consent");
         }
-        Optional<String> address = CustomerVariables.email(profile.get());
+        Optional<String> address = address(request.channel(), profile.get());
         if (address.isEmpty()) {
             return refused(request, id, version, MessageStatus.SUPPRESSED, "no-address");
         }
@@ -91,7 +94,37 @@ class MessageComposer {
     OutgoingMessage outgoing(TenantId tenant, MessageStore.Stored stored) {
         UUID id = stored.message().messageId();
         return new OutgoingMessage(
-                id, stored.recipient(), stored.subject(), stored.html(), stored.text(), links.unsubscribe(tenant, id));
+                tenant,
+                stored.customer(),
+                id,
+                stored.recipient(),
+                stored.subject(),
+                stored.html(),
+                stored.text(),
+                links.unsubscribe(tenant, id));
+    }
+
+    /** Where the channel reaches the customer: email, phone, push token, or the customer for in-app. */
+    static Optional<String> address(MessageChannel channel, CustomerProfile profile) {
+        return switch (channel) {
+            case EMAIL -> CustomerVariables.email(profile);
+            case SMS -> trait(profile, "phone").or(() -> identifier(profile, IdentifierKind.PHONE));
+            case PUSH -> trait(profile, "push_token");
+            case IN_APP, WEBHOOK -> Optional.of(profile.customerId().value());
+        };
+    }
+
+    private static Optional<String> trait(CustomerProfile profile, String name) {
+        return profile.traits().get(name) instanceof String value && !value.isBlank()
+                ? Optional.of(value)
+                : Optional.empty();
+    }
+
+    private static Optional<String> identifier(CustomerProfile profile, IdentifierKind kind) {
+        return profile.identifiers().stream()
+                .filter(identifier -> identifier.kind() == kind)
+                .map(Identifier::value)
+                .findFirst();
     }
 
     private static MessageStore.NewMessage refused(

@@ -1,6 +1,7 @@
 package io.hearth.messaging.internal;
 
 import io.hearth.messaging.Attribution;
+import io.hearth.messaging.InboxItem;
 import io.hearth.messaging.MessageChannel;
 import io.hearth.messaging.MessagingManagement;
 import io.hearth.messaging.MessagingProblem;
@@ -109,6 +110,28 @@ class MessagingController {
             @RequestParam(defaultValue = "50") int limit) {
         return Map.of(
                 "data", messaging.messages(caller.tenantId(), new CustomerId(customerId), Math.clamp(limit, 1, 500)));
+    }
+
+    @GetMapping(path = "/v1/customers/{customerId}/inbox", produces = "application/json")
+    @Operation(summary = "The customer's in-app inbox, newest first")
+    Map<String, List<InboxItem>> inbox(
+            @AuthenticationPrincipal Principal caller,
+            @PathVariable String customerId,
+            @RequestParam(defaultValue = "50") int limit) {
+        return Map.of(
+                "data", messaging.inbox(caller.tenantId(), new CustomerId(customerId), Math.clamp(limit, 1, 500)));
+    }
+
+    @PostMapping(path = "/v1/customers/{customerId}/inbox/{messageId}/read")
+    @Operation(summary = "Mark an in-app message read")
+    org.springframework.http.ResponseEntity<Void> read(
+            @AuthenticationPrincipal Principal caller,
+            @PathVariable String customerId,
+            @PathVariable java.util.UUID messageId) {
+        if (!messaging.markRead(caller.tenantId(), new CustomerId(customerId), messageId)) {
+            throw new HearthProblem(MessagingProblem.UNKNOWN_MESSAGE, "No such message in the inbox");
+        }
+        return org.springframework.http.ResponseEntity.noContent().build();
     }
 
     private static String required(JsonNode body, String field, List<FieldError> errors) {

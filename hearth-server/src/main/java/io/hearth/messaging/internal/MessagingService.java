@@ -1,5 +1,6 @@
 package io.hearth.messaging.internal;
 
+import io.hearth.messaging.InboxItem;
 import io.hearth.messaging.MessageChannel;
 import io.hearth.messaging.MessagingProblem;
 import io.hearth.messaging.PublishedTemplate;
@@ -33,6 +34,8 @@ public class MessagingService {
     private final MessageStore messages;
     private final ProfileManagement profiles;
     private final TransactionTemplate transactions;
+    private final InboxStore inbox;
+    private final java.time.Clock clock;
 
     MessagingService(
             TemplatePublisher publisher,
@@ -41,7 +44,9 @@ public class MessagingService {
             Dispatcher dispatcher,
             MessageStore messages,
             ProfileManagement profiles,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            InboxStore inbox,
+            java.time.Clock clock) {
         this.publisher = publisher;
         this.templates = templates;
         this.renderer = renderer;
@@ -49,6 +54,8 @@ public class MessagingService {
         this.messages = messages;
         this.profiles = profiles;
         this.transactions = transactions;
+        this.inbox = inbox;
+        this.clock = clock;
     }
 
     public PublishedTemplate publish(TenantId tenant, TemplateDefinition definition) {
@@ -89,6 +96,14 @@ public class MessagingService {
 
     public SentMessage send(TenantId tenant, SendRequest request) {
         return TenantContext.call(tenant, () -> dispatcher.send(tenant, request));
+    }
+
+    public List<InboxItem> inbox(TenantId tenant, CustomerId customer, int limit) {
+        return TenantContext.call(tenant, () -> inbox.of(tenant, customer, limit));
+    }
+
+    public boolean markRead(TenantId tenant, CustomerId customer, java.util.UUID message) {
+        return TenantContext.call(tenant, () -> inbox.markRead(tenant, customer, message, clock.instant()));
     }
 
     public List<SentMessage> messages(TenantId tenant, CustomerId customer, int limit) {

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts per message before a transient refusal becomes a failure
  * @param retryBackoff wait before the second attempt; it doubles with each further one
  * @param retryCheck how often the retry job looks for messages due another attempt
+ * @param channels the HTTP providers of SMS and push
  */
 @ConfigurationProperties("hearth.messaging")
 public record MessagingSettings(
@@ -27,7 +28,8 @@ public record MessagingSettings(
         @DefaultValue("shop@localhost") String from,
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("PT1M") Duration retryBackoff,
-        @DefaultValue("PT10S") Duration retryCheck) {
+        @DefaultValue("PT10S") Duration retryCheck,
+        @DefaultValue Channels channels) {
 
     public MessagingSettings {
         if (maxAttempts < 1) {
@@ -42,4 +44,22 @@ public record MessagingSettings(
     Duration backoffAfter(int attempt) {
         return retryBackoff.multipliedBy(1L << Math.min(attempt - 1, 20));
     }
+
+    /**
+     * Provider settings of the HTTP channels. Account ids and tokens come from the environment
+     * ({@code HEARTH_MESSAGING_CHANNELS_SMS_TOKEN}, …) and have no defaults; a channel without its
+     * account fails its sends permanently, naming what is missing.
+     *
+     * @param smsBaseUrl a Twilio-style API, e.g. {@code https://api.twilio.com}
+     * @param pushBaseUrl an FCM-style API, e.g. {@code https://fcm.googleapis.com}
+     */
+    public record Channels(
+            @DefaultValue("https://api.twilio.com") String smsBaseUrl,
+            @DefaultValue("") String smsAccount,
+            @DefaultValue("") String smsToken,
+            @DefaultValue("") String smsFrom,
+            @DefaultValue("https://fcm.googleapis.com") String pushBaseUrl,
+            @DefaultValue("") String pushProject,
+            @DefaultValue("") String pushToken,
+            @DefaultValue("PT10S") Duration providerTimeout) {}
 }
