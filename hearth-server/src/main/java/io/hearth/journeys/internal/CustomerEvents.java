@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CustomerEvents {
 
-    private static final int PROFILE_ATTEMPTS = 50;
+    private static final int PROFILE_ATTEMPTS = 300;
 
     private final ProfileManagement profiles;
     private final RunStore runs;
@@ -122,7 +122,9 @@ class CustomerEvents {
 
     /**
      * The profile of the event's user. Profiles resolves the same events on its own thread, so a
-     * first-time user may not have a profile yet: it is asked again for a few seconds.
+     * first-time user may not have a profile yet: it is asked again for up to 30 seconds (a restart
+     * replaying many events can take that long). Still none: the listener fails, so the event stays
+     * incomplete in the publication registry and is delivered again rather than dropped.
      */
     private Optional<CustomerId> customer(TenantId tenant, String userId) {
         for (int attempt = 0; attempt < PROFILE_ATTEMPTS; attempt++) {
@@ -137,7 +139,8 @@ class CustomerEvents {
                 return Optional.empty();
             }
         }
-        return Optional.empty();
+        throw new IllegalStateException(
+                "no profile yet for an event of tenant " + tenant + "; it will be delivered again");
     }
 
     private Map<String, Object> properties(StoredEvent event) {
