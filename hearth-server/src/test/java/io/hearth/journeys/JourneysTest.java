@@ -88,6 +88,8 @@ class JourneysTest {
         int afterTwoDays = inbox.to(email).size();
         clock.advance(Duration.ofDays(1).plusMinutes(1));
         await().atMost(Duration.ofSeconds(15)).until(() -> inbox.to(email).size() == 2);
+        // The mail leaves before the run's step log commits: wait for the run to have finished.
+        awaitTotal("post-purchase", "done", 1);
 
         assertThat(afterTwoDays).isEqualTo(1);
         assertThat(subjects(email)).containsExactly("Thank you, Gus", "Getting the best from your grinder");
@@ -160,6 +162,7 @@ class JourneysTest {
                 .until(() -> journeys.stats(shop.id(), "cart").total("event") == 1);
         clock.advance(Duration.ofMinutes(61));
         await().atMost(Duration.ofSeconds(15)).until(() -> inbox.to(large).size() == 1);
+        awaitTotal("cart", "exited", 2);
 
         assertThat(inbox.to(small)).isEmpty();
         assertThat(inbox.to(buyer)).isEmpty();
@@ -254,6 +257,11 @@ class JourneysTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void awaitTotal(String journey, String outcome, long count) {
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> journeys.stats(shop.id(), journey).total(outcome) >= count);
     }
 
     /** Waits until runs are parked on a wait step, so moving the clock moves past their timers. */

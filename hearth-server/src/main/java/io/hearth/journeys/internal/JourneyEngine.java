@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JourneyEngine {
 
     private static final int MAX_STEPS_PER_ADVANCE = 100;
+
+    /**
+     * An advance holds one pooled connection for the run's lock and takes a second for each send it
+     * commits on its own; bounding how many run at once keeps listeners on unbounded virtual threads
+     * from taking the whole pool and waiting on each other.
+     */
+    private static final int MAX_PARALLEL_ADVANCES = 4;
+
+    private final Semaphore parallel = new Semaphore(MAX_PARALLEL_ADVANCES);
 
     private final RunStore runs;
     private final Definitions definitions;
