@@ -51,6 +51,11 @@ class JourneyCrashIT {
             Api api = new Api(server.port());
             define(api, server.port());
             for (int i = 0; i < CUSTOMERS; i++) {
+                identify(api, i);
+            }
+            // Consent first: the journey must see it, or its sends are (rightly) suppressed.
+            waitUntil(() -> consented(api) == CUSTOMERS, 60);
+            for (int i = 0; i < CUSTOMERS; i++) {
                 signUp(api, i);
             }
             waitUntil(() -> inbox.getReceivedMessages().length >= CUSTOMERS / 2, 60);
@@ -116,17 +121,37 @@ class JourneyCrashIT {
                 .isEqualTo(200);
     }
 
-    private static void signUp(Api api, int i) {
+    private static void identify(Api api, int i) {
         String user = "crash-" + i;
         api.post(
                 "/v1/identify",
                 basic(ServerProcess.WRITE_KEY),
                 "{\"userId\":\"" + user + "\",\"messageId\":\"id-" + i + "\",\"traits\":{\"email\":\"" + user
                         + "@example.com\",\"email_opt_in\":true}}");
+    }
+
+    private static int consented(Api api) {
+        int consented = 0;
+        for (int i = 0; i < CUSTOMERS; i++) {
+            var lookup = api.get("/v1/customers/lookup?userId=crash-" + i, bearer(ServerProcess.ADMIN_KEY));
+            if (lookup.status() != 200) {
+                continue;
+            }
+            String customer = lookup.json().get("customerId").asString();
+            var consents = api.get("/v1/customers/" + customer + "/consents", bearer(ServerProcess.ADMIN_KEY))
+                    .json();
+            if (consents.get("allowed").get("marketing").get("email").asBoolean()) {
+                consented++;
+            }
+        }
+        return consented;
+    }
+
+    private static void signUp(Api api, int i) {
         api.post(
                 "/v1/track",
                 basic(ServerProcess.WRITE_KEY),
-                "{\"userId\":\"" + user + "\",\"messageId\":\"su-" + i + "\",\"event\":\"Signed Up\"}");
+                "{\"userId\":\"crash-" + i + "\",\"messageId\":\"su-" + i + "\",\"event\":\"Signed Up\"}");
     }
 
     /** The message log's status of the customer's message with this subject's template. */
