@@ -42,6 +42,13 @@ public final class Api {
         return send(request);
     }
 
+    /** A form post without credentials, as a mailbox provider's one-click unsubscribe sends it. */
+    public Response postForm(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response get(String path, String authorization) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).GET();

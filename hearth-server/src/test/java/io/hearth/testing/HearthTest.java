@@ -25,7 +25,13 @@ import org.springframework.context.annotation.Import;
             "hearth.profiles.return-window-check=PT0.5S",
             "hearth.scheduler.polling-interval=PT0.2S",
             // Tests train when they mean to; no tenant's first durable training fires in the middle of the suite.
-            "hearth.predictions.first-training-after=P1D"
+            "hearth.predictions.first-training-after=P1D",
+            "hearth.messaging.smtp-port=${random.int[20000,40000]}",
+            "hearth.messaging.smtp-timeout=PT3S",
+            "hearth.messaging.retry-check=PT0.2S",
+            "hearth.journeys.timer-check=PT0.2S",
+            "hearth.journeys.global-holdout-percent=0",
+            "hearth.journeys.webhook-secret=test-webhook-secret"
         })
 @Import({
     TestTenants.class,
@@ -35,6 +41,10 @@ import org.springframework.context.annotation.Import;
     PredictionEventsRecorder.class,
     LoyaltyEventsRecorder.class,
     SupportEventsRecorder.class,
-    SchedulerProbe.class
+    SchedulerProbe.class,
+    MutableClock.Configuration.class,
+    MailInbox.class,
+    Customers.class,
+    MessageEventsRecorder.class
 })
 public @interface HearthTest {}

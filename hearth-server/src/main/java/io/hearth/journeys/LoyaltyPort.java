@@ -1,0 +1,28 @@
+package io.hearth.journeys;
+
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.util.Optional;
+
+/**
+ * Where award-points and issue-voucher steps go. The loyalty module is not on this branch: the
+ * default adapter records the step as not done ("loyalty not plugged in"); plug in an adapter over
+ * the loyalty facade by declaring a bean of this type.
+ */
+public interface LoyaltyPort {
+
+    /**
+     * Awards points once per idempotency key.
+     *
+     * @return false when no loyalty module is plugged in
+     */
+    boolean awardPoints(TenantId tenant, CustomerId customer, long points, String reason, String idempotencyKey);
+
+    /**
+     * Issues a voucher once per idempotency key: the given offer, or the one the offer bandit chooses
+     * when {@code offer} is empty.
+     *
+     * @return the voucher code, empty when no loyalty module is plugged in
+     */
+    Optional<String> issueVoucher(TenantId tenant, CustomerId customer, Optional<String> offer, String idempotencyKey);
+}

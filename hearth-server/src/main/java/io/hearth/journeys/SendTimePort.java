@@ -1,0 +1,15 @@
+package io.hearth.journeys;
+
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.time.LocalTime;
+import java.util.Optional;
+
+/**
+ * The customer's best local time of day to receive a message. The default answers nothing and the
+ * wait falls back to the configured send hour; predictions plugs in a learned time here.
+ */
+public interface SendTimePort {
+
+    Optional<LocalTime> bestSendTime(TenantId tenant, CustomerId customer);
+}

@@ -1,0 +1,24 @@
+package io.hearth.journeys;
+
+import io.hearth.profiles.OrderStatus;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What starts a run of a journey for a customer. */
+public sealed interface Trigger {
+
+    /** A tracked event by name, optionally filtered by a CEL expression over {@code event.properties}. */
+    record OnEvent(String event, @Nullable String filter) implements Trigger {}
+
+    /** An order reached a lifecycle status (placed, paid, fulfilled, delivered, …). */
+    record OnOrder(OrderStatus status) implements Trigger {}
+
+    /** The customer entered a segment. */
+    record OnSegmentEntry(UUID segment) implements Trigger {}
+
+    /**
+     * A prediction crossed a threshold (churn risk, replenishment due). A port: the predictions module
+     * does not publish yet, so {@link JourneyManagement#predictionCrossed} is how it will plug in.
+     */
+    record OnPrediction(String prediction, double threshold) implements Trigger {}
+}

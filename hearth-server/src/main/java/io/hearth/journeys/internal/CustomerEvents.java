@@ -1,0 +1,150 @@
+package io.hearth.journeys.internal;
+
+import static org.springframework.util.StringUtils.hasText;
+
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.journeys.JourneyStepExecuted;
+import io.hearth.journeys.JourneyVersion;
+import io.hearth.journeys.Trigger;
+import io.hearth.profiles.CustomerProfile;
+import io.hearth.profiles.IdentifierKind;
+import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantContext;
+import io.hearth.shared.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What one tracked event means for journeys: it ends runs it is an exit condition of, wakes runs
+ * waiting for it, and starts runs of journeys it triggers (when their CEL filter holds). Exits come
+ * first, so an event never ends the run it has just started.
+ */
+@Component
+class CustomerEvents {
+
+    private static final int PROFILE_ATTEMPTS = 300;
+
+    private final ProfileManagement profiles;
+    private final RunStore runs;
+    private final Definitions definitions;
+    private final Entries entries;
+    private final JourneyEngine engine;
+    private final JourneyExpressions expressions;
+    private final StepLog log;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CustomerEvents(
+            ProfileManagement profiles,
+            RunStore runs,
+            Definitions definitions,
+            Entries entries,
+            JourneyEngine engine,
+            JourneyExpressions expressions,
+            StepLog log,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            Clock clock) {
+        this.profiles = profiles;
+        this.runs = runs;
+        this.definitions = definitions;
+        this.entries = entries;
+        this.engine = engine;
+        this.expressions = expressions;
+        this.log = log;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void handle(TenantId tenant, List<JourneyVersion> journeys, StoredEvent event) {
+        Optional<CustomerId> customer = customer(tenant, event.userId());
+        if (customer.isEmpty()) {
+            return;
+        }
+        String name = event.event();
+        for (RunStore.Run run : TenantContext.call(tenant, () -> runs.activeOf(tenant, customer.get()))) {
+            JourneyVersion version =
+                    definitions.version(tenant, run.journey(), run.version()).orElseThrow();
+            if (version.definition().exitWhen().contains(name)) {
+                exit(tenant, version, run, name);
+            } else if (name.equals(run.waitEvent())) {
+                TenantContext.run(tenant, () -> runs.wake(tenant, run.runId(), name, clock.instant()));
+                engine.advance(tenant, run.runId());
+            }
+        }
+        Map<String, Object> properties = properties(event);
+        for (JourneyVersion journey : journeys) {
+            if (journey.definition().trigger() instanceof Trigger.OnEvent trigger
+                    && trigger.event().equals(name)
+                    && (!hasText(trigger.filter())
+                            || expressions.holds(
+                                    trigger.filter(),
+                                    Map.of("event", Map.of("name", name, "properties", properties))))) {
+                entries.enter(
+                        tenant,
+                        journey,
+                        customer.get(),
+                        "event:" + event.messageId(),
+                        Map.of("event", name, "properties", properties));
+            }
+        }
+    }
+
+    private void exit(TenantId tenant, JourneyVersion version, RunStore.Run run, String event) {
+        Instant now = clock.instant();
+        TenantContext.run(
+                tenant,
+                () -> transactions.executeWithoutResult(status -> {
+                    runs.end(tenant, run.runId(), "exited", "event:" + event, now);
+                    log.record(new JourneyStepExecuted(
+                            tenant,
+                            run.journey(),
+                            run.version(),
+                            run.runId(),
+                            run.customer(),
+                            run.stepId() == null ? "_end" : run.stepId(),
+                            run.variant(),
+                            "exited",
+                            "event:" + event,
+                            now));
+                }));
+    }
+
+    /**
+     * The profile of the event's user. Profiles resolves the same events on its own thread, so a
+     * first-time user may not have a profile yet: it is asked again for up to 30 seconds (a restart
+     * replaying many events can take that long). Still none: the listener fails, so the event stays
+     * incomplete in the publication registry and is delivered again rather than dropped.
+     */
+    private Optional<CustomerId> customer(TenantId tenant, String userId) {
+        for (int attempt = 0; attempt < PROFILE_ATTEMPTS; attempt++) {
+            Optional<CustomerProfile> profile = profiles.lookup(tenant, IdentifierKind.USER_ID, userId);
+            if (profile.isPresent()) {
+                return Optional.of(profile.get().customerId());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        throw new IllegalStateException(
+                "no profile yet for an event of tenant " + tenant + "; it will be delivered again");
+    }
+
+    private Map<String, Object> properties(StoredEvent event) {
+        JsonNode payload = json.readTree(event.payload());
+        return JsonValues.object(payload.get("properties"));
+    }
+}

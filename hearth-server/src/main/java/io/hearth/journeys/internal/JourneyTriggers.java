@@ -1,0 +1,104 @@
+package io.hearth.journeys.internal;
+
+import io.hearth.ingestion.EventsIngested;
+import io.hearth.ingestion.IngestionManagement;
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.journeys.JourneyVersion;
+import io.hearth.journeys.Trigger;
+import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.segments.SegmentEntered;
+import io.hearth.shared.TenantId;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Starts runs from what other modules publish: order lifecycle steps, segment entries and tracked
+ * events (which also wake runs waiting for them and end runs they are an exit condition of). Every
+ * reaction is idempotent, as delivery is at least once.
+ */
+@Component
+class JourneyTriggers {
+
+    private final Definitions definitions;
+    private final Entries entries;
+    private final CustomerEvents customerEvents;
+    private final IngestionManagement ingestion;
+    private final Clock clock;
+
+    JourneyTriggers(
+            Definitions definitions,
+            Entries entries,
+            CustomerEvents customerEvents,
+            IngestionManagement ingestion,
+            Clock clock) {
+        this.definitions = definitions;
+        this.entries = entries;
+        this.customerEvents = customerEvents;
+        this.ingestion = ingestion;
+        this.clock = clock;
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(OrderStatusChanged changed) {
+        for (JourneyVersion journey : journeys(changed.tenantId())) {
+            if (journey.definition().trigger() instanceof Trigger.OnOrder order && order.status() == changed.status()) {
+                Map<String, Object> context = new LinkedHashMap<>();
+                context.put("orderId", changed.orderId());
+                context.put("orderStatus", changed.status().name().toLowerCase(Locale.ROOT));
+                if (changed.total() != null) {
+                    context.put("orderTotal", changed.total().toPlainString());
+                }
+                entries.enter(
+                        changed.tenantId(),
+                        journey,
+                        changed.customerId(),
+                        "order:" + changed.orderId() + ":" + changed.status(),
+                        context);
+            }
+        }
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(SegmentEntered entered) {
+        for (JourneyVersion journey : journeys(entered.tenantId())) {
+            if (journey.definition().trigger() instanceof Trigger.OnSegmentEntry segment
+                    && segment.segment().equals(entered.segmentId().value())) {
+                // The event has no id of its own: one entry per customer and segment per minute.
+                String minute = clock.instant().truncatedTo(ChronoUnit.MINUTES).toString();
+                entries.enter(
+                        entered.tenantId(),
+                        journey,
+                        entered.customerId(),
+                        "segment:" + entered.customerId().value() + ":" + minute,
+                        Map.of("segmentId", segment.segment().toString()));
+            }
+        }
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(EventsIngested ingested) {
+        List<JourneyVersion> journeys = journeys(ingested.tenantId());
+        if (journeys.isEmpty()) {
+            return;
+        }
+        for (StoredEvent event : ingestion.events(ingested.tenantId(), ingested.events())) {
+            if ("track".equals(event.type()) && event.event() != null && event.userId() != null) {
+                customerEvents.handle(ingested.tenantId(), journeys, event);
+            }
+        }
+    }
+
+    private List<JourneyVersion> journeys(TenantId tenant) {
+        return definitions.latestOfEach(tenant);
+    }
+}

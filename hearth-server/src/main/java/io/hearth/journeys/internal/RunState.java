@@ -1,0 +1,46 @@
+package io.hearth.journeys.internal;
+
+import io.hearth.journeys.JourneyVersion;
+import io.hearth.profiles.CustomerProfile;
+import io.hearth.shared.TenantId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A run while the engine works on it: its journey version, customer, variant and context. */
+final class RunState {
+
+    final TenantId tenant;
+    final UUID runId;
+    final JourneyVersion journey;
+    final CustomerProfile profile;
+    final Map<String, Object> context;
+
+    @Nullable
+    String variant;
+
+    RunState(
+            TenantId tenant,
+            UUID runId,
+            JourneyVersion journey,
+            CustomerProfile profile,
+            Map<String, Object> context,
+            @Nullable String variant) {
+        this.tenant = tenant;
+        this.runId = runId;
+        this.journey = journey;
+        this.profile = profile;
+        this.context = new LinkedHashMap<>(context);
+        this.variant = variant;
+    }
+
+    String key() {
+        return journey.definition().key();
+    }
+
+    /** The idempotency key of a step's side effect: one per (run, step). */
+    String effectKey(String step) {
+        return runId + ":" + step;
+    }
+}

@@ -1,0 +1,179 @@
+package io.hearth.journeys.internal;
+
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs: where each customer is in a journey version and when its timer is due. */
+@Repository
+class RunStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RunStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A run as the engine works on it. */
+    record Run(
+            UUID runId,
+            String journey,
+            int version,
+            CustomerId customer,
+            String status,
+            @Nullable String stepId,
+            @Nullable Instant dueAt,
+            @Nullable String waitEvent,
+            @Nullable String variant,
+            Map<String, Object> context) {}
+
+    /** Starts a run unless one exists for the entry key; answers whether it was new. */
+    boolean start(
+            TenantId tenant,
+            UUID run,
+            String journey,
+            int version,
+            CustomerId customer,
+            String entryKey,
+            String firstStep,
+            Map<String, Object> context,
+            Instant now) {
+        return jdbc.sql("""
+                insert into journeys_run (tenant_id, run_id, journey_key, version, customer_id, entry_key, status,
+                    step_id, due_at, context, started_at)
+                values (:tenant, :run, :journey, :version, :customer, :entry, 'active', :step, :now,
+                    cast(:context as jsonb), :now)
+                on conflict (tenant_id, journey_key, entry_key) do nothing
+                """)
+                        .param("tenant", tenant.value())
+                        .param("run", run)
+                        .param("journey", journey)
+                        .param("version", version)
+                        .param("customer", customer.value())
+                        .param("entry", entryKey)
+                        .param("step", firstStep)
+                        .param("context", json.writeValueAsString(context))
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** Holds entries of this customer into this journey until the transaction ends. */
+    void lockEntries(TenantId tenant, String journey, CustomerId customer) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:lock))")
+                .param("lock", "journey-entry/" + tenant.value() + "/" + journey + "/" + customer.value())
+                .query()
+                .singleValue();
+    }
+
+    /** Runs of the journey by this customer: all of them, or only the active ones. */
+    int count(TenantId tenant, String journey, CustomerId customer, boolean activeOnly) {
+        return jdbc.sql("""
+                select count(*) from journeys_run where tenant_id = :tenant and journey_key = :journey
+                  and customer_id = :customer and (not :active or status = 'active')
+                """)
+                .param("tenant", tenant.value())
+                .param("journey", journey)
+                .param("customer", customer.value())
+                .param("active", activeOnly)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Locks a due run for this transaction; empty when it is not due or another node holds it. */
+    Optional<Run> lockDue(TenantId tenant, UUID run, Instant now) {
+        return jdbc.sql("""
+                select * from journeys_run where tenant_id = :tenant and run_id = :run
+                  and status = 'active' and due_at <= :now
+                for update skip locked
+                """)
+                .param("tenant", tenant.value())
+                .param("run", run)
+                .param("now", Timestamp.from(now))
+                .query((rs, row) -> run(rs))
+                .optional();
+    }
+
+    List<Run> activeOf(TenantId tenant, CustomerId customer) {
+        return jdbc.sql(
+                        "select * from journeys_run where tenant_id = :tenant and customer_id = :customer and status = 'active'")
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .query((rs, row) -> run(rs))
+                .list();
+    }
+
+    /** Saves where the run is now and when it is next due (null: not until an event wakes it). */
+    void save(TenantId tenant, Run run) {
+        jdbc.sql("""
+                update journeys_run set status = :status, step_id = :step, due_at = :due, wait_event = :event,
+                    variant = :variant, context = cast(:context as jsonb)
+                where tenant_id = :tenant and run_id = :run
+                """)
+                .param("tenant", tenant.value())
+                .param("run", run.runId())
+                .param("status", run.status())
+                .param("step", run.stepId())
+                .param("due", run.dueAt() == null ? null : Timestamp.from(run.dueAt()))
+                .param("event", run.waitEvent())
+                .param("variant", run.variant())
+                .param("context", json.writeValueAsString(run.context()))
+                .update();
+    }
+
+    void end(TenantId tenant, UUID run, String status, @Nullable String reason, Instant now) {
+        jdbc.sql("""
+                update journeys_run set status = :status, exit_reason = :reason, ended_at = :now, due_at = null
+                where tenant_id = :tenant and run_id = :run and status = 'active'
+                """)
+                .param("tenant", tenant.value())
+                .param("run", run)
+                .param("status", status)
+                .param("reason", reason)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Wakes a run waiting for this event now, recording what came. */
+    void wake(TenantId tenant, UUID run, String event, Instant now) {
+        jdbc.sql("""
+                update journeys_run set due_at = :now, wait_event = null,
+                    context = jsonb_set(context, '{received}', to_jsonb(cast(:event as text)))
+                where tenant_id = :tenant and run_id = :run and status = 'active' and wait_event = :event
+                """)
+                .param("tenant", tenant.value())
+                .param("run", run)
+                .param("event", event)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Run run(ResultSet rs) throws SQLException {
+        Timestamp due = rs.getTimestamp("due_at");
+        return new Run(
+                rs.getObject("run_id", UUID.class),
+                rs.getString("journey_key"),
+                rs.getInt("version"),
+                new CustomerId(rs.getString("customer_id")),
+                rs.getString("status"),
+                rs.getString("step_id"),
+                due == null ? null : due.toInstant(),
+                rs.getString("wait_event"),
+                rs.getString("variant"),
+                json.readValue(rs.getString("context"), Map.class));
+    }
+}
