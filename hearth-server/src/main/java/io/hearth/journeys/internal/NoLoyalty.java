@@ -19,7 +19,7 @@ class NoLoyalty {
 
     @Bean
     @ConditionalOnMissingBean
-    LoyaltyPort loyaltyPort() {
+    LoyaltyPort unpluggedLoyalty() {
         return new LoyaltyPort() {
             @Override
             public boolean awardPoints(TenantId tenant, CustomerId customer, long points, String reason, String key) {
@@ -36,7 +36,7 @@ class NoLoyalty {
 
     @Bean
     @ConditionalOnMissingBean
-    SendTimePort sendTimePort() {
+    SendTimePort configuredSendHour() {
         return (tenant, customer) -> Optional.empty();
     }
 }
