@@ -96,6 +96,12 @@ class SecurityConfiguration {
                         .requestMatchers(
                                 HttpMethod.POST, "/v1/merge-candidates/*/accept", "/v1/merge-candidates/*/reject")
                         .hasAuthority(Scope.ADMIN.authority())
+                        // catalog and recommendations: reading and serving take read; writing products and
+                        // training models take admin
+                        .requestMatchers(HttpMethod.GET, "/v1/products", "/v1/products/**", "/v1/recommendations/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/v1/products", "/v1/products/**", "/v1/recommendations/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();
