@@ -7,11 +7,11 @@ import picocli.CommandLine.Command;
 
 /**
  * Entry point of the command line. {@code HearthApplication.main} hands over when the first argument
- * is a command ({@code import}); everything else starts the server.
+ * is a command ({@code import}, {@code train}); everything else starts the server.
  */
 public final class HearthCli {
 
-    private static final Set<String> COMMANDS = Set.of("import");
+    private static final Set<String> COMMANDS = Set.of("import", "train");
 
     private HearthCli() {}
 
@@ -33,7 +33,10 @@ public final class HearthCli {
     public static int run(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
         CommandLine imports = new CommandLine(new ImportCommand())
                 .addSubcommand(new ImportOrdersCommand(new CliContext(application)));
-        CommandLine hearth = new CommandLine(new HearthCommand()).addSubcommand(imports);
+        CommandLine training = new CommandLine(new TrainCommand())
+                .addSubcommand(new TrainRecommendationsCommand(new CliContext(application)));
+        CommandLine hearth =
+                new CommandLine(new HearthCommand()).addSubcommand(imports).addSubcommand(training);
         hearth.setOut(out);
         hearth.setErr(err);
         hearth.setExecutionExceptionHandler(new FailureReport());
@@ -48,4 +51,7 @@ public final class HearthCli {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import historical data from files.")
     static final class ImportCommand {}
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Train models now.")
+    static final class TrainCommand {}
 }

@@ -84,6 +84,11 @@ class CatalogTest {
         assertThat(again.path("changed").asInt()).isZero();
         assertThat(again.path("unchanged").asInt()).isEqualTo(2);
         assertThat(catalog.count(shop.id())).isEqualTo(2);
+        JsonNode page = api.get("/v1/products?limit=1", admin()).json().path("data");
+        JsonNode next = api.get("/v1/products?limit=1&after=a", admin()).json().path("data");
+        assertThat(page.get(0).path("productId").asString()).isEqualTo("a");
+        assertThat(next.get(0).path("productId").asString()).isEqualTo("c");
+        assertThat(api.get("/v1/products?limit=0", admin()).body()).contains("\"pointer\":\"limit\"");
     }
 
     @Test

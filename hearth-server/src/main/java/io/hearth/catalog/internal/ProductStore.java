@@ -97,7 +97,7 @@ class ProductStore {
 
     /** A page of products in id order after {@code after}. */
     List<Product> page(TenantId tenant, int limit, @Nullable String after) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from catalog_product where tenant_id = :tenant and (cast(:after as text) is null or product_id > :after)
                  order by product_id limit :limit""")
                 .param("tenant", tenant.value())

@@ -1,0 +1,89 @@
+package io.hearth.recommendations.internal;
+
+import io.hearth.catalog.CatalogManagement;
+import io.hearth.catalog.Product;
+import io.hearth.catalog.ProductChanged;
+import io.hearth.shared.TenantId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * What serving needs to know about products (name, category, stock, replenishment), in memory per
+ * tenant: read from the catalog on a tenant's first request and kept current by {@link ProductChanged},
+ * so a product going out of stock leaves the very next slate. Taking the product as it now is makes a
+ * redelivered event harmless.
+ */
+@Component
+class CatalogView {
+
+    /** A product the catalog does not know (yet) counts as in stock and not replenishable. */
+    static final Facts UNKNOWN = new Facts(null, null, true, false);
+
+    private static final int PAGE = 1_000;
+
+    private final Map<TenantId, Map<String, Facts>> tenants = new ConcurrentHashMap<>();
+    private final CatalogManagement catalog;
+
+    CatalogView(CatalogManagement catalog) {
+        this.catalog = catalog;
+    }
+
+    Facts facts(TenantId tenant, String productId) {
+        return products(tenant).getOrDefault(productId, UNKNOWN);
+    }
+
+    boolean known(TenantId tenant, String productId) {
+        return products(tenant).containsKey(productId);
+    }
+
+    /** Product ids in stock, for the last-resort fill of a slate. */
+    List<String> inStock(TenantId tenant) {
+        List<String> ids = new ArrayList<>();
+        products(tenant).forEach((id, facts) -> {
+            if (facts.inStock()) {
+                ids.add(id);
+            }
+        });
+        Collections.sort(ids);
+        return ids;
+    }
+
+    @TransactionalEventListener
+    void on(ProductChanged changed) {
+        Map<String, Facts> products = tenants.get(changed.tenantId());
+        if (products != null) {
+            products.put(changed.product().productId(), Facts.of(changed.product()));
+        }
+    }
+
+    private Map<String, Facts> products(TenantId tenant) {
+        return tenants.computeIfAbsent(tenant, this::load);
+    }
+
+    private Map<String, Facts> load(TenantId tenant) {
+        Map<String, Facts> products = new ConcurrentHashMap<>();
+        String after = null;
+        List<Product> page;
+        do {
+            page = catalog.page(tenant, PAGE, after);
+            for (Product product : page) {
+                products.put(product.productId(), Facts.of(product));
+                after = product.productId();
+            }
+        } while (page.size() == PAGE);
+        return products;
+    }
+
+    record Facts(@Nullable String name, @Nullable String category, boolean inStock, boolean replenishable) {
+
+        static Facts of(Product product) {
+            return new Facts(product.name(), product.category(), product.inStock(), product.replenishable());
+        }
+    }
+}
