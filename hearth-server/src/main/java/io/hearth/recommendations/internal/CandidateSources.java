@@ -15,6 +15,9 @@ import java.util.function.Predicate;
 /** The strategies of the fallback chain, each proposing up to {@code k} items from one model. */
 final class CandidateSources {
 
+    /** How deep into the popularity ranking a category search goes: bounded work per request. */
+    static final int POPULAR_SCAN = 5_000;
+
     private CandidateSources() {}
 
     /** ALS: the dot product of the shopper's (mean) user vector with every item vector, one pass. */
@@ -82,11 +85,14 @@ final class CandidateSources {
                 scores.merge(items[rank], score, Double::sum);
             }
         }
+        List<Integer> ranked = new ArrayList<>(scores.keySet());
+        ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
         List<Candidate> candidates = new ArrayList<>();
-        scores.forEach((item, score) ->
-                candidates.add(new Candidate(item, score, strategy, verb + " " + names.apply(because.get(item)))));
-        candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return new CandidateList(strategy, candidates.subList(0, Math.min(k, candidates.size())));
+        for (int item : ranked.subList(0, Math.min(k, ranked.size()))) {
+            candidates.add(
+                    new Candidate(item, scores.get(item), strategy, verb + " " + names.apply(because.get(item))));
+        }
+        return new CandidateList(strategy, candidates);
     }
 
     /** Items nearest the product by ALS item vectors (cosine), for "similar" without co-views. */
@@ -108,12 +114,17 @@ final class CandidateSources {
         return new CandidateList(Strategy.SIMILAR, candidates);
     }
 
-    /** The most popular items in these categories. */
+    /** The most popular items in these categories, among the {@link #POPULAR_SCAN} most popular. */
     static CandidateList popularIn(
             ServingModel model, Collection<String> categories, IntFunction<String> category, int k) {
         Set<String> wanted = Set.copyOf(categories);
         List<Candidate> candidates = new ArrayList<>();
-        for (int item : model.byPopularity()) {
+        if (wanted.isEmpty()) {
+            return new CandidateList(Strategy.CATEGORY_POPULARITY, candidates);
+        }
+        int[] byPopularity = model.byPopularity();
+        for (int rank = 0; rank < Math.min(POPULAR_SCAN, byPopularity.length); rank++) {
+            int item = byPopularity[rank];
             if (candidates.size() >= k) {
                 break;
             }

@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What serving needs to know about products (name, category, stock, replenishment), in memory per
- * tenant: read from the catalog on a tenant's first request and kept current by {@link ProductChanged},
- * so a product going out of stock leaves the very next slate. Taking the product as it now is makes a
- * redelivered event harmless.
+ * tenant: read from the catalog on a tenant's first request and kept current by {@link ProductChanged}
+ * (through {@link CatalogViewListener}, so that this class, read thousands of times per request, is
+ * not proxied), so a product going out of stock leaves the very next slate.
  */
 @Component
 class CatalogView {
@@ -54,16 +53,26 @@ class CatalogView {
         return ids;
     }
 
-    @TransactionalEventListener
-    void on(ProductChanged changed) {
+    /** Takes the product as it now is, for a tenant already in memory (the others load it fresh). */
+    void changed(ProductChanged changed) {
         Map<String, Facts> products = tenants.get(changed.tenantId());
         if (products != null) {
             products.put(changed.product().productId(), Facts.of(changed.product()));
         }
     }
 
+    /**
+     * Loads outside any lock: the first requests of a tenant may each load it, and the first to finish
+     * wins, rather than every request queueing behind one load.
+     */
     private Map<String, Facts> products(TenantId tenant) {
-        return tenants.computeIfAbsent(tenant, this::load);
+        Map<String, Facts> loaded = tenants.get(tenant);
+        if (loaded != null) {
+            return loaded;
+        }
+        Map<String, Facts> fresh = load(tenant);
+        Map<String, Facts> raced = tenants.putIfAbsent(tenant, fresh);
+        return raced == null ? fresh : raced;
     }
 
     private Map<String, Facts> load(TenantId tenant) {
