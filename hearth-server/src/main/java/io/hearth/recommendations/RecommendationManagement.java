@@ -41,6 +41,14 @@ public class RecommendationManagement {
     }
 
     /**
+     * The slate the customer would get now, for staff to look at: it is not recorded, so it counts
+     * towards neither fatigue nor measurement, and writes no decision.
+     */
+    public Slate preview(TenantId tenant, CustomerId customer, int n) {
+        return recommender.forCustomer(tenant, customer, "preview", n, RecommendationContext.NONE, Channel.ANY, false);
+    }
+
+    /**
      * Slates for many customers at once, as an email journey needs them (consent is checked for the
      * email channel); customers that do not exist are left out.
      */

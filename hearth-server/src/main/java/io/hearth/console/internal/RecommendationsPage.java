@@ -1,7 +1,6 @@
 package io.hearth.console.internal;
 
 import io.hearth.recommendations.ModelSummary;
-import io.hearth.recommendations.RecommendationContext;
 import io.hearth.recommendations.RecommendationManagement;
 import io.hearth.recommendations.RecommendationsProblem;
 import io.hearth.recommendations.RecommendedItem;
@@ -22,7 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The recommendations page: the model served and its figures, the top items, online results per
- * strategy over 30 days, and one customer's slate with the reason for each item.
+ * strategy over 30 days, and a preview of one customer's slate with the reason for each item (not
+ * recorded: looking does not tire the customer of the items).
  */
 @Controller
 class RecommendationsPage {
@@ -67,8 +67,7 @@ class RecommendationsPage {
             return null;
         }
         try {
-            return recommendations.forCustomer(
-                    user.tenantId(), CustomerId.of(customer.strip()), "console", 10, RecommendationContext.NONE);
+            return recommendations.preview(user.tenantId(), CustomerId.of(customer.strip()), 10);
         } catch (HearthProblem problem) {
             if (problem.type() == RecommendationsProblem.UNKNOWN_CUSTOMER) {
                 return null;

@@ -55,6 +55,18 @@ public class Recommender {
             int n,
             RecommendationContext context,
             Channel channel) {
+        return forCustomer(tenant, customer, surface, n, context, channel, true);
+    }
+
+    /** As above; {@code record = false} serves a preview nobody sees (no fatigue, no measurement, no log). */
+    public Slate forCustomer(
+            TenantId tenant,
+            CustomerId customer,
+            String surface,
+            int n,
+            RecommendationContext context,
+            Channel channel,
+            boolean record) {
         RequestRules.check(surface, n, context, settings.maxItems());
         ServingModel model = registry.current(tenant);
         Shopper shopper = shoppers.read(tenant, customer, context, channel, model);
@@ -67,7 +79,11 @@ public class Recommender {
         String reason = shopper.personalized()
                 ? "personalized from history and session"
                 : "popularity only: no personalization consent";
-        return finish(tenant, surface, assembly, lists, context, shopper.customerId(), shopper.personalized(), reason);
+        Slate slate = finish(surface, assembly, lists, context, shopper.customerId(), shopper.personalized());
+        if (record) {
+            served.record(tenant, slate, reason, clock.instant());
+        }
+        return slate;
     }
 
     public Slate similar(TenantId tenant, String productId, int n) {
@@ -103,19 +119,18 @@ public class Recommender {
         SlateAssembly assembly = new SlateAssembly(tenant, model, catalog, Shopper.nobody(), List.of(productId), n);
         List<CandidateList> lists = new ArrayList<>(assembly.aboutProduct(productId, together));
         lists.add(assembly.popular());
-        return finish(
-                tenant, surface, assembly, lists, RecommendationContext.NONE, null, false, surface + " " + productId);
+        Slate slate = finish(surface, assembly, lists, RecommendationContext.NONE, null, false);
+        served.record(tenant, slate, surface + " " + productId, clock.instant());
+        return slate;
     }
 
     private Slate finish(
-            TenantId tenant,
             String surface,
             SlateAssembly assembly,
             List<CandidateList> lists,
             RecommendationContext context,
             @org.jspecify.annotations.Nullable String customer,
-            boolean personalized,
-            String reason) {
+            boolean personalized) {
         SlateRanker ranker =
                 new SlateRanker(assembly.model(), settings.diversity(), settings.categoryCap(), assembly::categoryOf);
         Device device =
@@ -126,9 +141,6 @@ public class Recommender {
         Set<String> chosen = new HashSet<>();
         var items = assembly.items(ranked, chosen);
         assembly.fill(items, chosen);
-        Slate slate =
-                new Slate(UUID.randomUUID(), customer, surface, assembly.model().version(), personalized, items);
-        served.record(tenant, slate, reason, clock.instant());
-        return slate;
+        return new Slate(UUID.randomUUID(), customer, surface, assembly.model().version(), personalized, items);
     }
 }
