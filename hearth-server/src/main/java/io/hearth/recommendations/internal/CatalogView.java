@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class CatalogView {
 
     private static final int PAGE = 1_000;
 
-    private final Map<TenantId, Map<String, Facts>> tenants = new ConcurrentHashMap<>();
+    private final Map<TenantId, CompletableFuture<Map<String, Facts>>> tenants = new ConcurrentHashMap<>();
     private final CatalogManagement catalog;
 
     CatalogView(CatalogManagement catalog) {
@@ -55,24 +56,33 @@ class CatalogView {
 
     /** Takes the product as it now is, for a tenant already in memory (the others load it fresh). */
     void changed(ProductChanged changed) {
-        Map<String, Facts> products = tenants.get(changed.tenantId());
+        CompletableFuture<Map<String, Facts>> products = tenants.get(changed.tenantId());
         if (products != null) {
-            products.put(changed.product().productId(), Facts.of(changed.product()));
+            products.thenAccept(loaded -> loaded.put(changed.product().productId(), Facts.of(changed.product())));
         }
     }
 
     /**
-     * Loads outside any lock: the first requests of a tenant may each load it, and the first to finish
-     * wins, rather than every request queueing behind one load.
+     * One load per tenant however many requests arrive first: they wait on the same future (a virtual
+     * thread waiting holds no database connection), and a failed load is forgotten so the next request
+     * tries again.
      */
     private Map<String, Facts> products(TenantId tenant) {
-        Map<String, Facts> loaded = tenants.get(tenant);
-        if (loaded != null) {
-            return loaded;
+        CompletableFuture<Map<String, Facts>> loaded = tenants.get(tenant);
+        if (loaded == null) {
+            CompletableFuture<Map<String, Facts>> mine = new CompletableFuture<>();
+            loaded = tenants.putIfAbsent(tenant, mine);
+            if (loaded == null) {
+                loaded = mine;
+                try {
+                    mine.complete(load(tenant));
+                } catch (RuntimeException e) {
+                    tenants.remove(tenant, mine);
+                    mine.completeExceptionally(e);
+                }
+            }
         }
-        Map<String, Facts> fresh = load(tenant);
-        Map<String, Facts> raced = tenants.putIfAbsent(tenant, fresh);
-        return raced == null ? fresh : raced;
+        return loaded.join();
     }
 
     private Map<String, Facts> load(TenantId tenant) {
