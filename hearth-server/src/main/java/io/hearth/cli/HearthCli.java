@@ -33,9 +33,11 @@ public final class HearthCli {
     public static int run(Class<?> application, PrintWriter out, PrintWriter err, String... args) {
         CommandLine imports = new CommandLine(new ImportCommand())
                 .addSubcommand(new ImportOrdersCommand(new CliContext(application)));
-        CommandLine hearth = new CommandLine(new HearthCommand())
-                .addSubcommand(imports)
-                .addSubcommand(new TrainCommand(new CliContext(application)));
+        CommandLine training = new CommandLine(new TrainCommand())
+                .addSubcommand(new TrainPredictionsCommand(new CliContext(application)))
+                .addSubcommand(new TrainRecommendationsCommand(new CliContext(application)));
+        CommandLine hearth =
+                new CommandLine(new HearthCommand()).addSubcommand(imports).addSubcommand(training);
         hearth.setOut(out);
         hearth.setErr(err);
         hearth.setExecutionExceptionHandler(new FailureReport());
@@ -50,4 +52,7 @@ public final class HearthCli {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "Import historical data from files.")
     static final class ImportCommand {}
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Train models now.")
+    static final class TrainCommand {}
 }

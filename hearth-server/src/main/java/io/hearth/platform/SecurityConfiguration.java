@@ -139,6 +139,12 @@ class SecurityConfiguration {
                                 "/v1/support/metrics",
                                 "/v1/support/conversations/*/context")
                         .hasAuthority(Scope.READ.authority())
+                        // catalog and recommendations: reading and serving take read; writing products and
+                        // training models take admin
+                        .requestMatchers(HttpMethod.GET, "/v1/products", "/v1/products/**", "/v1/recommendations/**")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers("/v1/products", "/v1/products/**", "/v1/recommendations/**")
+                        .hasAuthority(Scope.ADMIN.authority())
                         .anyRequest()
                         .authenticated());
         return http.build();

@@ -157,6 +157,7 @@ class PredictionSignalsTest {
                 new PrintWriter(out, true),
                 new PrintWriter(err, true),
                 "train",
+                "predictions",
                 "--tenant",
                 shop.id().toString(),
                 "--data-dir",

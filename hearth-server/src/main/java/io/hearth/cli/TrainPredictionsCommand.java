@@ -20,15 +20,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code hearth train --tenant …}: trains every prediction model of a tenant now; see {@code docs/predictions-api.md}. */
+/** {@code hearth train predictions --tenant …}: trains every prediction model of a tenant now; see {@code docs/predictions-api.md}. */
 @Command(
-        name = "train",
+        name = "predictions",
         mixinStandardHelpOptions = true,
         description = {
             "Train the tenant's prediction models (CLV, churn, health, replenishment, send time) on its orders.",
             "Each kind gets a new version in the registry; a version that fails its checks is listed with why."
         })
-final class TrainCommand implements Callable<Integer> {
+final class TrainPredictionsCommand implements Callable<Integer> {
 
     private final CliContext context;
 
@@ -58,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
     @Nullable
     String dataDir;
 
-    TrainCommand(CliContext context) {
+    TrainPredictionsCommand(CliContext context) {
         this.context = context;
     }
 

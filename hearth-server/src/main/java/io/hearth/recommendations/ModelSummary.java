@@ -1,0 +1,32 @@
+package io.hearth.recommendations;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+
+/**
+ * What a trained model version learned from and how it did.
+ *
+ * @param version increasing per tenant; 0 is the popularity stand-in served before the first training
+ * @param identities distinct shoppers (user ids and anonymous ids) in the training events
+ * @param interactions distinct (shopper, product) pairs
+ * @param purchases purchase lines read
+ * @param factorized whether an ALS model was learned (it needs at least two shoppers and two products)
+ * @param coverage share of the trained products that appear in the ALS top 10 of a sample of up to
+ *     1,000 shoppers (0 without an ALS model)
+ */
+public record ModelSummary(
+        long version,
+        Instant trainedAt,
+        int identities,
+        int items,
+        int interactions,
+        int purchases,
+        boolean factorized,
+        long trainingMillis,
+        double coverage) {
+
+    public ModelSummary {
+        requireNonNull(trainedAt, "trainedAt is null");
+    }
+}

@@ -1,0 +1,25 @@
+package io.hearth.recommendations;
+
+import java.util.Locale;
+
+/** Where a recommended item came from; CTR and conversion are measured per strategy. */
+public enum Strategy {
+    /** Personal taste: ALS factors of the customer's history. */
+    FACTORS,
+    /** Items related to what the customer viewed or added to the cart in this session. */
+    SESSION,
+    /** Bought together with the product (or with what the customer owns). */
+    BOUGHT_TOGETHER,
+    /** Viewed or bought by the same shoppers as the product. */
+    SIMILAR,
+    /** Popular in a category the customer is looking at. */
+    CATEGORY_POPULARITY,
+    /** Popular in the shop, recent demand weighing most. */
+    POPULARITY,
+    /** Any product in stock: the last resort that keeps a slate full. */
+    CATALOG;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,167 @@
+package io.hearth.recommendations.internal;
+
+import io.hearth.ml.recommend.FactorModel;
+import io.hearth.recommendations.ModelSummary;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** A model version as bytes for the database, and back. The format starts with a format number. */
+final class ModelCodec {
+
+    private static final int FORMAT = 1;
+
+    private ModelCodec() {}
+
+    static byte[] encode(ServingModel model) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(bytes, 1 << 16))) {
+            out.writeInt(FORMAT);
+            writeSummary(out, model.summary());
+            writeStrings(out, model.items());
+            writeStrings(out, model.users());
+            FactorModel factors = model.factors();
+            out.writeInt(factors == null ? 0 : factors.factors());
+            if (factors != null) {
+                writeFloats(out, factors.userFactors());
+                writeFloats(out, factors.itemFactors());
+            }
+            writeNeighbours(out, model.boughtTogether());
+            writeNeighbours(out, model.viewedTogether());
+            writeFloats(out, model.popularity());
+            writeRows(out, model.owned());
+            writeRows(out, model.deviceCounts());
+            writeRows(out, model.hourCounts());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static ServingModel decode(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(new ByteArrayInputStream(data)))) {
+            if (in.readInt() != FORMAT) {
+                throw new IllegalStateException("unknown model format");
+            }
+            ModelSummary summary = readSummary(in);
+            String[] items = readStrings(in);
+            String[] users = readStrings(in);
+            int factorCount = in.readInt();
+            FactorModel factors = factorCount == 0 ? null : FactorModel.of(factorCount, readFloats(in), readFloats(in));
+            return ServingModel.of(
+                    summary.version(),
+                    summary.trainedAt(),
+                    items,
+                    users,
+                    factors,
+                    readNeighbours(in),
+                    readNeighbours(in),
+                    readFloats(in),
+                    readRows(in),
+                    readRows(in),
+                    readRows(in),
+                    summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeSummary(DataOutputStream out, ModelSummary summary) throws IOException {
+        out.writeLong(summary.version());
+        out.writeLong(summary.trainedAt().toEpochMilli());
+        out.writeInt(summary.identities());
+        out.writeInt(summary.items());
+        out.writeInt(summary.interactions());
+        out.writeInt(summary.purchases());
+        out.writeBoolean(summary.factorized());
+        out.writeLong(summary.trainingMillis());
+        out.writeDouble(summary.coverage());
+    }
+
+    private static ModelSummary readSummary(DataInputStream in) throws IOException {
+        return new ModelSummary(
+                in.readLong(),
+                Instant.ofEpochMilli(in.readLong()),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readInt(),
+                in.readBoolean(),
+                in.readLong(),
+                in.readDouble());
+    }
+
+    private static void writeStrings(DataOutputStream out, String[] values) throws IOException {
+        out.writeInt(values.length);
+        for (String value : values) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String[] readStrings(DataInputStream in) throws IOException {
+        String[] values = new String[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readUTF();
+        }
+        return values;
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float value : values) {
+            out.writeFloat(value);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        float[] values = new float[in.readInt()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    private static void writeRows(DataOutputStream out, int[][] rows) throws IOException {
+        out.writeInt(rows.length);
+        for (int[] row : rows) {
+            out.writeInt(row.length);
+            for (int value : row) {
+                out.writeInt(value);
+            }
+        }
+    }
+
+    private static int[][] readRows(DataInputStream in) throws IOException {
+        int[][] rows = new int[in.readInt()][];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = new int[in.readInt()];
+            for (int i = 0; i < rows[r].length; i++) {
+                rows[r][i] = in.readInt();
+            }
+        }
+        return rows;
+    }
+
+    private static void writeNeighbours(DataOutputStream out, Neighbours neighbours) throws IOException {
+        writeRows(out, neighbours.items());
+        out.writeInt(neighbours.similarities().length);
+        for (float[] row : neighbours.similarities()) {
+            writeFloats(out, row);
+        }
+    }
+
+    private static Neighbours readNeighbours(DataInputStream in) throws IOException {
+        int[][] items = readRows(in);
+        float[][] similarities = new float[in.readInt()][];
+        for (int i = 0; i < similarities.length; i++) {
+            similarities[i] = readFloats(in);
+        }
+        return new Neighbours(items, similarities);
+    }
+}

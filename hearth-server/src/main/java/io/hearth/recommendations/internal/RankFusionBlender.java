@@ -1,0 +1,53 @@
+package io.hearth.recommendations.internal;
+
+import io.hearth.recommendations.Strategy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Weighted reciprocal-rank fusion: an item earns {@code weight / (60 + rank)} from every list it is in,
+ * so agreement between strategies lifts it and no strategy's raw score scale matters. Weights put what
+ * the shopper does right now first, then their taste, then what is popular. The strategy that
+ * contributed most is the item's strategy.
+ */
+@Component
+class RankFusionBlender implements SlateBlender {
+
+    private static final int RANK_OFFSET = 60;
+    private static final Map<Strategy, Double> WEIGHTS = new EnumMap<>(Map.of(
+            Strategy.SESSION, 1.0,
+            Strategy.FACTORS, 0.9,
+            Strategy.BOUGHT_TOGETHER, 0.8,
+            Strategy.SIMILAR, 0.7,
+            Strategy.CATEGORY_POPULARITY, 0.4,
+            Strategy.POPULARITY, 0.25,
+            Strategy.CATALOG, 0.05));
+
+    @Override
+    public List<Candidate> blend(List<CandidateList> lists) {
+        Map<Integer, Double> total = new HashMap<>();
+        Map<Integer, Candidate> best = new HashMap<>();
+        Map<Integer, Double> bestShare = new HashMap<>();
+        for (CandidateList list : lists) {
+            double weight = WEIGHTS.get(list.strategy());
+            for (int rank = 0; rank < list.candidates().size(); rank++) {
+                Candidate candidate = list.candidates().get(rank);
+                double share = weight / (RANK_OFFSET + rank);
+                total.merge(candidate.item(), share, Double::sum);
+                if (share > bestShare.getOrDefault(candidate.item(), 0.0)) {
+                    bestShare.put(candidate.item(), share);
+                    best.put(candidate.item(), candidate);
+                }
+            }
+        }
+        List<Candidate> blended = new ArrayList<>(total.size());
+        total.forEach((item, score) -> blended.add(best.get(item).withScore(score)));
+        blended.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::item));
+        return blended;
+    }
+}

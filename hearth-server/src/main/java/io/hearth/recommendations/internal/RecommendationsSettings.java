@@ -1,0 +1,45 @@
+package io.hearth.recommendations.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the recommendations module.
+ *
+ * @param retrainDelay how long after new events a tenant's models retrain (at most once per delay)
+ * @param trainingWindow how far back training reads events
+ * @param factors latent factors of the ALS model
+ * @param iterations ALS sweeps
+ * @param halfLife popularity half-life
+ * @param sessionWindow how far back "the current session" reaches for re-ranking
+ * @param categoryCap most items of one category in a slate
+ * @param diversity MMR trade-off: 1 is relevance only, 0 diversity only
+ * @param fatigueLimit times an item is shown to a customer without engagement before it is dropped
+ * @param maxItems largest slate a caller may ask for
+ * @param refreshInterval how often a node looks for a model version trained on another node
+ */
+@ConfigurationProperties("hearth.recommendations")
+public record RecommendationsSettings(
+        @DefaultValue("PT1H") Duration retrainDelay,
+        @DefaultValue("P365D") Duration trainingWindow,
+        @DefaultValue("32") int factors,
+        @DefaultValue("10") int iterations,
+        @DefaultValue("P30D") Duration halfLife,
+        @DefaultValue("PT30M") Duration sessionWindow,
+        @DefaultValue("3") int categoryCap,
+        @DefaultValue("0.7") double diversity,
+        @DefaultValue("5") int fatigueLimit,
+        @DefaultValue("50") int maxItems,
+        @DefaultValue("PT30S") Duration refreshInterval) {
+
+    public RecommendationsSettings {
+        if (factors < 1 || iterations < 1 || categoryCap < 1 || fatigueLimit < 1 || maxItems < 1) {
+            throw new IllegalArgumentException(
+                    "hearth.recommendations: factors, iterations, category-cap, fatigue-limit and max-items must be positive");
+        }
+        if (diversity < 0 || diversity > 1) {
+            throw new IllegalArgumentException("hearth.recommendations.diversity must be between 0 and 1");
+        }
+    }
+}

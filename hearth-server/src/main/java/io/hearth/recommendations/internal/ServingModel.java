@@ -1,0 +1,152 @@
+package io.hearth.recommendations.internal;
+
+import io.hearth.ml.recommend.FactorModel;
+import io.hearth.ml.recommend.TopK;
+import io.hearth.recommendations.ModelSummary;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one trained version serves from, immutable once built so that a request reads one
+ * consistent version while the next is being swapped in. Items and users are dense indices.
+ *
+ * @param version 0 for the popularity-only stand-in used before the first training
+ * @param items product ids by index, ascending
+ * @param users identity keys ({@code u:<userId>} or {@code a:<anonymousId>}) by index, ascending
+ * @param factors the ALS model, or {@code null} when there was too little to learn from
+ * @param boughtTogether purchase co-occurrence
+ * @param viewedTogether co-occurrence over every signal (views, adds, purchases)
+ * @param popularity decayed popularity per item
+ * @param owned each user's purchased items, ascending
+ * @param deviceCounts per item, signals from {@link Device#values()} in order
+ * @param hourCounts per item, signals per {@link DayPart}
+ * @param byPopularity item indices, most popular first
+ * @param userVectors the ALS user factors, row-major (read directly: no copy per request)
+ * @param itemVectors the ALS item factors, row-major
+ */
+record ServingModel(
+        long version,
+        Instant trainedAt,
+        String[] items,
+        String[] users,
+        @Nullable FactorModel factors,
+        Neighbours boughtTogether,
+        Neighbours viewedTogether,
+        float[] popularity,
+        int[][] owned,
+        int[][] deviceCounts,
+        int[][] hourCounts,
+        ModelSummary summary,
+        Map<String, Integer> itemIndex,
+        Map<String, Integer> userIndex,
+        int[] byPopularity,
+        int[] deviceTotals,
+        int[] hourTotals,
+        float[] userVectors,
+        float[] itemVectors) {
+
+    static ServingModel of(
+            long version,
+            Instant trainedAt,
+            String[] items,
+            String[] users,
+            @Nullable FactorModel factors,
+            Neighbours boughtTogether,
+            Neighbours viewedTogether,
+            float[] popularity,
+            int[][] owned,
+            int[][] deviceCounts,
+            int[][] hourCounts,
+            ModelSummary summary) {
+        return new ServingModel(
+                version,
+                trainedAt,
+                items,
+                users,
+                factors,
+                boughtTogether,
+                viewedTogether,
+                popularity,
+                owned,
+                deviceCounts,
+                hourCounts,
+                summary,
+                indexOf(items),
+                indexOf(users),
+                TopK.select(popularity, popularity.length, new int[0]),
+                totals(deviceCounts, Device.values().length),
+                totals(hourCounts, DayPart.values().length),
+                factors == null ? new float[0] : factors.userFactors(),
+                factors == null ? new float[0] : factors.itemFactors());
+    }
+
+    private static int[] totals(int[][] counts, int width) {
+        int[] totals = new int[width];
+        for (int[] row : counts) {
+            for (int i = 0; i < width; i++) {
+                totals[i] += row[i];
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * How much more (positive) or less (negative) this item is chosen from the device or in the part of
+     * the day than items overall, as a log ratio with add-one smoothing, so rare items stay near 0.
+     */
+    double lift(int item, int[][] counts, int[] totals, int column) {
+        int itemTotal = 0;
+        int total = 0;
+        for (int i = 0; i < totals.length; i++) {
+            itemTotal += counts[item][i];
+            total += totals[i];
+        }
+        double itemShare = (counts[item][column] + 1.0) / (itemTotal + totals.length);
+        double overallShare = (totals[column] + 1.0) / (total + totals.length);
+        return Math.log(itemShare / overallShare);
+    }
+
+    /** Cosine of two items' factor vectors; 0 without factors. */
+    double similarity(int first, int second) {
+        if (factors == null) {
+            return 0;
+        }
+        float[] all = itemVectors;
+        int k = factors.factors();
+        double dot = 0;
+        double a = 0;
+        double b = 0;
+        for (int f = 0; f < k; f++) {
+            float x = all[first * k + f];
+            float y = all[second * k + f];
+            dot += x * y;
+            a += x * x;
+            b += y * y;
+        }
+        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+    }
+
+    int itemCount() {
+        return items.length;
+    }
+
+    /** Dense index of the product, or -1. */
+    int item(String productId) {
+        return itemIndex.getOrDefault(productId, -1);
+    }
+
+    /** Dense index of the identity, or -1. */
+    int user(String identityKey) {
+        return userIndex.getOrDefault(identityKey, -1);
+    }
+
+    private static Map<String, Integer> indexOf(String[] keys) {
+        Map<String, Integer> index = HashMap.newHashMap(keys.length);
+        for (int i = 0; i < keys.length; i++) {
+            index.put(keys[i], i);
+        }
+        return index;
+    }
+}

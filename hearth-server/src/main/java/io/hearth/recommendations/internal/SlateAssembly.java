@@ -1,0 +1,168 @@
+package io.hearth.recommendations.internal;
+
+import io.hearth.recommendations.RecommendedItem;
+import io.hearth.recommendations.Strategy;
+import io.hearth.shared.TenantId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** The candidates, filters and fill of one request's slate. */
+final class SlateAssembly {
+
+    /** Each strategy proposes this many times the slate size, so filters and caps leave enough. */
+    private static final int OVERFETCH = 4;
+
+    private static final int OWNED_SEEDS = 20;
+
+    private final TenantId tenant;
+    private final ServingModel model;
+    private final CatalogView catalog;
+    private final Shopper shopper;
+    private final Set<String> onScreen;
+    private final int n;
+
+    SlateAssembly(
+            TenantId tenant, ServingModel model, CatalogView catalog, Shopper shopper, List<String> onScreen, int n) {
+        this.tenant = tenant;
+        this.model = model;
+        this.catalog = catalog;
+        this.shopper = shopper;
+        this.onScreen = new LinkedHashSet<>(onScreen);
+        this.n = n;
+    }
+
+    ServingModel model() {
+        return model;
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** Session, taste, what goes with what they own, and what is popular where they are looking. */
+    List<CandidateList> personal() {
+        int k = n * OVERFETCH;
+        List<Integer> seeds = indices(new LinkedHashSet<>(concat(List.copyOf(onScreen), shopper.session())));
+        List<Integer> owned =
+                indices(shopper.owned()).stream().limit(OWNED_SEEDS).toList();
+        int[] ownedAscending =
+                owned.stream().mapToInt(Integer::intValue).sorted().toArray();
+        Set<String> categories = new LinkedHashSet<>();
+        for (int seed : seeds) {
+            String category = categoryOf(seed);
+            if (category != null) {
+                categories.add(category);
+            }
+        }
+        return List.of(
+                CandidateSources.neighbours(
+                        Strategy.SESSION, model.viewedTogether(), seeds, "because you looked at", this::name, k),
+                CandidateSources.factors(model, shopper.rows(), ownedAscending, k),
+                CandidateSources.neighbours(
+                        Strategy.BOUGHT_TOGETHER, model.boughtTogether(), owned, "goes with your", this::name, k),
+                CandidateSources.popularIn(model, categories, this::categoryOf, k));
+    }
+
+    List<CandidateList> aboutProduct(String productId, boolean together) {
+        int k = n * OVERFETCH;
+        int item = model.item(productId);
+        String category = catalog.facts(tenant, productId).category();
+        List<CandidateList> lists = new ArrayList<>();
+        if (item >= 0 && together) {
+            lists.add(CandidateSources.neighbours(
+                    Strategy.BOUGHT_TOGETHER, model.boughtTogether(), List.of(item), "bought with", this::name, k));
+        }
+        if (item >= 0) {
+            lists.add(CandidateSources.neighbours(
+                    Strategy.SIMILAR, model.viewedTogether(), List.of(item), "shoppers of", this::name, k));
+            lists.add(CandidateSources.nearest(model, item, this::name, k));
+        }
+        if (category != null) {
+            lists.add(CandidateSources.popularIn(model, List.of(category), this::categoryOf, k));
+        }
+        return lists;
+    }
+
+    CandidateList popular() {
+        return CandidateSources.popular(model, this::eligible, n * OVERFETCH);
+    }
+
+    @Nullable
+    String categoryOf(int item) {
+        return catalog.facts(tenant, model.items()[item]).category();
+    }
+
+    boolean eligible(int item) {
+        return eligible(model.items()[item]);
+    }
+
+    List<RecommendedItem> items(List<Candidate> ranked, Set<String> chosen) {
+        List<RecommendedItem> items = new ArrayList<>();
+        for (Candidate candidate : ranked) {
+            String id = model.items()[candidate.item()];
+            chosen.add(id);
+            items.add(item(id, candidate.score(), candidate.strategy(), candidate.reason()));
+        }
+        return items;
+    }
+
+    /** Tops the slate up with popular items, then any product in stock, ignoring category caps. */
+    void fill(List<RecommendedItem> items, Set<String> chosen) {
+        for (int index : model.byPopularity()) {
+            if (items.size() >= n) {
+                return;
+            }
+            String id = model.items()[index];
+            if (model.popularity()[index] > 0 && eligible(id) && chosen.add(id)) {
+                items.add(item(id, 0, Strategy.POPULARITY, "popular right now"));
+            }
+        }
+        for (String id : catalog.inStock(tenant)) {
+            if (items.size() >= n) {
+                return;
+            }
+            if (eligible(id) && chosen.add(id)) {
+                items.add(item(id, 0, Strategy.CATALOG, "in stock"));
+            }
+        }
+    }
+
+    private boolean eligible(String productId) {
+        CatalogView.Facts facts = catalog.facts(tenant, productId);
+        return facts.inStock()
+                && !onScreen.contains(productId)
+                && !shopper.fatigued().contains(productId)
+                && (facts.replenishable() || !shopper.owned().contains(productId));
+    }
+
+    private RecommendedItem item(String id, double score, Strategy strategy, String reason) {
+        CatalogView.Facts facts = catalog.facts(tenant, id);
+        return new RecommendedItem(id, facts.name(), facts.category(), score, strategy, reason);
+    }
+
+    private String name(int item) {
+        String id = model.items()[item];
+        String name = catalog.facts(tenant, id).name();
+        return name == null ? id : name;
+    }
+
+    private List<Integer> indices(Iterable<String> productIds) {
+        List<Integer> indices = new ArrayList<>();
+        for (String id : productIds) {
+            int index = model.item(id);
+            if (index >= 0) {
+                indices.add(index);
+            }
+        }
+        return indices;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+}

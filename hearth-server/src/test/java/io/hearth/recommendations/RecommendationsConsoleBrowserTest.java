@@ -1,0 +1,125 @@
+package io.hearth.recommendations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.CustomerId;
+import io.hearth.testing.Api;
+import io.hearth.testing.HeadlessChromium;
+import io.hearth.testing.HearthTest;
+import io.hearth.testing.TestTenants;
+import io.hearth.testing.TestTenants.TestTenant;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A member of staff opens the recommendations page in a real headless Chromium: sees the trained
+ * model's figures, the top items drawn as a chart, and Ada's slate with a reason for every item.
+ * Skipped where Debian's chromium and chromedriver are not installed.
+ */
+@HearthTest
+class RecommendationsConsoleBrowserTest {
+
+    private static final Path SCREENSHOT = Path.of("target", "recommendations.png");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestTenants tenants;
+
+    @Autowired
+    ProfileManagement profiles;
+
+    @Autowired
+    RecommendationManagement recommendations;
+
+    HeadlessChromium chromium;
+    WebDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        chromium = HeadlessChromium.start(1280, 2000);
+        browser = chromium.browser();
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void staffSeeTheModelTopItemsAndACustomersRecommendationsWithReasons() throws IOException {
+        TestTenant shop = tenants.create();
+        CustomerId ada = new ShopStory(new Api(port), shop, profiles).open();
+        recommendations.train(shop.id(), TrainingProgress.NONE);
+
+        signIn(shop.adminKey());
+        browser.findElement(By.id("nav-recommendations")).click();
+        waitUntil(ExpectedConditions.urlContains("/console/recommendations"));
+        waitUntil(ExpectedConditions.attributeToBe(By.id("top-chart"), "data-rendered", "true"));
+
+        assertThat(browser.findElement(By.id("model-version")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("model-products")).getText()).isEqualTo("12");
+        assertThat(browser.findElement(By.id("model-als")).getText()).isEqualTo("trained");
+        assertThat(browser.findElements(By.cssSelector("#top-items tbody tr"))).hasSize(10);
+
+        browser.findElement(By.id("customer")).sendKeys(ada.value());
+        browser.findElement(By.id("show")).click();
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("slate")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#slate tbody tr"));
+
+        assertThat(rows).hasSize(10);
+        assertThat(browser.findElement(By.id("slate-summary")).getText()).startsWith("Personalized");
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(
+                                row.findElement(By.cssSelector("td.reason")).getText())
+                        .isNotBlank());
+        assertThat(rows)
+                .extracting(row -> row.findElements(By.tagName("td")).get(1).getText())
+                .as("what Ada owns and cannot need twice")
+                .doesNotContain("Burr grinder");
+        screenshot();
+
+        browser.findElement(By.id("customer")).clear();
+        browser.findElement(By.id("customer")).sendKeys("nobody-at-all");
+        browser.findElement(By.id("show")).click();
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("no-such-customer")));
+    }
+
+    private void signIn(String key) {
+        browser.get("http://localhost:" + port + "/console/login");
+        browser.findElement(By.id("key")).sendKeys(key);
+        browser.findElement(By.id("sign-in")).click();
+        waitUntil(ExpectedConditions.urlMatches("/console$"));
+    }
+
+    private void waitUntil(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
+    private void screenshot() throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
