@@ -15,12 +15,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class ModelCatalogue {
 
-    private final ModelRegistry registry;
-    private final ModelStore store;
+    private final RecommendationModelRegistry registry;
+    private final RecommendationModelStore store;
     private final OutcomeStore outcomes;
     private final CatalogView catalog;
 
-    ModelCatalogue(ModelRegistry registry, ModelStore store, OutcomeStore outcomes, CatalogView catalog) {
+    ModelCatalogue(
+            RecommendationModelRegistry registry,
+            RecommendationModelStore store,
+            OutcomeStore outcomes,
+            CatalogView catalog) {
         this.registry = registry;
         this.store = store;
         this.outcomes = outcomes;

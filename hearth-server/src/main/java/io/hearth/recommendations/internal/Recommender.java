@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Recommender {
 
-    private final ModelRegistry registry;
+    private final RecommendationModelRegistry registry;
     private final ShopperReader shoppers;
     private final CatalogView catalog;
     private final SlateBlender blender;
@@ -32,7 +32,7 @@ public class Recommender {
     private final Clock clock;
 
     Recommender(
-            ModelRegistry registry,
+            RecommendationModelRegistry registry,
             ShopperReader shoppers,
             CatalogView catalog,
             SlateBlender blender,

@@ -20,16 +20,16 @@ public class TrainingService {
     private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
 
     private final SignalReader signals;
-    private final ModelStore store;
-    private final ModelRegistry registry;
+    private final RecommendationModelStore store;
+    private final RecommendationModelRegistry registry;
     private final ModelTrainer trainer;
     private final RecommendationsSettings settings;
     private final Clock clock;
 
     TrainingService(
             SignalReader signals,
-            ModelStore store,
-            ModelRegistry registry,
+            RecommendationModelStore store,
+            RecommendationModelRegistry registry,
             RecommendationsSettings settings,
             Clock clock) {
         this.signals = signals;

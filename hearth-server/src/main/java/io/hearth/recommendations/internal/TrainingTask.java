@@ -30,7 +30,8 @@ class TrainingTask {
     }
 
     @Bean
-    TrainingSchedule trainingSchedule(@Lazy SchedulerClient scheduler, RecommendationsSettings settings, Clock clock) {
+    TrainingSchedule recommendationsTrainingSchedule(
+            @Lazy SchedulerClient scheduler, RecommendationsSettings settings, Clock clock) {
         return new TrainingSchedule(scheduler, settings, clock);
     }
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Stored model versions of each tenant; the newest {@link #KEPT} are kept, older ones deleted. */
 @Repository
-class ModelStore {
+class RecommendationModelStore {
 
     static final int KEPT = 3;
     private static final JsonMapper JSON =
@@ -22,7 +22,7 @@ class ModelStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    ModelStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    RecommendationModelStore(JdbcClient jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
     }

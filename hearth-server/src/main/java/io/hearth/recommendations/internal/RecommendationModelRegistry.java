@@ -17,15 +17,16 @@ import org.springframework.stereotype.Component;
  * popularity-only stand-in (version 0, not stored) is built from the events and refreshed as often.
  */
 @Component
-class ModelRegistry {
+class RecommendationModelRegistry {
 
     private final Map<TenantId, Loaded> models = new ConcurrentHashMap<>();
-    private final ModelStore store;
+    private final RecommendationModelStore store;
     private final StandInBuilder standIns;
     private final RecommendationsSettings settings;
     private final Clock clock;
 
-    ModelRegistry(ModelStore store, StandInBuilder standIns, RecommendationsSettings settings, Clock clock) {
+    RecommendationModelRegistry(
+            RecommendationModelStore store, StandInBuilder standIns, RecommendationsSettings settings, Clock clock) {
         this.store = store;
         this.standIns = standIns;
         this.settings = settings;
