@@ -107,6 +107,8 @@ class SegmentsTest {
                 .stream()
                 .map(decision -> decision.get("type").asString() + ":"
                         + decision.get("outcome").asString())
+                // Predictions log their own threshold crossings for the same customer.
+                .filter(decision -> decision.startsWith("segment."))
                 .toList();
         assertThat(audited).containsExactly("segment.exited:" + segment, "segment.entered:" + segment);
     }

@@ -53,7 +53,8 @@ class MessagingController {
     PublishedTemplate template(@AuthenticationPrincipal Principal caller, @PathVariable String key) {
         return messaging
                 .template(caller.tenantId(), key)
-                .orElseThrow(() -> new HearthProblem(MessagingProblem.UNKNOWN_TEMPLATE, "No published template has this key"));
+                .orElseThrow(() ->
+                        new HearthProblem(MessagingProblem.UNKNOWN_TEMPLATE, "No published template has this key"));
     }
 
     @PostMapping(path = "/v1/templates/{key}/preview", produces = "application/json")

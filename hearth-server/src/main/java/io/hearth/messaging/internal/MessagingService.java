@@ -75,7 +75,8 @@ public class MessagingService {
         return TenantContext.call(tenant, () -> {
             PublishedTemplate template = templates
                     .latest(tenant, key)
-                    .orElseThrow(() -> new HearthProblem(MessagingProblem.UNKNOWN_TEMPLATE, "No published template has this key"));
+                    .orElseThrow(() ->
+                            new HearthProblem(MessagingProblem.UNKNOWN_TEMPLATE, "No published template has this key"));
             CustomerProfile profile = profiles.profile(tenant, customer)
                     .orElseThrow(() ->
                             new HearthProblem(MessagingProblem.UNKNOWN_CUSTOMER, "No customer " + customer.value()));
