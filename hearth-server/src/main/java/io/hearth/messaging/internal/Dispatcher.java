@@ -116,21 +116,26 @@ class Dispatcher {
                 store.settle(tenant, id, MessageStatus.SENT, null, null, now);
                 publish(tenant, stored, MessageEngaged.Kind.SENT, now);
             }
-            case DeliveryResult.Transient refused
-            when attempts < settings.maxAttempts() ->
-                store.settle(
-                        tenant,
-                        id,
-                        MessageStatus.RETRYING,
-                        refused.reason(),
-                        now.plus(settings.backoffAfter(attempts)),
-                        null);
-            case DeliveryResult.Transient refused ->
-                fail(tenant, stored, "gave up after " + attempts + " attempts: " + refused.reason(), now);
+            case DeliveryResult.Transient refused -> retryOrGiveUp(tenant, stored, refused, attempts, now);
             case DeliveryResult.Permanent refused -> fail(tenant, stored, refused.reason(), now);
             case DeliveryResult.Ambiguous unclear ->
                 store.settle(tenant, id, MessageStatus.UNKNOWN, unclear.reason(), null, null);
         }
+    }
+
+    private void retryOrGiveUp(
+            TenantId tenant, MessageStore.Stored stored, DeliveryResult.Transient refused, int attempts, Instant now) {
+        if (attempts >= settings.maxAttempts()) {
+            fail(tenant, stored, "gave up after " + attempts + " attempts: " + refused.reason(), now);
+            return;
+        }
+        store.settle(
+                tenant,
+                stored.message().messageId(),
+                MessageStatus.RETRYING,
+                refused.reason(),
+                now.plus(settings.backoffAfter(attempts)),
+                null);
     }
 
     private void fail(TenantId tenant, MessageStore.Stored stored, String reason, Instant now) {
