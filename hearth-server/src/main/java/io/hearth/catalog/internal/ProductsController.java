@@ -74,7 +74,7 @@ class ProductsController {
     }
 
     static HearthProblem unknown(String productId) {
-        return new HearthProblem(CatalogProblem.UNKNOWN_PRODUCT, "No product " + productId);
+        return new HearthProblem(CatalogProblem.UNKNOWN_PRODUCT, "No product has this id");
     }
 
     /** A product as sent; {@code productId} is only read in a batch (the path names it otherwise). */

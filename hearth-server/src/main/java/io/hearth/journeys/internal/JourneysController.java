@@ -52,7 +52,7 @@ class JourneysController {
     @Operation(summary = "The newest version of a journey, with its source")
     JourneyVersion journey(@AuthenticationPrincipal Principal caller, @PathVariable String key) {
         return journeys.journey(caller.tenantId(), key)
-                .orElseThrow(() -> new HearthProblem(JourneysProblem.UNKNOWN_JOURNEY, "No journey " + key));
+                .orElseThrow(() -> new HearthProblem(JourneysProblem.UNKNOWN_JOURNEY, "No journey has this key"));
     }
 
     @GetMapping(path = "/v1/journeys/{key}/stats", produces = "application/json")

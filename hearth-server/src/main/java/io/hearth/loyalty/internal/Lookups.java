@@ -31,8 +31,8 @@ class Lookups {
 
     CustomerId customerOfOrder(TenantId tenant, String orderId) {
         return TenantContext.call(tenant, () -> lots.customerOfOrder(tenant, orderId))
-                .orElseThrow(() ->
-                        new HearthProblem(LoyaltyProblem.UNKNOWN_ORDER, "No points were earned on order " + orderId));
+                .orElseThrow(
+                        () -> new HearthProblem(LoyaltyProblem.UNKNOWN_ORDER, "No points were earned on this order"));
     }
 
     LedgerTransaction transaction(TenantId tenant, UUID transactionId) {
@@ -44,7 +44,7 @@ class Lookups {
     Reward redeemable(TenantId tenant, CustomerId customer, String rewardId) {
         return TenantContext.call(tenant, () -> {
             Reward reward = rewards.reward(tenant, rewardId)
-                    .orElseThrow(() -> new HearthProblem(LoyaltyProblem.UNKNOWN_REWARD, "No reward " + rewardId));
+                    .orElseThrow(() -> new HearthProblem(LoyaltyProblem.UNKNOWN_REWARD, "No reward has this id"));
             if (!eligible(tenant, customer, reward)) {
                 throw new HearthProblem(
                         LoyaltyProblem.REWARD_NOT_ELIGIBLE,

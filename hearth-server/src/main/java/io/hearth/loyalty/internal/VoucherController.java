@@ -122,7 +122,7 @@ class VoucherController {
     @Operation(summary = "One voucher with its rules and how often it was redeemed")
     Voucher voucher(@AuthenticationPrincipal Principal caller, @PathVariable String code) {
         return vouchers.voucher(caller.tenantId(), code)
-                .orElseThrow(() -> new HearthProblem(LoyaltyProblem.UNKNOWN_VOUCHER, "No voucher " + code));
+                .orElseThrow(() -> new HearthProblem(LoyaltyProblem.UNKNOWN_VOUCHER, "No voucher has this code"));
     }
 
     /** A checkout: who, which order (for a redemption) and the basket. */

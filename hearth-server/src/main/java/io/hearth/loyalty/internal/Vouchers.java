@@ -138,6 +138,6 @@ public class Vouchers {
     }
 
     private static HearthProblem unknown(String code) {
-        return new HearthProblem(LoyaltyProblem.UNKNOWN_VOUCHER, "No voucher " + code);
+        return new HearthProblem(LoyaltyProblem.UNKNOWN_VOUCHER, "No voucher has this code");
     }
 }

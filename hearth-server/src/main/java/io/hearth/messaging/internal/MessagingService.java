@@ -78,8 +78,7 @@ public class MessagingService {
                     .orElseThrow(() ->
                             new HearthProblem(MessagingProblem.UNKNOWN_TEMPLATE, "No published template has this key"));
             CustomerProfile profile = profiles.profile(tenant, customer)
-                    .orElseThrow(() ->
-                            new HearthProblem(MessagingProblem.UNKNOWN_CUSTOMER, "No customer " + customer.value()));
+                    .orElseThrow(() -> new HearthProblem(MessagingProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
             Object own = profile.traits().get("locale");
             Map<String, Object> context =
                     renderer.customerContext(tenant, customer, variables, Map.of("unsubscribe_url", "#unsubscribe"));

@@ -114,7 +114,7 @@ public class Recommender {
         RequestRules.check(surface, n, RecommendationContext.NONE, settings.maxItems());
         ServingModel model = registry.current(tenant);
         if (model.item(productId) < 0 && !catalog.known(tenant, productId)) {
-            throw new HearthProblem(RecommendationsProblem.UNKNOWN_PRODUCT, "No product " + productId);
+            throw new HearthProblem(RecommendationsProblem.UNKNOWN_PRODUCT, "No product has this id");
         }
         SlateAssembly assembly = new SlateAssembly(tenant, model, catalog, Shopper.nobody(), List.of(productId), n);
         List<CandidateList> lists = new ArrayList<>(assembly.aboutProduct(productId, together));

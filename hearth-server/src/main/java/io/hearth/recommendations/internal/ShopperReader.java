@@ -54,7 +54,8 @@ class ShopperReader {
 
     Shopper read(TenantId tenant, CustomerId id, RecommendationContext context, Channel channel, ServingModel model) {
         CustomerProfile profile = profiles.profile(tenant, id)
-                .orElseThrow(() -> new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer " + id));
+                .orElseThrow(
+                        () -> new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
         String customer = profile.customerId().value();
         if (!privacy.mayUse(tenant, profile.customerId(), Purpose.PERSONALIZATION, channel)) {
             return new Shopper(customer, false, new int[0], Set.of(), List.of(), Set.of());

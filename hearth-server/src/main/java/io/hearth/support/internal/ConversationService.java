@@ -159,7 +159,7 @@ public class ConversationService {
     }
 
     static HearthProblem unknown(UUID conversationId) {
-        return new HearthProblem(SupportProblem.UNKNOWN_CONVERSATION, "no conversation " + conversationId);
+        return new HearthProblem(SupportProblem.UNKNOWN_CONVERSATION, "No conversation has this id");
     }
 
     private SupportMessage customerMessage(String body, Reading reading) {
