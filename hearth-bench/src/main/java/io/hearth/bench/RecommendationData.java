@@ -3,15 +3,9 @@ package io.hearth.bench;
 import static java.util.Objects.requireNonNull;
 
 import io.hearth.ml.recommend.Interaction;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,15 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The public data sets of {@code ../shared/data} as implicit interactions, read and split the way
  * hearth-ml's evaluation tests do, so that figures here and there describe the same protocol.
  */
 final class RecommendationData {
-
-    private static final DateTimeFormatter RETAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private RecommendationData() {}
 
@@ -73,43 +64,17 @@ final class RecommendationData {
     static List<Interaction> onlineRetail(Path file) throws IOException {
         List<Interaction> interactions = new ArrayList<>();
         Map<String, Integer> stockIds = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                List<String> fields = csvFields(line);
-                boolean usable = fields.size() >= 8
-                        && !fields.get(6).isEmpty()
-                        && !fields.get(0).startsWith("C")
-                        && Double.parseDouble(fields.get(3)) > 0;
-                if (usable) {
-                    int customer = (int) Double.parseDouble(fields.get(6));
-                    int item = stockIds.computeIfAbsent(fields.get(1), code -> stockIds.size());
-                    long time = LocalDateTime.parse(fields.get(4), RETAIL_TIME).toEpochSecond(ZoneOffset.UTC);
-                    interactions.add(new Interaction(customer, item, 1f, time));
-                }
+        OnlineRetailCsv.forEachRowWithCustomer(file, fields -> {
+            boolean usable = !fields[OnlineRetailCsv.INVOICE].startsWith("C")
+                    && Double.parseDouble(fields[OnlineRetailCsv.QUANTITY]) > 0;
+            if (usable) {
+                int customer = (int) Double.parseDouble(fields[OnlineRetailCsv.CUSTOMER]);
+                int item = stockIds.computeIfAbsent(fields[OnlineRetailCsv.STOCK_CODE], code -> stockIds.size());
+                long time = OnlineRetailCsv.at(fields).getEpochSecond();
+                interactions.add(new Interaction(customer, item, 1f, time));
             }
-        }
+        });
         return interactions;
-    }
-
-    private static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     /** {@code ../shared/data} beside the project root (the working directory of {@code hearth-bench/run}). */

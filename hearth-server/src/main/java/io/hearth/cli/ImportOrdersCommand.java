@@ -125,14 +125,7 @@ final class ImportOrdersCommand implements Callable<Integer> {
     }
 
     private TenantId tenantId() {
-        if (tenant.equalsIgnoreCase("demo")) {
-            return DEMO_TENANT;
-        }
-        try {
-            return TenantId.of(tenant);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--tenant must be a UUID or `demo`: " + tenant);
-        }
+        return TenantOptions.tenantId(tenant, spec);
     }
 
     private @Nullable String normalizedCurrency() {

@@ -3,7 +3,6 @@ package io.hearth.cli;
 import io.hearth.predictions.ModelVersion;
 import io.hearth.predictions.PredictionManagement;
 import io.hearth.shared.TenantId;
-import io.hearth.tenancy.TenantManagement;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +14,9 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth train predictions --tenant …}: trains every prediction model of a tenant now; see {@code docs/predictions-api.md}. */
@@ -36,13 +35,9 @@ final class TrainPredictionsCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     CommandSpec spec;
 
-    @Option(
-            names = "--tenant",
-            required = true,
-            paramLabel = "<uuid|demo>",
-            description = "The tenant to train; `demo` is the demo tenant.")
+    @Mixin
     @SuppressWarnings("NullAway.Init")
-    String tenant;
+    TenantOptions target;
 
     @Option(
             names = "--as-of",
@@ -51,23 +46,15 @@ final class TrainPredictionsCommand implements Callable<Integer> {
     @Nullable
     LocalDate asOf;
 
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Where the embedded database lives (default: $HEARTH_DATA_DIR or ./hearth-data).")
-    @Nullable
-    String dataDir;
-
     TrainPredictionsCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        TenantId tenantId = tenantId();
-        try (ConfigurableApplicationContext application = context.start(dataDir)) {
-            if (!application.getBean(TenantManagement.class).tenantExists(tenantId)) {
-                spec.commandLine().getErr().println("hearth: no tenant " + tenantId);
+        TenantId tenantId = target.tenantId();
+        try (ConfigurableApplicationContext application = context.start(target.dataDir)) {
+            if (!target.exists(application, tenantId)) {
                 return FailureReport.FAILED;
             }
             List<ModelVersion> versions;
@@ -107,16 +94,5 @@ final class TrainPredictionsCommand implements Callable<Integer> {
                 .forEach(
                         entry -> text.append(String.format(Locale.ROOT, "%s=%.4g ", entry.getKey(), entry.getValue())));
         return text.toString().trim();
-    }
-
-    private TenantId tenantId() {
-        if (tenant.equalsIgnoreCase("demo")) {
-            return ImportOrdersCommand.DEMO_TENANT;
-        }
-        try {
-            return TenantId.of(tenant);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--tenant must be a UUID or `demo`: " + tenant);
-        }
     }
 }

@@ -5,18 +5,15 @@ import io.hearth.recommendations.ModelSummary;
 import io.hearth.recommendations.RecommendationManagement;
 import io.hearth.recommendations.TrainingProgress;
 import io.hearth.shared.TenantId;
-import io.hearth.tenancy.TenantManagement;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hearth train recommendations --tenant …}: see {@code docs/recommendations-api.md}. */
@@ -35,20 +32,9 @@ final class TrainRecommendationsCommand implements Callable<Integer> {
     @SuppressWarnings("NullAway.Init")
     CommandSpec spec;
 
-    @Option(
-            names = "--tenant",
-            required = true,
-            paramLabel = "<uuid|demo>",
-            description = "The tenant to train; `demo` is the demo tenant.")
+    @Mixin
     @SuppressWarnings("NullAway.Init")
-    String tenant;
-
-    @Option(
-            names = "--data-dir",
-            paramLabel = "DIR",
-            description = "Where the embedded database lives (default: $HEARTH_DATA_DIR or ./hearth-data).")
-    @Nullable
-    String dataDir;
+    TenantOptions target;
 
     TrainRecommendationsCommand(CliContext context) {
         this.context = context;
@@ -56,10 +42,9 @@ final class TrainRecommendationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TenantId tenantId = tenantId();
-        try (ConfigurableApplicationContext application = context.start(dataDir)) {
-            if (!application.getBean(TenantManagement.class).tenantExists(tenantId)) {
-                spec.commandLine().getErr().println("hearth: no tenant " + tenantId);
+        TenantId tenantId = target.tenantId();
+        try (ConfigurableApplicationContext application = context.start(target.dataDir)) {
+            if (!target.exists(application, tenantId)) {
                 return FailureReport.FAILED;
             }
             long events = application.getBean(IngestionManagement.class).countEvents(tenantId, "track");
@@ -79,17 +64,6 @@ final class TrainRecommendationsCommand implements Callable<Integer> {
                             summary.trainingMillis(),
                             summary.coverage());
             return 0;
-        }
-    }
-
-    private TenantId tenantId() {
-        if (tenant.equalsIgnoreCase("demo")) {
-            return ImportOrdersCommand.DEMO_TENANT;
-        }
-        try {
-            return TenantId.of(tenant);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--tenant must be a UUID or `demo`: " + tenant);
         }
     }
 

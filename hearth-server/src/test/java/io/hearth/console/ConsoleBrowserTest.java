@@ -4,26 +4,22 @@ import static io.hearth.testing.Api.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.testing.Api;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +45,14 @@ class ConsoleBrowserTest {
     Api api;
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         api = new Api(port);
         chromium = HeadlessChromium.start(1280, 1100);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -77,19 +75,19 @@ class ConsoleBrowserTest {
         track(rival, """
                 {"userId":"rival-customer","event":"Rival Secret Sale"}""");
 
-        signIn(shop.adminKey());
-        waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "3"));
+        console.signIn(shop.adminKey());
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "3"));
 
-        assertThat(text(By.id("hour-total"))).isEqualTo("3");
+        assertThat(console.text(By.id("hour-total"))).isEqualTo("3");
         assertThat(browser.findElement(By.id("rate-data")).getDomAttribute("data-total"))
                 .isEqualTo("3");
         assertThat(latestEventNames()).containsExactly("Signed Up", "Product Viewed", "Order Completed");
-        assertThat(text(By.id("latest-events")))
+        assertThat(console.text(By.id("latest-events")))
                 .contains("customer-1", "visitor-2", "customer-3")
                 .doesNotContain("o-1", "p-9");
-        assertThat(text(By.id("sources")))
+        assertThat(console.text(By.id("sources")))
                 .contains("web", "segment", shop.sourceId().toString());
-        assertThat(text(By.id("api-keys"))).contains("admin").doesNotContain(shop.adminKey());
+        assertThat(console.text(By.id("api-keys"))).contains("admin").doesNotContain(shop.adminKey());
         assertThat(browser.getPageSource())
                 .doesNotContain(
                         "Rival Secret Sale", "rival-customer", rival.id().toString());
@@ -100,30 +98,23 @@ class ConsoleBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
                 .until(driver -> latestEventNames().contains("Checkout Started"));
-        waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "4"));
-        assertThat(text(By.id("hour-total"))).isEqualTo("4");
-        screenshot(OVERVIEW_SCREENSHOT);
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("rate-chart"), "data-drawn-total", "4"));
+        assertThat(console.text(By.id("hour-total"))).isEqualTo("4");
+        console.screenshot(OVERVIEW_SCREENSHOT);
     }
 
     @Test
     void aWrongKeyIsRefusedWithAMessage() throws IOException {
-        browser.get("http://localhost:" + port + "/console");
+        console.open("/console");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
 
         browser.findElement(By.id("key")).sendKeys("hk_not-a-real-key");
         browser.findElement(By.id("sign-in")).click();
 
-        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
-        assertThat(text(By.id("login-error"))).contains("not accepted");
+        console.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertThat(console.text(By.id("login-error"))).contains("not accepted");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login?error");
-        screenshot(LOGIN_SCREENSHOT);
-    }
-
-    private void signIn(String key) {
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
+        console.screenshot(LOGIN_SCREENSHOT);
     }
 
     private void track(TestTenant tenant, String body) {
@@ -135,19 +126,5 @@ class ConsoleBrowserTest {
         return browser.findElements(By.cssSelector("#latest-events tbody tr td:nth-child(3)")).stream()
                 .map(WebElement::getText)
                 .toList();
-    }
-
-    private String text(By locator) {
-        return browser.findElement(locator).getText();
-    }
-
-    private void waitUntil(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
-    }
-
-    private void screenshot(Path target) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(target.getParent());
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -6,25 +6,20 @@ import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.testing.Api;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -52,11 +47,13 @@ class Customer360BrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1280, 2400);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -72,44 +69,45 @@ class Customer360BrowserTest {
         CustomerStory story = new CustomerStory(new Api(port), shop, profiles, privacy);
         CustomerProfile ada = story.adaShops();
 
-        signIn(shop.adminKey());
+        console.signIn(shop.adminKey());
         browser.findElement(By.linkText("ada")).click();
-        waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
+        console.waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
         browser.navigate().back();
         browser.findElement(By.linkText("anon-ada")).click();
-        waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
+        console.waitUntil(ExpectedConditions.urlContains("/console/customers/" + ada.customerId()));
         searchFor("ADA@example.com");
 
         assertThat(browser.getCurrentUrl()).endsWith("/console/customers/" + ada.customerId());
-        assertThat(text(By.id("identifiers"))).contains("email", "ada@example.com", "user_id", "ada", "anon-ada");
-        assertThat(text(By.id("trait-first_name"))).contains("Ada");
-        assertThat(text(By.id("trait-plan"))).contains("gold");
-        assertThat(text(By.cssSelector("#computed-orders dd"))).isEqualTo("2");
-        assertThat(text(By.cssSelector("#computed-revenue dd"))).isEqualTo("100.00 EUR");
-        assertThat(text(By.cssSelector("#computed-aov dd"))).isEqualTo("50.00 EUR");
-        assertThat(text(By.cssSelector("#computed-top-categories dd"))).contains("Kitchen", "Garden");
+        assertThat(console.text(By.id("identifiers")))
+                .contains("email", "ada@example.com", "user_id", "ada", "anon-ada");
+        assertThat(console.text(By.id("trait-first_name"))).contains("Ada");
+        assertThat(console.text(By.id("trait-plan"))).contains("gold");
+        assertThat(console.text(By.cssSelector("#computed-orders dd"))).isEqualTo("2");
+        assertThat(console.text(By.cssSelector("#computed-revenue dd"))).isEqualTo("100.00 EUR");
+        assertThat(console.text(By.cssSelector("#computed-aov dd"))).isEqualTo("50.00 EUR");
+        assertThat(console.text(By.cssSelector("#computed-top-categories dd"))).contains("Kitchen", "Garden");
         assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-entry")))
                 .hasSize(5);
-        assertThat(text(By.id("timeline")))
+        assertThat(console.text(By.id("timeline")))
                 .contains("Order Completed", "o-2 · 60.00 EUR", "Product Viewed", "identify");
-        assertThat(text(By.id("consents"))).contains("marketing", "email", "granted");
-        assertThat(text(By.id("merges"))).contains("Never merged.");
+        assertThat(console.text(By.id("consents"))).contains("marketing", "email", "granted");
+        assertThat(console.text(By.id("merges"))).contains("Never merged.");
         assertThat(browser.findElements(By.id("segments-section"))).isEmpty();
 
         CustomerProfile merged = story.adaSignsInOnHerTablet();
         searchFor(CustomerStory.EMAIL);
 
         assertThat(browser.getCurrentUrl()).endsWith("/console/customers/" + merged.customerId());
-        assertThat(text(By.id("identifiers"))).contains(CustomerStory.TABLET_USER);
-        assertThat(text(By.id("merges"))).contains("survivor", "in effect");
+        assertThat(console.text(By.id("identifiers"))).contains(CustomerStory.TABLET_USER);
+        assertThat(console.text(By.id("merges"))).contains("survivor", "in effect");
 
         browser.findElement(By.cssSelector("#merges form.undo button")).click();
 
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("merges"), "undone"));
-        assertThat(text(By.cssSelector("#merges .merge-state"))).startsWith("undone");
+        console.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("merges"), "undone"));
+        assertThat(console.text(By.cssSelector("#merges .merge-state"))).startsWith("undone");
         assertThat(browser.findElements(By.cssSelector("#merges form.undo"))).isEmpty();
-        assertThat(text(By.cssSelector("#computed-orders dd"))).isNotEmpty();
-        screenshot();
+        assertThat(console.text(By.cssSelector("#computed-orders dd"))).isNotEmpty();
+        console.screenshot(SCREENSHOT);
     }
 
     @Test
@@ -117,56 +115,35 @@ class Customer360BrowserTest {
         TestTenant shop = tenants.create();
         CustomerStory story = new CustomerStory(new Api(port), shop, profiles, privacy);
         CustomerProfile reader = story.readerBrowses(60);
-        signIn(shop.adminKey());
-        browser.get("http://localhost:" + port + "/console/customers/" + reader.customerId());
+        console.signIn(shop.adminKey());
+        console.open("/console/customers/" + reader.customerId());
 
         assertThat(browser.findElements(By.cssSelector("#timeline tr.timeline-entry")))
                 .hasSize(50);
         browser.findElement(By.cssSelector("#timeline-more button")).click();
 
-        waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.timeline-entry"), 60));
+        console.waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline tr.timeline-entry"), 60));
         assertThat(browser.findElements(By.id("timeline-more"))).isEmpty();
-        assertThat(text(By.cssSelector("#timeline tr.timeline-entry:last-child")))
+        assertThat(console.text(By.cssSelector("#timeline tr.timeline-entry:last-child")))
                 .contains("Article 1 Read");
     }
 
     @Test
     void anIdentifierNobodyHasGetsAClearMessage() {
         TestTenant shop = tenants.create();
-        signIn(shop.adminKey());
+        console.signIn(shop.adminKey());
 
         searchFor("nobody@example.com");
 
-        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("no-customer")));
-        assertThat(text(By.id("no-customer"))).contains("No customer has the identifier nobody@example.com");
-    }
-
-    private void signIn(String key) {
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
+        console.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("no-customer")));
+        assertThat(console.text(By.id("no-customer"))).contains("No customer has the identifier nobody@example.com");
     }
 
     private void searchFor(String identifier) {
         browser.findElement(By.id("nav-customers")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console/customers$"));
+        console.waitUntil(ExpectedConditions.urlMatches("/console/customers$"));
         browser.findElement(By.id("q")).sendKeys(identifier);
         browser.findElement(By.id("search")).click();
-        waitUntil(ExpectedConditions.not(ExpectedConditions.urlMatches("/console/customers$")));
-    }
-
-    private String text(By locator) {
-        return browser.findElement(locator).getText();
-    }
-
-    private void waitUntil(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
-    }
-
-    private void screenshot() throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        console.waitUntil(ExpectedConditions.not(ExpectedConditions.urlMatches("/console/customers$")));
     }
 }

@@ -9,6 +9,7 @@ import io.hearth.journeys.JourneyManagement;
 import io.hearth.privacy.Channel;
 import io.hearth.shared.CustomerId;
 import io.hearth.testing.Api;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.Customers;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -47,11 +47,13 @@ class JourneyConsoleBrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1280, 1100);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -86,24 +88,17 @@ class JourneyConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> journeys.stats(shop.id(), "post-purchase").total("waiting") == 1);
 
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(shop.adminKey());
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
+        console.signIn(shop.adminKey());
         browser.findElement(By.id("nav-journeys")).click();
-        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("journey-list")));
+        console.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("journey-list")));
         assertThat(browser.findElement(By.id("journey-list")).getText())
                 .contains("Post-purchase thanks", "order placed");
         browser.findElement(By.linkText("Post-purchase thanks")).click();
-        waitUntil(ExpectedConditions.attributeToBe(By.id("funnel-chart"), "data-drawn-total", "2"));
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("funnel-chart"), "data-drawn-total", "2"));
 
         assertThat(browser.findElement(By.id("journey-entered")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("step-check")).getText()).contains("yes → done, no → done");
         assertThat(browser.findElement(By.id("step-thanks")).getText()).contains("sent: 1");
         assertThat(browser.findElement(By.id("funnel-table")).getText()).contains("thanks 1 0 0", "pause 0 0 1");
-    }
-
-    private void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 }

@@ -8,26 +8,22 @@ import io.hearth.loyalty.OrderLine;
 import io.hearth.loyalty.Reward;
 import io.hearth.loyalty.Tier;
 import io.hearth.shared.CustomerId;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -50,11 +46,13 @@ class LoyaltyConsoleBrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1280, 1100);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -83,42 +81,22 @@ class LoyaltyConsoleBrowserTest {
         loyalty.adjust(shop.id(), CustomerId.of("bob"), 20, "welcome", "staff", new Idempotency("b-1", "h"));
         loyalty.adjust(rival.id(), CustomerId.of("rival-member"), 999, "rival", "staff", new Idempotency("x", "h"));
 
-        signIn(shop.adminKey());
+        console.signIn(shop.adminKey());
         browser.findElement(By.id("nav-loyalty")).click();
-        waitUntil(ExpectedConditions.attributeToBe(By.id("points-chart"), "data-drawn-earned", "40"));
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("points-chart"), "data-drawn-earned", "40"));
 
-        assertThat(text(By.id("liability-available"))).isEqualTo("140");
-        assertThat(text(By.id("liability-pending"))).isEqualTo("40");
-        assertThat(text(By.id("members"))).isEqualTo("2");
-        assertThat(text(By.id("tiers"))).contains("Silver 1", "No tier 1");
+        assertThat(console.text(By.id("liability-available"))).isEqualTo("140");
+        assertThat(console.text(By.id("liability-pending"))).isEqualTo("40");
+        assertThat(console.text(By.id("members"))).isEqualTo("2");
+        assertThat(console.text(By.id("tiers"))).contains("Silver 1", "No tier 1");
         assertThat(browser.getPageSource()).doesNotContain("999");
-        screenshot(Path.of("target", "console-loyalty.png"));
+        console.screenshot(Path.of("target", "console-loyalty.png"));
 
-        browser.get("http://localhost:" + port + "/console/loyalty/members/anna");
-        assertThat(text(By.id("available"))).isEqualTo("120");
-        assertThat(text(By.id("pending"))).isEqualTo("40");
-        assertThat(text(By.id("tier"))).isEqualTo("Silver");
-        assertThat(text(By.id("history"))).contains("REDEEM", "redeemed Mug", "EARN", "ADJUST", "welcome");
-        screenshot(Path.of("target", "console-loyalty-member.png"));
-    }
-
-    private void signIn(String key) {
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
-    }
-
-    private String text(By locator) {
-        return browser.findElement(locator).getText();
-    }
-
-    private void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-    }
-
-    private void screenshot(Path target) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+        console.open("/console/loyalty/members/anna");
+        assertThat(console.text(By.id("available"))).isEqualTo("120");
+        assertThat(console.text(By.id("pending"))).isEqualTo("40");
+        assertThat(console.text(By.id("tier"))).isEqualTo("Silver");
+        assertThat(console.text(By.id("history"))).contains("REDEEM", "redeemed Mug", "EARN", "ADJUST", "welcome");
+        console.screenshot(Path.of("target", "console-loyalty-member.png"));
     }
 }

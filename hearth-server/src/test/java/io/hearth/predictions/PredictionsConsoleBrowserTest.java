@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.ingestion.IngestionManagement;
 import io.hearth.tenancy.TenantManagement;
 import io.hearth.testing.Api;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -21,12 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,11 +59,13 @@ class PredictionsConsoleBrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1280, 1600);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -88,21 +85,21 @@ class PredictionsConsoleBrowserTest {
                 .json()
                 .get("customerId")
                 .asString();
-        signIn(shop.adminKey());
+        console.signIn(shop.adminKey());
 
-        browser.get("http://localhost:" + port + "/console/customers/" + customer);
-        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("predictions-table")));
+        console.open("/console/customers/" + customer);
+        console.waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("predictions-table")));
 
-        assertThat(text(By.id("prediction-lifetime-value"))).contains("clv@1", "EUR", "repeat_purchases");
-        assertThat(text(By.id("prediction-churn-risk"))).contains("churn@1");
-        assertThat(text(By.id("prediction-health"))).contains("health@1");
-        assertThat(text(By.id("prediction-best-send-time"))).contains("UTC");
+        assertThat(console.text(By.id("prediction-lifetime-value"))).contains("clv@1", "EUR", "repeat_purchases");
+        assertThat(console.text(By.id("prediction-churn-risk"))).contains("churn@1");
+        assertThat(console.text(By.id("prediction-health"))).contains("health@1");
+        assertThat(console.text(By.id("prediction-best-send-time"))).contains("UTC");
 
         browser.findElement(By.id("nav-models")).click();
-        waitUntil(ExpectedConditions.attributeToBe(By.id("drift-chart"), "data-drawn", "true"));
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("drift-chart"), "data-drawn", "true"));
 
-        assertThat(text(By.id("version-clv@1"))).contains("good", "40", "bgnbd_log_likelihood");
-        assertThat(text(By.id("version-send-time@1"))).contains("good");
+        assertThat(console.text(By.id("version-clv@1"))).contains("good", "40", "bgnbd_log_likelihood");
+        assertThat(console.text(By.id("version-send-time@1"))).contains("good");
         assertThat(browser.findElement(By.id("calibration-chart")).getAttribute("data-drawn"))
                 .isEqualTo("true");
         assertThat(browser.findElement(By.id("calibration-chart")).getAttribute("data-labels"))
@@ -110,38 +107,17 @@ class PredictionsConsoleBrowserTest {
         assertThat(browser.findElement(By.id("drift-chart")).getAttribute("data-labels"))
                 .contains("repeat_purchases", "probability_alive");
         assertThat(browser.findElements(By.cssSelector("#drift-chart canvas"))).isNotEmpty();
-        screenshot();
+        console.screenshot(SCREENSHOT);
     }
 
     @Test
     void beforeAnyTrainingTheModelsPageSaysSo() {
         TestTenant shop = tenants.create();
-        signIn(shop.adminKey());
+        console.signIn(shop.adminKey());
 
-        browser.get("http://localhost:" + port + "/console/models");
+        console.open("/console/models");
 
-        assertThat(text(By.id("versions"))).contains("Nothing trained yet");
-        assertThat(text(By.id("no-drift"))).contains("No trained version");
-    }
-
-    private void signIn(String key) {
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
-    }
-
-    private String text(By locator) {
-        return browser.findElement(locator).getText();
-    }
-
-    private void waitUntil(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    private void screenshot() throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(console.text(By.id("versions"))).contains("Nothing trained yet");
+        assertThat(console.text(By.id("no-drift"))).contains("No trained version");
     }
 }

@@ -5,27 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.testing.Api;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -53,11 +48,13 @@ class RecommendationsConsoleBrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1280, 2000);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -73,10 +70,10 @@ class RecommendationsConsoleBrowserTest {
         CustomerId ada = new ShopStory(new Api(port), shop, profiles).open();
         recommendations.train(shop.id(), TrainingProgress.NONE);
 
-        signIn(shop.adminKey());
+        console.signIn(shop.adminKey());
         browser.findElement(By.id("nav-recommendations")).click();
-        waitUntil(ExpectedConditions.urlContains("/console/recommendations"));
-        waitUntil(ExpectedConditions.attributeToBe(By.id("top-chart"), "data-rendered", "true"));
+        console.waitUntil(ExpectedConditions.urlContains("/console/recommendations"));
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("top-chart"), "data-rendered", "true"));
 
         assertThat(browser.findElement(By.id("model-version")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("model-products")).getText()).isEqualTo("12");
@@ -85,7 +82,7 @@ class RecommendationsConsoleBrowserTest {
 
         browser.findElement(By.id("customer")).sendKeys(ada.value());
         browser.findElement(By.id("show")).click();
-        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("slate")));
+        console.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("slate")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#slate tbody tr"));
 
         assertThat(rows).hasSize(10);
@@ -98,28 +95,11 @@ class RecommendationsConsoleBrowserTest {
                 .extracting(row -> row.findElements(By.tagName("td")).get(1).getText())
                 .as("what Ada owns and cannot need twice")
                 .doesNotContain("Burr grinder");
-        screenshot();
+        console.screenshot(SCREENSHOT);
 
         browser.findElement(By.id("customer")).clear();
         browser.findElement(By.id("customer")).sendKeys("nobody-at-all");
         browser.findElement(By.id("show")).click();
-        waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("no-such-customer")));
-    }
-
-    private void signIn(String key) {
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
-    }
-
-    private void waitUntil(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
-    }
-
-    private void screenshot() throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        console.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("no-such-customer")));
     }
 }

@@ -3,6 +3,7 @@ package io.hearth.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hearth.testing.Api;
+import io.hearth.testing.ConsoleSession;
 import io.hearth.testing.HeadlessChromium;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
@@ -15,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,11 +36,13 @@ class SupportInboxBrowserTest {
 
     HeadlessChromium chromium;
     WebDriver browser;
+    ConsoleSession console;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(1280, 1600);
         browser = chromium.browser();
+        console = new ConsoleSession(browser, port, Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -60,42 +61,27 @@ class SupportInboxBrowserTest {
         String anna = shop.start("anna");
         shop.say(anna, "I need a human about order 10002");
 
-        signIn(shop.shop.adminKey());
+        console.signIn(shop.shop.adminKey());
         browser.findElement(By.id("nav-support")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console/support$"));
+        console.waitUntil(ExpectedConditions.urlMatches("/console/support$"));
 
         List<WebElement> tickets = browser.findElements(By.cssSelector("#inbox tr.ticket"));
         assertThat(tickets).hasSize(2);
         assertThat(tickets.get(0).getText()).contains("customer_value", "EXPLICIT_REQUEST");
         browser.findElement(By.cssSelector("#inbox tr.ticket a.ticket-link")).click();
-        waitUntil(ExpectedConditions.urlContains("/console/support/" + anna));
-        assertThat(text(By.id("intent"))).isEqualTo("human_agent");
-        assertThat(text(By.id("orders"))).contains("10001", "10002", "10003");
-        assertThat(text(By.id("suggested"))).contains("order 10002");
+        console.waitUntil(ExpectedConditions.urlContains("/console/support/" + anna));
+        assertThat(console.text(By.id("intent"))).isEqualTo("human_agent");
+        assertThat(console.text(By.id("orders"))).contains("10001", "10002", "10003");
+        assertThat(console.text(By.id("suggested"))).contains("order 10002");
 
         browser.findElement(By.id("text")).sendKeys("Hi Anna, Sam here. Let me check 10002.");
         browser.findElement(By.id("send")).click();
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Sam here"));
+        console.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Sam here"));
         assertThat(browser.findElements(By.cssSelector("#messages tr.message.agent")))
                 .hasSize(1);
 
         browser.findElement(By.id("hand-back")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console/support$"));
+        console.waitUntil(ExpectedConditions.urlMatches("/console/support$"));
         assertThat(browser.findElements(By.cssSelector("#inbox tr.ticket"))).hasSize(1);
-    }
-
-    private void signIn(String key) {
-        browser.get("http://localhost:" + port + "/console/login");
-        browser.findElement(By.id("key")).sendKeys(key);
-        browser.findElement(By.id("sign-in")).click();
-        waitUntil(ExpectedConditions.urlMatches("/console$"));
-    }
-
-    private String text(By locator) {
-        return browser.findElement(locator).getText();
-    }
-
-    private void waitUntil(ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 }

@@ -2,15 +2,10 @@ package io.hearth.ml.recommend;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedReader;
+import io.hearth.ml.testdata.OnlineRetail;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /** Loading and splitting of the shared public data sets used by the evaluation tests. */
 final class EvaluationData {
@@ -64,54 +58,15 @@ final class EvaluationData {
     static List<Interaction> onlineRetail(Path file) throws IOException {
         List<Interaction> interactions = new ArrayList<>();
         Map<String, Integer> stockIds = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                List<String> fields = csvFields(line);
-                if (fields.size() < 8
-                        || fields.get(6).isEmpty()
-                        || fields.get(0).startsWith("C")) {
-                    continue;
-                }
-                if (Double.parseDouble(fields.get(3)) <= 0) {
-                    continue;
-                }
-                int customer = (int) Double.parseDouble(fields.get(6));
-                int item = stockIds.computeIfAbsent(fields.get(1), code -> stockIds.size());
-                long time = LocalDateTime.parse(fields.get(4), RETAIL_TIME).toEpochSecond(ZoneOffset.UTC);
-                interactions.add(new Interaction(customer, item, 1f, time));
+        for (OnlineRetail.Line line : OnlineRetail.lines(file)) {
+            if (line.invoice().startsWith("C") || line.quantity() <= 0) {
+                continue;
             }
+            int customer = Integer.parseInt(line.customerId());
+            int item = stockIds.computeIfAbsent(line.stockCode(), code -> stockIds.size());
+            interactions.add(new Interaction(customer, item, 1f, line.at().getEpochSecond()));
         }
         return interactions;
-    }
-
-    private static final DateTimeFormatter RETAIL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    /** Splits one CSV line, honouring double quotes (descriptions may hold commas). */
-    private static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"') {
-                boolean escaped = quoted && i + 1 < line.length() && line.charAt(i + 1) == '"';
-                if (escaped) {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = !quoted;
-                }
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     /**

@@ -57,9 +57,14 @@ public final class OnlineRetail {
 
     /** Every line with a customer id, in file (date) order. */
     public static List<Line> lines() throws IOException {
+        return lines(file());
+    }
+
+    /** As {@link #lines()}, from a given copy of the gzipped CSV. */
+    public static List<Line> lines(Path file) throws IOException {
         List<Line> lines = new ArrayList<>(410_000);
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file())), StandardCharsets.UTF_8))) {
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             reader.readLine();
             for (String row = reader.readLine(); row != null; row = reader.readLine()) {
                 List<String> fields = csvFields(row);
