@@ -98,7 +98,12 @@ public class CatalogService {
                 tenant,
                 () -> transactions.execute(status -> {
                     int changed = 0;
-                    for (ProductUpdate update : updates) {
+                    // One lock order for every writer: concurrent batches naming the same products in
+                    // different orders would otherwise deadlock.
+                    List<ProductUpdate> ordered = updates.stream()
+                            .sorted(java.util.Comparator.comparing(ProductUpdate::productId))
+                            .toList();
+                    for (ProductUpdate update : ordered) {
                         Optional<Product> stored = store.upsert(tenant, update, now);
                         if (stored.isPresent()) {
                             publisher.publishEvent(new ProductChanged(tenant, stored.get()));
