@@ -19,12 +19,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The predicted best hour of the week, as a local time of day in the customer's zone (picked as the
- * wait step picks it). A rule-based answer with none of the customer's own events is the rules'
- * default hour (Tuesday 10:00 UTC), no better than a guess, so it answers nothing and the configured
- * local send hour applies.
+ * wait step picks it). Without a trained version the rules answer the hour of the customer's own
+ * events against a uniform prior, so one sign-up would pick the sign-up hour: below {@value
+ * #MIN_OWN_EVENTS} own events that is no better than a guess, and the configured local send hour
+ * applies instead. A trained version's answer (the shop's best hour for a newcomer) is always used.
  */
 @Component
 class PredictedSendTime implements SendTimePort {
+
+    static final int MIN_OWN_EVENTS = 5;
 
     private final PredictionManagement predictions;
     private final ProfileManagement profiles;
@@ -48,7 +51,7 @@ class PredictedSendTime implements SendTimePort {
         } catch (HearthProblem unknownCustomer) {
             return Optional.empty();
         }
-        if (best.fallback() && ownEvents(best) == 0) {
+        if (best.fallback() && ownEvents(best) < MIN_OWN_EVENTS) {
             return Optional.empty();
         }
         Object trait = profiles.profile(tenant, customer)

@@ -133,16 +133,18 @@ class PluggedPortsTest {
 
     @Test
     void theLearnedHourOfTheWeekBecomesTheCustomersLocalTimeOfDay() {
-        // Three orders on Wednesdays at 14:00 UTC; the customer lives at +05:00, so 19:00 local.
+        // Six orders on Wednesdays at 14:00 UTC; the customer lives at +05:00, so 19:00 local.
         Instant wednesday = clock.instant()
                 .atOffset(ZoneOffset.UTC)
-                .minusWeeks(4)
+                .minusWeeks(7)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY))
                 .withHour(14)
                 .truncatedTo(ChronoUnit.HOURS)
                 .toInstant();
         CustomerId kim = customers.identify(api, shop, "kim", "\"timezone\":\"+05:00\"");
-        for (int week = 0; week < 3; week++) {
+        CustomerId few = customers.identify(api, shop, "lee", "\"timezone\":\"+05:00\"");
+        track("lee", "l-0", wednesday);
+        for (int week = 0; week < 6; week++) {
             track("kim", "k-" + week, wednesday.plus(7L * week, ChronoUnit.DAYS));
         }
         await().atMost(Duration.ofSeconds(30))
@@ -153,6 +155,9 @@ class PluggedPortsTest {
                 + predictions.forCustomer(shop.id(), kim).bestSendTime().label() + " -> "
                 + sendTimes.bestSendTime(shop.id(), kim));
         assertThat(sendTimes.bestSendTime(shop.id(), kim)).contains(LocalTime.of(19, 0));
+        assertThat(sendTimes.bestSendTime(shop.id(), few))
+                .as("two own events under the rules: the configured send hour applies")
+                .isEmpty();
         assertThat(sendTimes.bestSendTime(shop.id(), new CustomerId("nobody")))
                 .as("no such customer: the configured send hour applies")
                 .isEmpty();
