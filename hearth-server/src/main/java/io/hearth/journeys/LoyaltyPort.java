@@ -5,9 +5,9 @@ import io.hearth.shared.TenantId;
 import java.util.Optional;
 
 /**
- * Where award-points and issue-voucher steps go. The loyalty module is not on this branch: the
- * default adapter records the step as not done ("loyalty not plugged in"); plug in an adapter over
- * the loyalty facade by declaring a bean of this type.
+ * Where award-points and issue-voucher steps go: the adapter in {@code internal} awards through the
+ * loyalty ledger; voucher issuing answers empty (step logged {@code not-plugged}) until the loyalty
+ * facade offers it.
  */
 public interface LoyaltyPort {
 

@@ -6,8 +6,8 @@ import java.time.LocalTime;
 import java.util.Optional;
 
 /**
- * The customer's best local time of day to receive a message. The default answers nothing and the
- * wait falls back to the configured send hour; predictions plugs in a learned time here.
+ * The customer's best local time of day to receive a message, from predictions; empty when there is
+ * no usable prediction, and the wait falls back to the configured send hour.
  */
 public interface SendTimePort {
 

@@ -17,8 +17,8 @@ public sealed interface Trigger {
     record OnSegmentEntry(UUID segment) implements Trigger {}
 
     /**
-     * A prediction crossed a threshold (churn risk, replenishment due). A port: the predictions module
-     * does not publish yet, so {@link JourneyManagement#predictionCrossed} is how it will plug in.
+     * A prediction crossed a threshold (churn risk, health drop, replenishment due): each upward
+     * {@code PredictionChanged} reaches {@link JourneyManagement#predictionCrossed}.
      */
     record OnPrediction(String prediction, double threshold) implements Trigger {}
 }

@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Namespaces whose owners (recommendations, loyalty, predictions) are not wired in yet. Templates
- * can already use them and are checked against their shape at publish time; until an adapter over
- * the owning module's facade replaces the bean, they resolve to nothing, so a send that needs them
- * fails with the variable named instead of sending blanks.
+ * Namespaces whose owner (recommendations) is not wired in yet. Templates can already use it and are
+ * checked against its shape at publish time; until an adapter over the owning module's facade
+ * replaces the bean, it resolves to nothing, so a send that needs it fails with the variable named
+ * instead of sending blanks. {@code loyalty} and {@code predictions} are served by {@link
+ * LoyaltyVariables} and {@link PredictionVariables}.
  */
 @Configuration(proxyBeanMethods = false)
 class UnpluggedVariables {
@@ -31,19 +32,6 @@ class UnpluggedVariables {
                         "https://shop.example/p/1",
                         "price",
                         "19.90")));
-    }
-
-    @Bean
-    VariableSource loyaltyVariables() {
-        return new Unplugged(
-                "loyalty",
-                Map.of("points", 120L, "tier", "silver", "offer", Map.of("code", "WELCOME10", "title", "10% off")));
-    }
-
-    @Bean
-    VariableSource predictionVariables() {
-        return new Unplugged(
-                "predictions", Map.of("churn_risk", 0.42, "next_order_in_days", 21L, "next_need", "coffee beans"));
     }
 
     private record Unplugged(String namespace, Object sample) implements VariableSource {
