@@ -4,6 +4,7 @@ import io.hearth.loyalty.LoyaltyManagement;
 import io.hearth.loyalty.LoyaltyProblem;
 import io.hearth.profiles.OrderStatusChanged;
 import io.hearth.shared.HearthProblem;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -22,10 +23,14 @@ class LoyaltyListener {
 
     private final LoyaltyManagement loyalty;
     private final Challenges challenges;
+    private final LoyaltySettings settings;
+    private final Clock clock;
 
-    LoyaltyListener(LoyaltyManagement loyalty, Challenges challenges) {
+    LoyaltyListener(LoyaltyManagement loyalty, Challenges challenges, LoyaltySettings settings, Clock clock) {
         this.loyalty = loyalty;
         this.challenges = challenges;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Async
@@ -34,6 +39,9 @@ class LoyaltyListener {
         try {
             switch (changed.status()) {
                 case PAID -> {
+                    if (tooOldToEarn(changed)) {
+                        return;
+                    }
                     earn(changed);
                     challenges.progress(changed.tenantId(), changed.customerId(), true);
                 }
@@ -51,6 +59,11 @@ class LoyaltyListener {
                     changed.status(),
                     problem.type().code());
         }
+    }
+
+    // An import of past orders must not hand out points for them, nor flood the ledger.
+    private boolean tooOldToEarn(OrderStatusChanged paid) {
+        return paid.at().isBefore(clock.instant().minus(settings.earnHistory()));
     }
 
     private void earn(OrderStatusChanged paid) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconciliationInterval how often every balance is recomputed from the entries
  * @param tierWindow the rolling window of earned points that qualifies for a tier
  * @param tierGrace how long a member keeps a tier after falling below it
+ * @param earnHistory how old a paid order may be when it reaches Hearth and still earn points by
+ *     itself; older ones (an import of past orders) earn nothing unless awarded explicitly
  */
 @ConfigurationProperties("hearth.loyalty")
 record LoyaltySettings(
@@ -22,13 +24,15 @@ record LoyaltySettings(
         @DefaultValue("PT1M") Duration maintenanceInterval,
         @DefaultValue("PT1H") Duration reconciliationInterval,
         @DefaultValue("P365D") Duration tierWindow,
-        @DefaultValue("P30D") Duration tierGrace) {
+        @DefaultValue("P30D") Duration tierGrace,
+        @DefaultValue("P365D") Duration earnHistory) {
 
     LoyaltySettings {
         positive("points-lifetime", pointsLifetime);
         positive("maintenance-interval", maintenanceInterval);
         positive("reconciliation-interval", reconciliationInterval);
         positive("tier-window", tierWindow);
+        positive("earn-history", earnHistory);
         if (expiryReminder.isNegative() || expiryReminder.compareTo(pointsLifetime) >= 0) {
             throw new IllegalArgumentException("hearth.loyalty.expiry-reminder must be shorter than the lifetime");
         }

@@ -21,7 +21,8 @@ class LoyaltySettingsTest {
                         Duration.ofMinutes(1),
                         Duration.ofHours(1),
                         Duration.ofDays(365),
-                        Duration.ofDays(30)));
+                        Duration.ofDays(30),
+                        Duration.ofDays(365)));
     }
 
     @Test
@@ -32,14 +33,16 @@ class LoyaltySettingsTest {
                         "hearth.loyalty.maintenance-interval", "PT5M",
                         "hearth.loyalty.reconciliation-interval", "PT6H",
                         "hearth.loyalty.tier-window", "P90D",
-                        "hearth.loyalty.tier-grace", "P14D")))
+                        "hearth.loyalty.tier-grace", "P14D",
+                        "hearth.loyalty.earn-history", "P7D")))
                 .isEqualTo(new LoyaltySettings(
                         Duration.ofDays(180),
                         Duration.ofDays(7),
                         Duration.ofMinutes(5),
                         Duration.ofHours(6),
                         Duration.ofDays(90),
-                        Duration.ofDays(14)));
+                        Duration.ofDays(14),
+                        Duration.ofDays(7)));
     }
 
     @Test
