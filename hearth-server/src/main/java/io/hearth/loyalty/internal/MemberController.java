@@ -7,6 +7,7 @@ import io.hearth.loyalty.LoyaltyProblem;
 import io.hearth.loyalty.LoyaltyScore;
 import io.hearth.loyalty.RewardOffer;
 import io.hearth.loyalty.TierStatus;
+import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
@@ -31,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberController {
 
     private final LoyaltyManagement loyalty;
+    private final ProfileManagement profiles;
 
-    MemberController(LoyaltyManagement loyalty) {
+    MemberController(LoyaltyManagement loyalty, ProfileManagement profiles) {
         this.loyalty = loyalty;
+        this.profiles = profiles;
     }
 
     /** A member at a glance. */
@@ -43,10 +46,19 @@ class MemberController {
     @Operation(summary = "Balance, pending points, tier with progress to the next, and loyalty score")
     MemberResponse member(@AuthenticationPrincipal Principal caller, @PathVariable String customerId) {
         CustomerId customer = CustomerId.of(customerId);
+        if (unknown(caller, customer)) {
+            throw new HearthProblem(LoyaltyProblem.UNKNOWN_MEMBER, "No customer or ledger activity has this id");
+        }
         return new MemberResponse(
                 loyalty.balance(caller.tenantId(), customer),
                 loyalty.tierStatus(caller.tenantId(), customer),
                 loyalty.loyaltyScore(caller.tenantId(), customer));
+    }
+
+    // Neither a profile nor a ledger entry: an id of another tenant, or a typing error.
+    private boolean unknown(Principal caller, CustomerId customer) {
+        return profiles.profile(caller.tenantId(), customer).isEmpty()
+                && loyalty.history(caller.tenantId(), customer, 1, null, null).isEmpty();
     }
 
     @GetMapping(path = "/v1/loyalty/members/{customerId}/history", produces = "application/json")
