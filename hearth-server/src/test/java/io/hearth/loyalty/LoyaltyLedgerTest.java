@@ -218,7 +218,12 @@ class LoyaltyLedgerTest {
         assertThat(api.post("/v1/loyalty/members/c/adjustments", bearer(key), "{\"points\": 5, \"reason\": \"x\"}")
                         .status())
                 .isEqualTo(403);
-        assertThat(api.get("/v1/loyalty/members/c", bearer(key)).status()).isEqualTo(200);
+        // Reading passes the scope check: "c" has no profile nor ledger entry, so it is unknown, not forbidden.
+        assertThat(api.get("/v1/loyalty/members/c", bearer(key))
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("loyalty.unknown-member");
     }
 
     private String pointers(Response problem) {

@@ -58,6 +58,7 @@ class JourneysController {
     @GetMapping(path = "/v1/journeys/{key}/stats", produces = "application/json")
     @Operation(summary = "Per step: how many runs entered, were sent, suppressed (by reason), held out, exited")
     JourneyStats stats(@AuthenticationPrincipal Principal caller, @PathVariable String key) {
+        journey(caller, key);
         return journeys.stats(caller.tenantId(), key);
     }
 
