@@ -25,7 +25,7 @@ class CatalogListener {
         this.ingestion = ingestion;
     }
 
-    @Async
+    @Async(CatalogExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(EventsIngested ingested) {
         List<ProductUpdate> updates =
