@@ -1,8 +1,7 @@
 package io.hearth.journeys.internal;
 
-import java.util.ArrayList;
+import io.hearth.shared.PlainJson;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,26 +12,7 @@ final class JsonValues {
     private JsonValues() {}
 
     static @Nullable Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.isNull() ? null : node.asString();
+        return PlainJson.of(node);
     }
 
     @SuppressWarnings("unchecked")

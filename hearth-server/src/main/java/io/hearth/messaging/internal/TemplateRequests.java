@@ -6,6 +6,7 @@ import io.hearth.messaging.TemplateContent;
 import io.hearth.messaging.TemplateDefinition;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
+import io.hearth.shared.PlainJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,28 +94,8 @@ final class TemplateRequests {
         return variables;
     }
 
-    /** A JSON value as plain Java (maps, lists, text, Long/Double numbers) for Liquid. */
     static @Nullable Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.properties().forEach(entry -> map.put(entry.getKey(), plain(entry.getValue())));
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.isNull() ? null : node.asString();
+        return PlainJson.of(node);
     }
 
     static @Nullable String text(JsonNode node, String field, List<FieldError> errors) {
