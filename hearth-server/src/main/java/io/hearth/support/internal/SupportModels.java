@@ -37,6 +37,8 @@ class SupportModels {
     private final SupportSettings settings;
     private final IntentModelStore store;
     private final Map<TenantId, Optional<IntentClassifier>> shopModels = new ConcurrentHashMap<>();
+    // read with every answer for the decision log; cached like the classifier it names
+    private final Map<TenantId, String> versions = new ConcurrentHashMap<>();
     private final SentimentAnalyzer sentiment;
     private final EntityExtractor entities;
     private volatile @Nullable SentenceEmbedder embedder;
@@ -71,11 +73,14 @@ class SupportModels {
     }
 
     String modelVersion(TenantId tenant) {
-        return store.trainedAt(tenant).map(at -> "support-intents-shop@" + at).orElse(DEFAULT_MODEL);
+        return versions.computeIfAbsent(
+                tenant,
+                t -> store.trainedAt(t).map(at -> "support-intents-shop@" + at).orElse(DEFAULT_MODEL));
     }
 
     void replaced(TenantId tenant, IntentClassifier classifier) {
         shopModels.put(tenant, Optional.of(classifier));
+        versions.remove(tenant);
     }
 
     SentimentAnalyzer sentiment() {
