@@ -64,7 +64,8 @@ final class ServerUnderTest implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline =
+                Instant.now().plus(Duration.ofMinutes(6)); // start-up takes minutes on a loaded 2-core machine
         URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

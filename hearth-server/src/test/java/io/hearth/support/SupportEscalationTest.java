@@ -71,6 +71,27 @@ class SupportEscalationTest {
     }
 
     @Test
+    void churnRiskFromThePredictionsFacadeIsATermOfThePriorityWithItsModelInTheWhy() {
+        String customer = shop.annaWithOrders();
+        String anna = shop.start("anna");
+
+        shop.say(anna, "I want to talk to a human");
+
+        JsonNode churn =
+                shop.get("/v1/customers/" + customer + "/predictions").json().get("churnRisk");
+        JsonNode term = term(conversation(anna), "churn_risk");
+        assertThat(term).as("churn_risk in the why").isNotNull();
+        assertThat(term.get("points").asDouble())
+                .isCloseTo(Math.min(20, 20 * churn.get("value").asDouble()), org.assertj.core.data.Offset.offset(0.06));
+        assertThat(term.get("detail").asString())
+                .contains("churn risk", churn.get("modelVersion").asString());
+        assertThat(shop.get("/v1/customers/" + customer + "/decisions").body())
+                .contains("prediction.served")
+                .contains("support:route/" + anna);
+        assertThat(factors(conversation(shop.start(null)))).doesNotContain("churn_risk");
+    }
+
+    @Test
     void agentsSeeTheContextReplyAndHandBackAndAnUnansweredTicketBreachesItsSla() {
         shop.annaWithOrders();
         policy("{\"returnWindowDays\":30,\"negativeSentiment\":-0.5,\"maxFailures\":2,"
@@ -169,6 +190,15 @@ class SupportEscalationTest {
         List<String> names = new ArrayList<>();
         conversation.get("why").forEach(f -> names.add(f.get("factor").asString()));
         return names;
+    }
+
+    private static JsonNode term(JsonNode conversation, String factor) {
+        for (JsonNode term : conversation.get("why")) {
+            if (term.get("factor").asString().equals(factor)) {
+                return term;
+            }
+        }
+        return null;
     }
 
     private static List<String> authors(JsonNode conversation) {

@@ -31,7 +31,9 @@ import org.springframework.context.annotation.Import;
             "hearth.messaging.retry-check=PT0.2S",
             "hearth.journeys.timer-check=PT0.2S",
             "hearth.journeys.global-holdout-percent=0",
-            "hearth.journeys.webhook-secret=test-webhook-secret"
+            "hearth.journeys.webhook-secret=test-webhook-secret",
+            // Support tests poll their mailbox when they mean to
+            "hearth.support.mail-poll=P1D"
         })
 @Import({
     TestTenants.class,

@@ -31,6 +31,7 @@ public class AgentDesk {
     private final ProfileManagement profiles;
     private final MessageReader reader;
     private final KnowledgeBase knowledge;
+    private final EmailConversations emails;
     private final Clock clock;
 
     AgentDesk(
@@ -39,7 +40,9 @@ public class AgentDesk {
             ProfileManagement profiles,
             MessageReader reader,
             KnowledgeBase knowledge,
+            EmailConversations emails,
             Clock clock) {
+        this.emails = emails;
         this.conversations = conversations;
         this.store = store;
         this.profiles = profiles;
@@ -59,7 +62,7 @@ public class AgentDesk {
 
     public Conversation reply(TenantId tenant, UUID id, String text, boolean internalNote) {
         String body = ConversationService.checkText(text);
-        return conversations.inTenant(tenant, () -> {
+        Conversation conversation = conversations.inTenant(tenant, () -> {
             conversations.lock(tenant, id);
             Author author = internalNote ? Author.NOTE : Author.AGENT;
             var message =
@@ -76,6 +79,10 @@ public class AgentDesk {
             }
             return conversations.view(tenant, id);
         });
+        if (!internalNote) {
+            emails.agentReplied(tenant, conversation, body);
+        }
+        return conversation;
     }
 
     public Conversation override(TenantId tenant, UUID id, double priority) {

@@ -88,8 +88,8 @@ public class ConversationService {
             ConversationRow row = lock(tenant, conversationId);
             SupportMessage customerMessage = customerMessage(body, reading);
             store.addMessage(tenant, conversationId, customerMessage);
-            store.set(tenant, conversationId, "last_intent = :intent", "intent", reading.intent());
             if (row.state() == ConversationState.ESCALATED) {
+                store.set(tenant, conversationId, "last_intent = :intent", "intent", reading.intent());
                 return new Reply(customerMessage, null, null, null, view(tenant, conversationId));
             }
             Assistant.Turn turn = assistant.respond(tenant, row, message, policies.policy(tenant));
@@ -99,7 +99,10 @@ public class ConversationService {
             store.set(
                     tenant,
                     conversationId,
-                    "first_response_at = coalesce(first_response_at, :now)," + " failures = failures + :failed",
+                    "last_intent = :intent, first_response_at = coalesce(first_response_at, :now),"
+                            + " failures = failures + :failed",
+                    "intent",
+                    reading.intent(),
                     "now",
                     Timestamp.from(answer.createdAt()),
                     "failed",

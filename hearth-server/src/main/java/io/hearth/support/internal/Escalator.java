@@ -2,8 +2,11 @@ package io.hearth.support.internal;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import io.hearth.predictions.CustomerPredictions;
+import io.hearth.predictions.PredictionManagement;
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
+import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantId;
 import io.hearth.support.EscalationReason;
 import io.hearth.support.PriorityFactor;
@@ -31,6 +34,7 @@ class Escalator {
     private final SchedulerClient scheduler;
     private final OneTimeTask<SlaTimer.Check> slaTask;
     private final ApplicationEventPublisher events;
+    private final PredictionManagement predictions;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -41,8 +45,10 @@ class Escalator {
             SchedulerClient scheduler,
             OneTimeTask<SlaTimer.Check> slaTask,
             ApplicationEventPublisher events,
+            PredictionManagement predictions,
             JsonMapper json,
             Clock clock) {
+        this.predictions = predictions;
         this.store = store;
         this.score = score;
         this.decisions = decisions;
@@ -51,6 +57,18 @@ class Escalator {
         this.events = events;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** Written to the decision log as {@code prediction.served}, since they decide the ticket's place. */
+    private @Nullable CustomerPredictions predictionsFor(TenantId tenant, ConversationRow row) {
+        if (row.customerId() == null) {
+            return null;
+        }
+        try {
+            return predictions.forAction(tenant, row.customerId(), "support:route/" + row.conversationId());
+        } catch (HearthProblem unknownCustomer) {
+            return null;
+        }
     }
 
     /** Runs in the conversation's transaction, with the row locked. */
@@ -62,7 +80,8 @@ class Escalator {
             double sentiment,
             EscalationReason reason,
             SupportPolicy policy) {
-        List<PriorityFactor> why = score.factors(profile, orders, sentiment, reason, policy);
+        List<PriorityFactor> why =
+                score.factors(profile, predictionsFor(tenant, row), orders, sentiment, reason, policy);
         double priority = PriorityScore.total(why);
         SupportPolicy.Queue queue = policy.queueFor(priority);
         Instant now = clock.instant();

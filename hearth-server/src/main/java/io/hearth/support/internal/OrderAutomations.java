@@ -38,7 +38,7 @@ class OrderAutomations {
 
     Outcome cancel(List<CustomerOrder> orders, Reading reading) {
         return pick(orders, reading, "cancel_order")
-                .map(choice -> choice.map(o -> switch (o.status()) {
+                .map(choice -> choice.map(o -> switch (stage(o)) {
                     case PLACED, PAID ->
                         new Outcome(
                                 "cancel_order",
@@ -65,7 +65,7 @@ class OrderAutomations {
 
     Outcome changeAddress(List<CustomerOrder> orders, Reading reading) {
         return pick(orders, reading, "change_address")
-                .map(choice -> choice.map(o -> switch (o.status()) {
+                .map(choice -> choice.map(o -> switch (stage(o)) {
                     case PLACED, PAID ->
                         new Outcome(
                                 "change_address",
@@ -126,7 +126,7 @@ class OrderAutomations {
     }
 
     private Outcome returnOf(CustomerOrder o, SupportPolicy policy) {
-        if (o.status() == OrderStatus.PLACED || o.status() == OrderStatus.PAID) {
+        if (stage(o) == OrderStatus.PLACED || stage(o) == OrderStatus.PAID) {
             return Outcome.answered(
                     "return_request",
                     "Order " + o.orderId() + " has not shipped yet: you can cancel it instead of returning it.",
@@ -198,7 +198,7 @@ class OrderAutomations {
     }
 
     private String describe(CustomerOrder o) {
-        return switch (o.status()) {
+        return switch (stage(o)) {
             case PLACED -> "was placed on " + day(o.placedAt()) + " and awaits payment";
             case PAID -> "was paid on " + day(o.paidAt()) + " and is being prepared";
             case FULFILLED -> "shipped on " + day(o.fulfilledAt()) + " and is on its way";
@@ -206,6 +206,23 @@ class OrderAutomations {
             case REFUNDED -> "was refunded on " + day(o.refundedAt());
             case CANCELLED -> "was cancelled on " + day(o.cancelledAt());
         };
+    }
+
+    /**
+     * Where the order is on its way to the customer. A closed return window says nothing about
+     * shipping: the profiles module closes it on a timer, also for an order paid and never fulfilled.
+     */
+    static OrderStatus stage(CustomerOrder o) {
+        if (o.status() != OrderStatus.RETURN_WINDOW_CLOSED) {
+            return o.status();
+        }
+        if (o.deliveredAt() != null) {
+            return OrderStatus.DELIVERED;
+        }
+        if (o.fulfilledAt() != null) {
+            return OrderStatus.FULFILLED;
+        }
+        return o.paidAt() != null ? OrderStatus.PAID : OrderStatus.PLACED;
     }
 
     private static String day(@Nullable Instant at) {

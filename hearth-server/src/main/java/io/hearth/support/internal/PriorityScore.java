@@ -1,5 +1,7 @@
 package io.hearth.support.internal;
 
+import io.hearth.predictions.CustomerPredictions;
+import io.hearth.predictions.Prediction;
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.OrderStatus;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A ticket's priority as a sum of named terms, each with its reason, so the queue order can be read
- * and argued with: customer value (up to 30), loyalty tier (10), an order stuck for a week (20),
- * negative sentiment (up to 25) and the escalation reason (up to 20).
+ * and argued with: customer value (up to 30), predicted future value (up to 15), churn risk (up to
+ * 20), loyalty tier (10), an order stuck for a week (20), negative sentiment (up to 25) and the
+ * escalation reason (up to 20).
  */
 @Component
 class PriorityScore {
@@ -36,6 +39,7 @@ class PriorityScore {
 
     List<PriorityFactor> factors(
             @Nullable CustomerProfile profile,
+            @Nullable CustomerPredictions predictions,
             List<CustomerOrder> orders,
             double sentiment,
             EscalationReason reason,
@@ -48,6 +52,9 @@ class PriorityScore {
                 boolean top = TOP_TIERS.contains(tier.toString().toLowerCase(Locale.ROOT));
                 factors.add(new PriorityFactor("tier", top ? 10 : 5, "loyalty tier " + tier));
             }
+        }
+        if (predictions != null) {
+            predicted(profile, predictions, policy, factors);
         }
         orders.stream()
                 .filter(o -> o.placedAt() != null && o.deliveredAt() == null)
@@ -88,7 +95,7 @@ class PriorityScore {
         if (revenue.signum() <= 0) {
             return;
         }
-        BigDecimal reference = policy.highValueRevenue() != null ? policy.highValueRevenue() : DEFAULT_VALUE_REFERENCE;
+        BigDecimal reference = reference(policy);
         double points = Math.min(30, 30 * revenue.doubleValue() / reference.doubleValue());
         String currency = profile.computed().currency() == null
                 ? ""
@@ -98,6 +105,38 @@ class PriorityScore {
                 round(points),
                 "lifetime revenue " + revenue.toPlainString() + currency + " (30 points at " + reference.toPlainString()
                         + ")"));
+    }
+
+    private static void predicted(
+            @Nullable CustomerProfile profile,
+            CustomerPredictions predictions,
+            SupportPolicy policy,
+            List<PriorityFactor> factors) {
+        predictions.lifetimeValue().filter(clv -> clv.value() > 0).ifPresent(clv -> {
+            double reference = reference(policy).doubleValue();
+            String currency = profile == null || profile.computed().currency() == null
+                    ? ""
+                    : " " + profile.computed().currency();
+            factors.add(new PriorityFactor(
+                    "predicted_value",
+                    round(Math.min(15, 15 * clv.value() / reference)),
+                    "predicted future value " + String.format(Locale.ROOT, "%.2f", clv.value()) + currency + " ("
+                            + clv.modelVersion() + "; 15 points at "
+                            + reference(policy).toPlainString() + ")"));
+        });
+        Prediction churn = predictions.churnRisk();
+        double points = round(Math.min(20, 20 * churn.value()));
+        if (points > 0) {
+            factors.add(new PriorityFactor(
+                    "churn_risk",
+                    points,
+                    "churn risk " + String.format(Locale.ROOT, "%.2f", churn.value()) + " (" + churn.modelVersion()
+                            + "; 20 points at 1.0)"));
+        }
+    }
+
+    private static BigDecimal reference(SupportPolicy policy) {
+        return policy.highValueRevenue() != null ? policy.highValueRevenue() : DEFAULT_VALUE_REFERENCE;
     }
 
     private static double round(double value) {

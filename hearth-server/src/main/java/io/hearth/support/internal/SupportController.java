@@ -53,6 +53,9 @@ class SupportController {
     @PostMapping(path = "/v1/support/conversations", produces = "application/json")
     @Operation(summary = "Start a conversation, linked to the customer with this user id or email")
     ResponseEntity<Conversation> start(@AuthenticationPrincipal Principal caller, @RequestBody StartRequest request) {
+        if (caller instanceof Principal.SourcePrincipal) {
+            refuseIdentity(request);
+        }
         String channel = request.channel() == null ? "api" : request.channel();
         if (!CHANNELS.contains(channel)) {
             throw new HearthProblem(
@@ -62,19 +65,25 @@ class SupportController {
         }
         Conversation conversation = support.start(caller.tenantId(), channel, request.email(), request.userId());
         return ResponseEntity.created(URI.create("/v1/support/conversations/" + conversation.conversationId()))
-                .body(conversation);
+                .body(forCaller(caller, conversation));
     }
 
     @PostMapping(path = "/v1/support/conversations/{id}/messages", produces = "application/json")
     @Operation(summary = "A customer message; the assistant answers unless an agent has the conversation")
     Reply post(@AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody TextRequest request) {
-        return support.post(caller.tenantId(), id, request.text() == null ? "" : request.text());
+        Reply reply = support.post(caller.tenantId(), id, request.text() == null ? "" : request.text());
+        return new Reply(
+                reply.customerMessage(),
+                reply.answer(),
+                reply.automation(),
+                reply.escalation(),
+                forCaller(caller, reply.conversation()));
     }
 
     @GetMapping(path = "/v1/support/conversations/{id}", produces = "application/json")
     @Operation(summary = "A conversation with its messages")
     Conversation conversation(@AuthenticationPrincipal Principal caller, @PathVariable UUID id) {
-        return support.conversation(caller.tenantId(), id);
+        return forCaller(caller, support.conversation(caller.tenantId(), id));
     }
 
     @GetMapping(path = "/v1/support/conversations/{id}/context", produces = "application/json")
@@ -136,13 +145,56 @@ class SupportController {
     @Operation(summary = "The customer's 1-5 satisfaction rating; closes the conversation")
     Conversation rate(
             @AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody RatingRequest request) {
-        return support.rate(caller.tenantId(), id, request.score() == null ? 0 : request.score());
+        return forCaller(caller, support.rate(caller.tenantId(), id, request.score() == null ? 0 : request.score()));
     }
 
     @GetMapping(path = "/v1/support/metrics", produces = "application/json")
     @Operation(summary = "Containment, escalations by reason, response and resolution times, CSAT, per intent")
     SupportMetrics metrics(@AuthenticationPrincipal Principal caller) {
         return support.metrics(caller.tenantId());
+    }
+
+    /**
+     * A write key is public (the chat widget carries it in the customer's browser), so it may not say
+     * who the customer is: anyone could claim another's email and ask about her orders. The shop's
+     * backend, holding an API key, links a conversation to its signed-in customer.
+     */
+    private static void refuseIdentity(StartRequest request) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (request.email() != null) {
+            errors.add(new FieldError("/email", "a write key cannot name the customer; use an API key"));
+        }
+        if (request.userId() != null) {
+            errors.add(new FieldError("/userId", "a write key cannot name the customer; use an API key"));
+        }
+        if (!errors.isEmpty()) {
+            throw new HearthProblem(
+                    SupportProblem.INVALID_MESSAGE, "a write key starts anonymous conversations only", errors);
+        }
+    }
+
+    /** What a write key's caller, the customer, may see: no internal notes, no priority or its why. */
+    private static Conversation forCaller(Principal caller, Conversation conversation) {
+        if (!(caller instanceof Principal.SourcePrincipal)) {
+            return conversation;
+        }
+        return new Conversation(
+                conversation.conversationId(),
+                null,
+                conversation.channel(),
+                conversation.state(),
+                null,
+                null,
+                null,
+                List.of(),
+                false,
+                conversation.csat(),
+                conversation.createdAt(),
+                null,
+                null,
+                conversation.messages().stream()
+                        .filter(message -> message.author() != io.hearth.support.Author.NOTE)
+                        .toList());
     }
 
     private static String text(TextRequest request) {

@@ -37,6 +37,8 @@ class SupportModels {
     private final SupportSettings settings;
     private final IntentModelStore store;
     private final Map<TenantId, Optional<IntentClassifier>> shopModels = new ConcurrentHashMap<>();
+    // read with every answer for the decision log; cached like the classifier it names
+    private final Map<TenantId, String> versions = new ConcurrentHashMap<>();
     private final SentimentAnalyzer sentiment;
     private final EntityExtractor entities;
     private volatile @Nullable SentenceEmbedder embedder;
@@ -71,11 +73,14 @@ class SupportModels {
     }
 
     String modelVersion(TenantId tenant) {
-        return store.trainedAt(tenant).map(at -> "support-intents-shop@" + at).orElse(DEFAULT_MODEL);
+        return versions.computeIfAbsent(
+                tenant,
+                t -> store.trainedAt(t).map(at -> "support-intents-shop@" + at).orElse(DEFAULT_MODEL));
     }
 
     void replaced(TenantId tenant, IntentClassifier classifier) {
         shopModels.put(tenant, Optional.of(classifier));
+        versions.remove(tenant);
     }
 
     SentimentAnalyzer sentiment() {
@@ -104,17 +109,27 @@ class SupportModels {
         return IntentCsv.parse(resource("support/default-intents.csv"));
     }
 
-    private static SentimentLexicon lexicon(SupportSettings settings) {
+    /**
+     * The operator's file when set; otherwise Hearth's retail words over VADER's full lexicon (MIT),
+     * which comes inside the Maven artifact {@code com.github.apanimesh061:vader-sentiment-analyzer}.
+     */
+    static SentimentLexicon lexicon(SupportSettings settings) {
         try {
             String file = settings.sentimentLexicon();
-            List<String> lines = file == null
-                    ? resource("support/sentiment-lexicon.tsv").lines().toList()
-                    : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-            return SentimentLexicon.parse(lines, 1.0);
+            if (file != null) {
+                return SentimentLexicon.parse(Files.readAllLines(Path.of(file), StandardCharsets.UTF_8), 1.0);
+            }
+            SentimentLexicon retail = SentimentLexicon.parse(
+                    resource("support/sentiment-lexicon.tsv").lines().toList(), 1.0);
+            return retail.withFallback(
+                    SentimentLexicon.parse(resource(VADER_LEXICON).lines().toList(), 1.0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read hearth.support.sentiment-lexicon", e);
         }
     }
+
+    /** VADER's lexicon as the vader-sentiment-analyzer jar ships it (token, mean, deviation, ratings). */
+    static final String VADER_LEXICON = "vader_sentiment_lexicon.txt";
 
     private static String resource(String path) {
         try {

@@ -1,0 +1,168 @@
+package io.hearth.support.internal;
+
+import io.hearth.shared.TenantId;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Mailboxes and the Message-IDs that thread mail into conversations; in the caller's tenant. */
+@Repository
+class MailboxStore {
+
+    /**
+     * The mail a reply in a conversation answers: the customer's newest one, and the conversation's
+     * earlier mails (up to 20, oldest first), which Hearth knows even when a mail client cut its
+     * References short.
+     */
+    record Thread(String messageId, String address, String subject, String references) {}
+
+    private final JdbcClient jdbc;
+
+    MailboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void save(TenantId tenant, Mailbox mailbox, Instant now) {
+        jdbc.sql("""
+                insert into support_mailbox (tenant_id, host, port, ssl, username, password, folder, address, updated_at)
+                values (:t, :host, :port, :ssl, :user, :password, :folder, :address, :now)
+                on conflict (tenant_id) do update set host = excluded.host, port = excluded.port, ssl = excluded.ssl,
+                  username = excluded.username, password = excluded.password, folder = excluded.folder,
+                  address = excluded.address, updated_at = excluded.updated_at, last_error = null
+                """)
+                .param("t", tenant.value())
+                .param("host", mailbox.host())
+                .param("port", mailbox.port())
+                .param("ssl", mailbox.ssl())
+                .param("user", mailbox.username())
+                .param("password", mailbox.password())
+                .param("folder", mailbox.folder())
+                .param("address", mailbox.address())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    Optional<Mailbox> mailbox(TenantId tenant) {
+        return jdbc.sql("select host, port, ssl, username, password, folder, address from support_mailbox"
+                        + " where tenant_id = :t")
+                .param("t", tenant.value())
+                .query((rs, n) -> new Mailbox(
+                        rs.getString("host"),
+                        rs.getInt("port"),
+                        rs.getBoolean("ssl"),
+                        rs.getString("username"),
+                        rs.getString("password"),
+                        rs.getString("folder"),
+                        rs.getString("address")))
+                .optional();
+    }
+
+    boolean delete(TenantId tenant) {
+        return jdbc.sql("delete from support_mailbox where tenant_id = :t")
+                        .param("t", tenant.value())
+                        .update()
+                > 0;
+    }
+
+    void polled(TenantId tenant, Instant at, @Nullable String error) {
+        jdbc.sql("update support_mailbox set last_polled_at = :at, last_error = :error where tenant_id = :t")
+                .param("t", tenant.value())
+                .param("at", Timestamp.from(at))
+                .param("error", error)
+                .update();
+    }
+
+    /** Every tenant with a mailbox, the longest unpolled first; outside any tenant. */
+    List<TenantId> tenants() {
+        return jdbc.sql("select tenant_id from support_mailbox_tenants()")
+                .query((rs, n) -> new TenantId(rs.getObject("tenant_id", UUID.class)))
+                .list();
+    }
+
+    /** The conversation of the first of these Message-IDs Hearth has seen. */
+    Optional<UUID> conversationOf(TenantId tenant, List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select e.conversation_id from support_email e
+                join unnest(cast(:ids as text[])) with ordinality as wanted(id, n) on e.rfc_message_id = wanted.id
+                where e.tenant_id = :t order by wanted.n limit 1
+                """)
+                .param("t", tenant.value())
+                .param("ids", messageIds.toArray(String[]::new))
+                .query(UUID.class)
+                .optional();
+    }
+
+    /** Records a mail of the conversation; false when its Message-ID was recorded already. */
+    boolean record(
+            TenantId tenant,
+            String messageId,
+            UUID conversation,
+            String direction,
+            String address,
+            String subject,
+            String references,
+            Instant at) {
+        return jdbc.sql("""
+                        insert into support_email (tenant_id, rfc_message_id, conversation_id, direction, address,
+                          subject, references_ids, created_at)
+                        values (:t, :id, :c, :direction, :address, :subject, :refs, :at)
+                        on conflict do nothing
+                        """)
+                        .param("t", tenant.value())
+                        .param("id", messageId)
+                        .param("c", conversation)
+                        .param("direction", direction)
+                        .param("address", address)
+                        .param("subject", subject)
+                        .param("refs", references)
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
+    }
+
+    boolean forget(TenantId tenant, String messageId) {
+        return jdbc.sql("delete from support_email where tenant_id = :t and rfc_message_id = :id")
+                        .param("t", tenant.value())
+                        .param("id", messageId)
+                        .update()
+                > 0;
+    }
+
+    boolean seen(TenantId tenant, String messageId) {
+        return jdbc.sql("select count(*) from support_email where tenant_id = :t and rfc_message_id = :id")
+                        .param("t", tenant.value())
+                        .param("id", messageId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    Optional<Thread> lastInbound(TenantId tenant, UUID conversation) {
+        return jdbc.sql("""
+                select e.rfc_message_id, e.address, e.subject,
+                  coalesce((select string_agg(earlier.rfc_message_id, ' ' order by earlier.created_at)
+                            from (select rfc_message_id, created_at from support_email
+                                  where tenant_id = :t and conversation_id = :c and rfc_message_id <> e.rfc_message_id
+                                  order by created_at desc limit 20) earlier), '') as earlier_ids
+                from support_email e
+                where e.tenant_id = :t and e.conversation_id = :c and e.direction = 'IN'
+                order by e.created_at desc limit 1
+                """)
+                .param("t", tenant.value())
+                .param("c", conversation)
+                .query((rs, n) -> new Thread(
+                        rs.getString("rfc_message_id"),
+                        rs.getString("address"),
+                        rs.getString("subject"),
+                        rs.getString("earlier_ids")))
+                .optional();
+    }
+}
