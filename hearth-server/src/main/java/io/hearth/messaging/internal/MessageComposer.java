@@ -97,11 +97,14 @@ class MessageComposer {
                 tenant,
                 stored.customer(),
                 id,
+                stored.message().templateKey(),
+                stored.message().attribution(),
                 stored.recipient(),
                 stored.subject(),
                 stored.html(),
                 stored.text(),
-                links.unsubscribe(tenant, id));
+                links.unsubscribe(tenant, id),
+                links.status(tenant, id));
     }
 
     /** Where the channel reaches the customer: email, phone, push token, or the customer for in-app. */
