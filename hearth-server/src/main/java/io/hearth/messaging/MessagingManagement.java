@@ -98,6 +98,14 @@ public class MessagingManagement {
         return service.message(tenant, message);
     }
 
+    /**
+     * The customer's suppressed addresses (hard bounces, complaints), newest first. A send to one of
+     * them is {@link MessageStatus#SUPPRESSED} with the reason {@code hard-bounce} or {@code complaint}.
+     */
+    public List<Suppression> suppressions(TenantId tenant, CustomerId customer) {
+        return service.suppressions(tenant, customer);
+    }
+
     /** The customer's messages, newest first. */
     public List<SentMessage> messages(TenantId tenant, CustomerId customer, int limit) {
         return service.messages(tenant, customer, limit);

@@ -9,6 +9,7 @@ import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
+import io.hearth.messaging.Suppression;
 import io.hearth.messaging.WebhookEndpoint;
 import io.hearth.privacy.Purpose;
 import io.hearth.shared.CustomerId;
@@ -120,6 +121,13 @@ class MessagingController {
             @RequestParam(defaultValue = "50") int limit) {
         return Map.of(
                 "data", messaging.messages(caller.tenantId(), new CustomerId(customerId), Math.clamp(limit, 1, 500)));
+    }
+
+    @GetMapping(path = "/v1/customers/{customerId}/suppressions", produces = "application/json")
+    @Operation(summary = "The customer's addresses that bounced hard or complained, newest first")
+    Map<String, List<Suppression>> suppressions(
+            @AuthenticationPrincipal Principal caller, @PathVariable String customerId) {
+        return Map.of("data", messaging.suppressions(caller.tenantId(), new CustomerId(customerId)));
     }
 
     @GetMapping(path = "/v1/customers/{customerId}/inbox", produces = "application/json")

@@ -7,6 +7,7 @@ import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
+import io.hearth.messaging.Suppression;
 import io.hearth.messaging.TemplateDefinition;
 import io.hearth.messaging.WebhookEndpoint;
 import io.hearth.profiles.CustomerProfile;
@@ -40,6 +41,7 @@ public class MessagingService {
     private final InboxStore inbox;
     private final java.time.Clock clock;
     private final WebhookEndpointStore webhooks;
+    private final Suppressions suppressions;
 
     MessagingService(
             TemplatePublisher publisher,
@@ -51,7 +53,8 @@ public class MessagingService {
             TransactionTemplate transactions,
             InboxStore inbox,
             java.time.Clock clock,
-            WebhookEndpointStore webhooks) {
+            WebhookEndpointStore webhooks,
+            Suppressions suppressions) {
         this.publisher = publisher;
         this.templates = templates;
         this.renderer = renderer;
@@ -62,6 +65,11 @@ public class MessagingService {
         this.inbox = inbox;
         this.clock = clock;
         this.webhooks = webhooks;
+        this.suppressions = suppressions;
+    }
+
+    public List<Suppression> suppressions(TenantId tenant, CustomerId customer) {
+        return TenantContext.call(tenant, () -> suppressions.ofCustomer(tenant, customer));
     }
 
     public WebhookEndpoint configureWebhook(TenantId tenant, String url) {

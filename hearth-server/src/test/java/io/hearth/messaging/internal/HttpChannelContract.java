@@ -28,6 +28,8 @@ abstract class HttpChannelContract extends ChannelContract {
     HttpServer provider;
     final AtomicInteger status = new AtomicInteger(200);
     final AtomicInteger delayMillis = new AtomicInteger(0);
+    final java.util.concurrent.atomic.AtomicReference<String> failureBody =
+            new java.util.concurrent.atomic.AtomicReference<>("{\"error\":\"no\"}");
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
     /** A request as the provider saw it. */
@@ -132,8 +134,7 @@ abstract class HttpChannelContract extends ChannelContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        byte[] answer =
-                (status.get() / 100 == 2 ? successBody() : "{\"error\":\"no\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer = (status.get() / 100 == 2 ? successBody() : failureBody.get()).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         try {
             exchange.sendResponseHeaders(status.get(), answer.length);
