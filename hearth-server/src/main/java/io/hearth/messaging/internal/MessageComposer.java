@@ -77,7 +77,11 @@ class MessageComposer {
         }
         URI unsubscribe = links.unsubscribe(tenant, id);
         Map<String, Object> context = renderer.customerContext(
-                tenant, request.customer(), request.variables(), Map.of("unsubscribe_url", unsubscribe.toString()));
+                tenant,
+                template.get(),
+                request.customer(),
+                request.variables(),
+                Map.of("unsubscribe_url", unsubscribe.toString()));
         RenderedMessage rendered;
         try {
             Object locale = profile.get().traits().get("locale");

@@ -119,8 +119,8 @@ public class MessagingService {
             CustomerProfile profile = profiles.profile(tenant, customer)
                     .orElseThrow(() -> new HearthProblem(MessagingProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
             Object own = profile.traits().get("locale");
-            Map<String, Object> context =
-                    renderer.customerContext(tenant, customer, variables, Map.of("unsubscribe_url", "#unsubscribe"));
+            Map<String, Object> context = renderer.previewContext(
+                    tenant, template, customer, variables, Map.of("unsubscribe_url", "#unsubscribe"));
             try {
                 return renderer.render(
                         tenant, template, locale != null ? locale : own == null ? null : own.toString(), context);
