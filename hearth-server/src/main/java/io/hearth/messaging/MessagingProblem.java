@@ -10,6 +10,7 @@ public enum MessagingProblem implements ProblemType {
     UNKNOWN_TEMPLATE(404, "unknown-template", "There is no published template with that key"),
     UNKNOWN_MESSAGE(404, "unknown-message", "There is no such message"),
     UNKNOWN_ENDPOINT(404, "unknown-endpoint", "No webhook endpoint is configured"),
+    UNKNOWN_PRODUCT(404, "unknown-product", "There is no product with that id"),
     UNKNOWN_CUSTOMER(404, "unknown-customer", "There is no customer with that id"),
     INVALID_TRACKING_LINK(404, "invalid-tracking-link", "The link is not valid");
 
