@@ -39,6 +39,12 @@ public record MessageEngaged(
         SENT,
         FAILED,
         SUPPRESSED,
+        /** The provider reports it reached the handset or device (SMS status callbacks). */
+        DELIVERED,
+        /** It bounced hard (a DSN, or the provider reported the address dead): the address is suppressed. */
+        BOUNCED,
+        /** The recipient reported it as spam or replied STOP: suppressed and marketing consent withdrawn. */
+        COMPLAINED,
         OPENED,
         CLICKED,
         UNSUBSCRIBED;

@@ -67,6 +67,22 @@ public class MessagingManagement {
         return service.send(tenant, request);
     }
 
+    /**
+     * Points the webhook channel at the shop's endpoint and makes a new signing secret, answered only
+     * here. Configuring again replaces both.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link MessagingProblem#INVALID_REQUEST} when the URL is
+     *     not an absolute http(s) URL
+     */
+    public WebhookEndpoint configureWebhook(TenantId tenant, String url) {
+        return service.configureWebhook(tenant, url);
+    }
+
+    /** The webhook channel's endpoint, without its secret. */
+    public Optional<WebhookEndpoint> webhookEndpoint(TenantId tenant) {
+        return service.webhookEndpoint(tenant);
+    }
+
     /** The customer's in-app inbox, newest first. */
     public List<InboxItem> inbox(TenantId tenant, CustomerId customer, int limit) {
         return service.inbox(tenant, customer, limit);
@@ -75,6 +91,19 @@ public class MessagingManagement {
     /** Marks an inbox message read (idempotent); false when the customer has no such message. */
     public boolean markRead(TenantId tenant, CustomerId customer, java.util.UUID message) {
         return service.markRead(tenant, customer, message);
+    }
+
+    /** One message as the log keeps it now: its delivery status, reason and attempts. */
+    public Optional<SentMessage> message(TenantId tenant, java.util.UUID message) {
+        return service.message(tenant, message);
+    }
+
+    /**
+     * The customer's suppressed addresses (hard bounces, complaints), newest first. A send to one of
+     * them is {@link MessageStatus#SUPPRESSED} with the reason {@code hard-bounce} or {@code complaint}.
+     */
+    public List<Suppression> suppressions(TenantId tenant, CustomerId customer) {
+        return service.suppressions(tenant, customer);
     }
 
     /** The customer's messages, newest first. */

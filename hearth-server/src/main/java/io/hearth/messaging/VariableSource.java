@@ -22,4 +22,12 @@ public interface VariableSource {
      * to send (as a permanent failure naming the variable) rather than sending blanks.
      */
     Optional<Object> resolve(TenantId tenant, CustomerId customer);
+
+    /**
+     * The value a preview shows: the same as {@link #resolve} unless resolving has effects a preview
+     * must not have (a recommendation slate is recorded for attribution; a preview's is not).
+     */
+    default Optional<Object> preview(TenantId tenant, CustomerId customer) {
+        return resolve(tenant, customer);
+    }
 }

@@ -73,7 +73,15 @@ class SecurityConfiguration {
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers(HttpMethod.POST, "/v1/templates/*/preview")
                         .hasAuthority(Scope.READ.authority())
-                        .requestMatchers("/v1/templates/**", "/v1/messages", "/v1/journeys", "/v1/journeys/**")
+                        .requestMatchers(HttpMethod.GET, "/v1/messages/*")
+                        .hasAuthority(Scope.READ.authority())
+                        .requestMatchers(
+                                "/v1/templates/**",
+                                "/v1/messages",
+                                "/v1/messages/**",
+                                "/v1/messaging/**",
+                                "/v1/journeys",
+                                "/v1/journeys/**")
                         .hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(HttpMethod.POST, INGESTION_PATHS)
                         .permitAll()

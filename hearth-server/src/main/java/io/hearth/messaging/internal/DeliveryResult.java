@@ -12,6 +12,12 @@ sealed interface DeliveryResult {
     /** Refused for good (5xx, invalid address): never retry. */
     record Permanent(String reason) implements DeliveryResult {}
 
+    /**
+     * Refused for good because the address itself is dead (no such mailbox, not a mobile number, an
+     * unregistered push token): never retry, and suppress the address.
+     */
+    record Undeliverable(String reason) implements DeliveryResult {}
+
     /** The provider may have taken it (timeout after the data went out): never retry, never resend. */
     record Ambiguous(String reason) implements DeliveryResult {}
 }

@@ -5,6 +5,7 @@ import io.hearth.messaging.MessageEngaged;
 import io.hearth.messaging.MessageStatus;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
+import io.hearth.messaging.Suppression;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.privacy.Purpose;
 import io.hearth.shared.TenantId;
@@ -38,6 +39,7 @@ class Dispatcher {
     private final ApplicationEventPublisher events;
     private final MessagingSettings settings;
     private final Clock clock;
+    private final DeliveryFeedback feedback;
 
     Dispatcher(
             MessageStore store,
@@ -47,7 +49,8 @@ class Dispatcher {
             PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
             MessagingSettings settings,
-            Clock clock) {
+            Clock clock,
+            DeliveryFeedback feedback) {
         this.store = store;
         this.composer = composer;
         this.privacy = privacy;
@@ -59,6 +62,7 @@ class Dispatcher {
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.feedback = feedback;
     }
 
     /** Accepts the request (once per idempotency key) and makes the first attempt. */
@@ -118,6 +122,10 @@ class Dispatcher {
             }
             case DeliveryResult.Transient refused -> retryOrGiveUp(tenant, stored, refused, attempts, now);
             case DeliveryResult.Permanent refused -> fail(tenant, stored, refused.reason(), now);
+            case DeliveryResult.Undeliverable dead -> {
+                fail(tenant, stored, dead.reason(), now);
+                feedback.suppress(tenant, stored, Suppression.Reason.HARD_BOUNCE, dead.reason());
+            }
             case DeliveryResult.Ambiguous unclear ->
                 store.settle(tenant, id, MessageStatus.UNKNOWN, unclear.reason(), null, null);
         }

@@ -110,7 +110,7 @@ class EmailAdapter implements ChannelAdapter {
                 continue;
             }
             if (cause instanceof SMTPAddressFailedException failed) {
-                return byCode(failed.getReturnCode(), "recipient refused");
+                return recipientRefused(failed.getReturnCode());
             }
             if (cause instanceof SMTPSendFailedException failed) {
                 return byCode(failed.getReturnCode(), "message refused");
@@ -127,6 +127,14 @@ class EmailAdapter implements ChannelAdapter {
         }
         return new DeliveryResult.Ambiguous(
                 "SMTP conversation broke off: " + e.getClass().getSimpleName());
+    }
+
+    /** 550, 551 and 553 to RCPT TO say the mailbox does not exist: a hard bounce, the address is suppressed. */
+    private static DeliveryResult recipientRefused(int code) {
+        if (code == 550 || code == 551 || code == 553) {
+            return new DeliveryResult.Undeliverable("recipient refused with " + code);
+        }
+        return byCode(code, "recipient refused");
     }
 
     private static DeliveryResult byCode(int code, String what) {

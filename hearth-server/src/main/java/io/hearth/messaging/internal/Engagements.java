@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What recipients do with messages: opens, clicks and unsubscribes are stored against the message
- * and published with its attribution. An unsubscribe withdraws marketing consent on the channel
- * through privacy, proven by the message id.
+ * What recipients do with messages: opens, clicks, unsubscribes, and what providers report
+ * (deliveries, bounces, complaints) are stored against the message and published with its
+ * attribution. An unsubscribe or a complaint withdraws marketing consent on the channel through
+ * privacy, proven by the message id.
  */
 @Component
 class Engagements {
@@ -53,7 +54,7 @@ class Engagements {
                 return;
             }
             Instant now = clock.instant();
-            if (kind == MessageEngaged.Kind.UNSUBSCRIBED) {
+            if (kind == MessageEngaged.Kind.UNSUBSCRIBED || kind == MessageEngaged.Kind.COMPLAINED) {
                 Channel channel = message.get().message().channel().consentChannel();
                 privacy.recordConsent(
                         target.tenant(),
@@ -62,7 +63,7 @@ class Engagements {
                                 Purpose.MARKETING,
                                 channel,
                                 false,
-                                "unsubscribe-link",
+                                kind == MessageEngaged.Kind.COMPLAINED ? "complaint" : "unsubscribe-link",
                                 now,
                                 "message " + target.messageId()));
             }

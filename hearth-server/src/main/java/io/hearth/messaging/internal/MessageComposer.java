@@ -5,6 +5,7 @@ import io.hearth.messaging.MessageStatus;
 import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
 import io.hearth.messaging.SendRequest;
+import io.hearth.messaging.Suppression;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.Identifier;
@@ -30,18 +31,21 @@ class MessageComposer {
     private final TrackingLinks links;
     private final ProfileManagement profiles;
     private final PrivacyManagement privacy;
+    private final Suppressions suppressions;
 
     MessageComposer(
             TemplateStore templates,
             TemplateRenderer renderer,
             TrackingLinks links,
             ProfileManagement profiles,
-            PrivacyManagement privacy) {
+            PrivacyManagement privacy,
+            Suppressions suppressions) {
         this.templates = templates;
         this.renderer = renderer;
         this.links = links;
         this.profiles = profiles;
         this.privacy = privacy;
+        this.suppressions = suppressions;
     }
 
     MessageStore.NewMessage compose(TenantId tenant, SendRequest request, UUID id) {
@@ -62,9 +66,22 @@ class MessageComposer {
         if (address.isEmpty()) {
             return refused(request, id, version, MessageStatus.SUPPRESSED, "no-address");
         }
+        Optional<Suppression.Reason> suppressed = suppressions.reason(tenant, request.channel(), address.get());
+        if (suppressed.isPresent()) {
+            return refused(
+                    request,
+                    id,
+                    version,
+                    MessageStatus.SUPPRESSED,
+                    suppressed.get().key());
+        }
         URI unsubscribe = links.unsubscribe(tenant, id);
         Map<String, Object> context = renderer.customerContext(
-                tenant, request.customer(), request.variables(), Map.of("unsubscribe_url", unsubscribe.toString()));
+                tenant,
+                template.get(),
+                request.customer(),
+                request.variables(),
+                Map.of("unsubscribe_url", unsubscribe.toString()));
         RenderedMessage rendered;
         try {
             Object locale = profile.get().traits().get("locale");
@@ -97,11 +114,14 @@ class MessageComposer {
                 tenant,
                 stored.customer(),
                 id,
+                stored.message().templateKey(),
+                stored.message().attribution(),
                 stored.recipient(),
                 stored.subject(),
                 stored.html(),
                 stored.text(),
-                links.unsubscribe(tenant, id));
+                links.unsubscribe(tenant, id),
+                links.status(tenant, id));
     }
 
     /** Where the channel reaches the customer: email, phone, push token, or the customer for in-app. */

@@ -9,6 +9,8 @@ import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
+import io.hearth.messaging.Suppression;
+import io.hearth.messaging.WebhookEndpoint;
 import io.hearth.privacy.Purpose;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.FieldError;
@@ -103,6 +105,14 @@ class MessagingController {
                         new CustomerId(customer), template, channel, purpose, key, Attribution.NONE, vars(body)));
     }
 
+    @GetMapping(path = "/v1/messages/{messageId}", produces = "application/json")
+    @Operation(summary = "One message's delivery status")
+    SentMessage message(@AuthenticationPrincipal Principal caller, @PathVariable java.util.UUID messageId) {
+        return messaging
+                .message(caller.tenantId(), messageId)
+                .orElseThrow(() -> new HearthProblem(MessagingProblem.UNKNOWN_MESSAGE, "There is no such message"));
+    }
+
     @GetMapping(path = "/v1/customers/{customerId}/messages", produces = "application/json")
     @Operation(summary = "The customer's messages, newest first")
     Map<String, List<SentMessage>> messages(
@@ -111,6 +121,13 @@ class MessagingController {
             @RequestParam(defaultValue = "50") int limit) {
         return Map.of(
                 "data", messaging.messages(caller.tenantId(), new CustomerId(customerId), Math.clamp(limit, 1, 500)));
+    }
+
+    @GetMapping(path = "/v1/customers/{customerId}/suppressions", produces = "application/json")
+    @Operation(summary = "The customer's addresses that bounced hard or complained, newest first")
+    Map<String, List<Suppression>> suppressions(
+            @AuthenticationPrincipal Principal caller, @PathVariable String customerId) {
+        return Map.of("data", messaging.suppressions(caller.tenantId(), new CustomerId(customerId)));
     }
 
     @GetMapping(path = "/v1/customers/{customerId}/inbox", produces = "application/json")
@@ -133,6 +150,26 @@ class MessagingController {
             throw new HearthProblem(MessagingProblem.UNKNOWN_MESSAGE, "No such message in the inbox");
         }
         return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(path = "/v1/messaging/webhook-endpoint", produces = "application/json")
+    @Operation(summary = "Point the webhook channel at the shop's endpoint; answers a new signing secret (admin)")
+    WebhookEndpoint configureWebhook(@AuthenticationPrincipal Principal caller, @RequestBody JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        String url = required(body, "url", errors);
+        if (!errors.isEmpty()) {
+            throw new HearthProblem(MessagingProblem.INVALID_REQUEST, "The webhook URL is missing", errors);
+        }
+        return messaging.configureWebhook(caller.tenantId(), url);
+    }
+
+    @GetMapping(path = "/v1/messaging/webhook-endpoint", produces = "application/json")
+    @Operation(summary = "The webhook channel's endpoint, without its secret (admin)")
+    WebhookEndpoint webhookEndpoint(@AuthenticationPrincipal Principal caller) {
+        return messaging
+                .webhookEndpoint(caller.tenantId())
+                .orElseThrow(() ->
+                        new HearthProblem(MessagingProblem.UNKNOWN_ENDPOINT, "No webhook endpoint is configured"));
     }
 
     private static String required(JsonNode body, String field, List<FieldError> errors) {

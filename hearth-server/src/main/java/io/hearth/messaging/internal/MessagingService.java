@@ -7,7 +7,9 @@ import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
+import io.hearth.messaging.Suppression;
 import io.hearth.messaging.TemplateDefinition;
+import io.hearth.messaging.WebhookEndpoint;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
@@ -15,6 +17,8 @@ import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,8 @@ public class MessagingService {
     private final TransactionTemplate transactions;
     private final InboxStore inbox;
     private final java.time.Clock clock;
+    private final WebhookEndpointStore webhooks;
+    private final Suppressions suppressions;
 
     MessagingService(
             TemplatePublisher publisher,
@@ -46,7 +52,9 @@ public class MessagingService {
             ProfileManagement profiles,
             TransactionTemplate transactions,
             InboxStore inbox,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            WebhookEndpointStore webhooks,
+            Suppressions suppressions) {
         this.publisher = publisher;
         this.templates = templates;
         this.renderer = renderer;
@@ -56,6 +64,37 @@ public class MessagingService {
         this.transactions = transactions;
         this.inbox = inbox;
         this.clock = clock;
+        this.webhooks = webhooks;
+        this.suppressions = suppressions;
+    }
+
+    public List<Suppression> suppressions(TenantId tenant, CustomerId customer) {
+        return TenantContext.call(tenant, () -> suppressions.ofCustomer(tenant, customer));
+    }
+
+    public WebhookEndpoint configureWebhook(TenantId tenant, String url) {
+        URI endpoint = webhookUrl(url);
+        return TenantContext.call(
+                tenant, () -> transactions.execute(status -> webhooks.configure(tenant, endpoint, clock.instant())));
+    }
+
+    public Optional<WebhookEndpoint> webhookEndpoint(TenantId tenant) {
+        return TenantContext.call(tenant, () -> webhooks.read(tenant));
+    }
+
+    private static URI webhookUrl(String url) {
+        try {
+            URI uri = new URI(url.trim());
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            // answered below like any other URL we cannot post to
+        }
+        throw new HearthProblem(
+                MessagingProblem.INVALID_REQUEST,
+                "The webhook URL is not valid",
+                List.of(new FieldError("/url", "must be an absolute http or https URL")));
     }
 
     public PublishedTemplate publish(TenantId tenant, TemplateDefinition definition) {
@@ -80,8 +119,8 @@ public class MessagingService {
             CustomerProfile profile = profiles.profile(tenant, customer)
                     .orElseThrow(() -> new HearthProblem(MessagingProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
             Object own = profile.traits().get("locale");
-            Map<String, Object> context =
-                    renderer.customerContext(tenant, customer, variables, Map.of("unsubscribe_url", "#unsubscribe"));
+            Map<String, Object> context = renderer.previewContext(
+                    tenant, template, customer, variables, Map.of("unsubscribe_url", "#unsubscribe"));
             try {
                 return renderer.render(
                         tenant, template, locale != null ? locale : own == null ? null : own.toString(), context);
@@ -104,6 +143,10 @@ public class MessagingService {
 
     public boolean markRead(TenantId tenant, CustomerId customer, java.util.UUID message) {
         return TenantContext.call(tenant, () -> inbox.markRead(tenant, customer, message, clock.instant()));
+    }
+
+    public Optional<SentMessage> message(TenantId tenant, java.util.UUID message) {
+        return TenantContext.call(tenant, () -> messages.byId(tenant, message).map(MessageStore.Stored::message));
     }
 
     public List<SentMessage> messages(TenantId tenant, CustomerId customer, int limit) {

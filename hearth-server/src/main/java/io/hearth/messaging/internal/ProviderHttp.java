@@ -7,6 +7,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,18 @@ final class ProviderHttp {
     }
 
     DeliveryResult send(HttpRequest.Builder request, Function<String, String> providerId) {
+        return send(request, providerId, (status, body) -> false);
+    }
+
+    /**
+     * As {@link #send(HttpRequest.Builder, Function)}, and a client error for which {@code deadAddress}
+     * holds (the provider's way of saying the number or token does not exist) is {@link
+     * DeliveryResult.Undeliverable}.
+     */
+    DeliveryResult send(
+            HttpRequest.Builder request,
+            Function<String, String> providerId,
+            BiPredicate<Integer, String> deadAddress) {
         try {
             HttpResponse<String> answer =
                     http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
@@ -34,6 +47,9 @@ final class ProviderHttp {
             }
             if (status == 429 || status >= 500) {
                 return new DeliveryResult.Transient("provider answered " + status);
+            }
+            if (deadAddress.test(status, answer.body())) {
+                return new DeliveryResult.Undeliverable("provider answered " + status + ": the address does not exist");
             }
             return new DeliveryResult.Permanent("provider answered " + status);
         } catch (ConnectException | HttpConnectTimeoutException e) {

@@ -30,6 +30,12 @@ class PushAdapter implements ChannelAdapter {
         this.json = json;
     }
 
+    /** FCM answers 404 UNREGISTERED for a token whose app was uninstalled, 400 for one that never was. */
+    static boolean deadToken(int status, String body) {
+        // A 404 without UNREGISTERED is a wrong project or URL, which says nothing about the token.
+        return body.contains("UNREGISTERED") || (status == 400 && body.contains("registration token"));
+    }
+
     @Override
     public MessageChannel channel() {
         return MessageChannel.PUSH;
@@ -54,9 +60,12 @@ class PushAdapter implements ChannelAdapter {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + settings.pushToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        return http.send(request, answer -> {
-            Matcher name = NAME.matcher(answer);
-            return name.find() ? name.group(1) : message.messageId().toString();
-        });
+        return http.send(
+                request,
+                answer -> {
+                    Matcher name = NAME.matcher(answer);
+                    return name.find() ? name.group(1) : message.messageId().toString();
+                },
+                PushAdapter::deadToken);
     }
 }

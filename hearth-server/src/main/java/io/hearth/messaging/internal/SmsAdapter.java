@@ -12,11 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * SMS through a Twilio-style API: {@code POST {base}/2010-04-01/Accounts/{account}/Messages.json} with
- * a form body ({@code To}, {@code From}, {@code Body}) and basic auth; the answer's {@code sid} is the
- * provider reference.
+ * a form body ({@code To}, {@code From}, {@code Body}, and {@code StatusCallback}: the message's signed
+ * status link, where Twilio reports delivery and failure) and basic auth; the answer's {@code sid} is
+ * the provider reference. A 400 naming an invalid, non-mobile or unknown number is undeliverable, and
+ * the number is suppressed.
  */
 @Component
 class SmsAdapter implements ChannelAdapter {
+
+    /** Twilio's codes for a number that cannot receive: invalid, not a mobile, unknown, landline. */
+    private static final Pattern DEAD_NUMBER = Pattern.compile("\"code\"\\s*:\\s*(21211|21614|30005|30006)\\b");
 
     private static final Pattern SID = Pattern.compile("\"sid\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -39,7 +44,8 @@ class SmsAdapter implements ChannelAdapter {
             return new DeliveryResult.Permanent("no SMS provider account configured");
         }
         String form = "To=" + encode(message.recipient()) + "&From=" + encode(settings.smsFrom()) + "&Body="
-                + encode(message.text() == null ? "" : message.text());
+                + encode(message.text() == null ? "" : message.text()) + "&StatusCallback="
+                + encode(message.statusUrl().toString());
         String credentials = settings.smsAccount() + ":" + settings.smsToken();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.smsBaseUrl() + "/2010-04-01/Accounts/"
                         + encode(settings.smsAccount()) + "/Messages.json"))
@@ -49,10 +55,13 @@ class SmsAdapter implements ChannelAdapter {
                         "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .header("I-Twilio-Idempotency-Token", message.messageId().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(form));
-        return http.send(request, body -> {
-            Matcher sid = SID.matcher(body);
-            return sid.find() ? sid.group(1) : message.messageId().toString();
-        });
+        return http.send(
+                request,
+                body -> {
+                    Matcher sid = SID.matcher(body);
+                    return sid.find() ? sid.group(1) : message.messageId().toString();
+                },
+                (status, body) -> status == 400 && DEAD_NUMBER.matcher(body).find());
     }
 
     private static String encode(String value) {

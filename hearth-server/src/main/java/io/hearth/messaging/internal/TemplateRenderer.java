@@ -44,10 +44,41 @@ class TemplateRenderer {
 
     /** The customer's own variables; a namespace its source cannot fill is left out. */
     Map<String, Object> customerContext(
-            TenantId tenant, CustomerId customer, Map<String, Object> vars, Map<String, Object> messageLinks) {
+            TenantId tenant,
+            PublishedTemplate template,
+            CustomerId customer,
+            Map<String, Object> vars,
+            Map<String, Object> messageLinks) {
+        return context(tenant, template, customer, vars, messageLinks, false);
+    }
+
+    /** As {@link #customerContext}, with each source's preview value (no effects such as recorded slates). */
+    Map<String, Object> previewContext(
+            TenantId tenant,
+            PublishedTemplate template,
+            CustomerId customer,
+            Map<String, Object> vars,
+            Map<String, Object> messageLinks) {
+        return context(tenant, template, customer, vars, messageLinks, true);
+    }
+
+    /**
+     * Only the namespaces the template (or its layout) mentions are resolved: resolving can cost a
+     * query, and a recommendation slate that is resolved is recorded as shown.
+     */
+    private Map<String, Object> context(
+            TenantId tenant,
+            PublishedTemplate template,
+            CustomerId customer,
+            Map<String, Object> vars,
+            Map<String, Object> messageLinks,
+            boolean preview) {
         Map<String, Object> context = new LinkedHashMap<>();
-        sources.forEach(
-                source -> source.resolve(tenant, customer).ifPresent(value -> context.put(source.namespace(), value)));
+        String mentioned = sourceText(tenant, template.definition());
+        sources.stream()
+                .filter(source -> mentioned.contains(source.namespace()))
+                .forEach(source -> (preview ? source.preview(tenant, customer) : source.resolve(tenant, customer))
+                        .ifPresent(value -> context.put(source.namespace(), value)));
         context.put("vars", vars);
         context.put("message", messageLinks);
         return context;
@@ -76,6 +107,23 @@ class TemplateRenderer {
             text = text == null ? null : wrap(frame.text(), text, context, false);
         }
         return new RenderedMessage(definition.key(), template.version(), locale, subject, html, text);
+    }
+
+    private String sourceText(TenantId tenant, TemplateDefinition definition) {
+        StringBuilder text = new StringBuilder();
+        definition
+                .locales()
+                .values()
+                .forEach(content ->
+                        text.append(content.subject()).append(content.html()).append(content.text()));
+        if (definition.layout() != null) {
+            store.latest(tenant, definition.layout())
+                    .ifPresent(layout -> layout.definition()
+                            .locales()
+                            .values()
+                            .forEach(content -> text.append(content.html()).append(content.text())));
+        }
+        return text.toString();
     }
 
     static String chooseLocale(TemplateDefinition definition, @Nullable String preferred) {

@@ -63,6 +63,11 @@ class TrackingLinks {
         return url("/v1/t/u/" + token(tenant, message, "unsubscribe"));
     }
 
+    /** Where a provider reports the message's delivery (Twilio's {@code StatusCallback}). */
+    URI status(TenantId tenant, UUID message) {
+        return url("/v1/t/s/" + token(tenant, message, "status"));
+    }
+
     URI click(TenantId tenant, UUID message, String target) {
         return url("/v1/t/c/" + token(tenant, message, "click " + target) + "?u="
                 + URLEncoder.encode(target, StandardCharsets.UTF_8));

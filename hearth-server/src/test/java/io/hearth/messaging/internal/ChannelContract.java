@@ -2,6 +2,7 @@ package io.hearth.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hearth.messaging.Attribution;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.net.ServerSocket;
@@ -52,10 +53,13 @@ abstract class ChannelContract {
                 new TenantId(UUID.randomUUID()),
                 new CustomerId("c-1"),
                 UUID.randomUUID(),
+                "order-shipped",
+                new Attribution("post-purchase", "thank-you", "b"),
                 recipient(),
                 "Your order shipped",
                 "<p>On its way</p>",
                 "On its way",
-                URI.create("http://localhost/v1/t/u/token"));
+                URI.create("http://localhost/v1/t/u/token"),
+                URI.create("http://localhost/v1/t/s/token"));
     }
 }

@@ -31,6 +31,19 @@ class EmailClassificationTest {
     }
 
     @Test
+    void aMailboxThatDoesNotExistIsUndeliverableSoTheAddressIsSuppressed() throws Exception {
+        MessagingException noSuchUser = new MessagingException("send failed");
+        noSuchUser.setNextException(new SMTPAddressFailedException(
+                new InternetAddress("nobody@example.com"), "RCPT TO", 550, "5.1.1 user unknown"));
+        MessagingException policy = new MessagingException("send failed");
+        policy.setNextException(new SMTPAddressFailedException(
+                new InternetAddress("x@example.com"), "RCPT TO", 554, "5.7.1 relay denied"));
+
+        assertThat(EmailAdapter.classify(noSuchUser)).isInstanceOf(DeliveryResult.Undeliverable.class);
+        assertThat(EmailAdapter.classify(policy)).isInstanceOf(DeliveryResult.Permanent.class);
+    }
+
+    @Test
     void aTimeoutMidConversationIsAmbiguousAndNeverRetried() {
         assertThat(EmailAdapter.classify(new MessagingException("read", new SocketTimeoutException("timed out"))))
                 .isInstanceOf(DeliveryResult.Ambiguous.class);

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +28,23 @@ abstract class HttpChannelContract extends ChannelContract {
     HttpServer provider;
     final AtomicInteger status = new AtomicInteger(200);
     final AtomicInteger delayMillis = new AtomicInteger(0);
+    final java.util.concurrent.atomic.AtomicReference<String> failureBody =
+            new java.util.concurrent.atomic.AtomicReference<>("{\"error\":\"no\"}");
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
     /** A request as the provider saw it. */
-    record Request(String method, String path, String contentType, String authorization, String body) {}
+    record Request(
+            String method,
+            String path,
+            String contentType,
+            String authorization,
+            String body,
+            Map<String, String> headers) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
 
     /** The provider's success body. */
     abstract String successBody();
@@ -99,6 +113,13 @@ abstract class HttpChannelContract extends ChannelContract {
                 channels);
     }
 
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
+        return headers;
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         requests.add(new Request(
@@ -106,14 +127,14 @@ abstract class HttpChannelContract extends ChannelContract {
                 exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization"),
-                body));
+                body,
+                headers(exchange)));
         try {
             Thread.sleep(delayMillis.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        byte[] answer =
-                (status.get() / 100 == 2 ? successBody() : "{\"error\":\"no\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer = (status.get() / 100 == 2 ? successBody() : failureBody.get()).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         try {
             exchange.sendResponseHeaders(status.get(), answer.length);

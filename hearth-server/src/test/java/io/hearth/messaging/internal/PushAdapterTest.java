@@ -43,4 +43,19 @@ class PushAdapterTest extends HttpChannelContract {
         assertThat(body.get("notification").get("body").asString()).isEqualTo("On its way");
         assertThat(body.get("data").get("hearth_message_id").asString()).isNotBlank();
     }
+
+    @Test
+    void anUnregisteredTokenIsUndeliverableButANotFoundWithoutThatCodeIsOnlyPermanent() {
+        status.set(404);
+        failureBody.set("""
+                {"error": {"code": 404, "message": "Requested entity was not found.", "status": "NOT_FOUND",
+                  "details": [{"@type": "type.googleapis.com/google.firebase.fcm.v1.FcmError", "errorCode": "UNREGISTERED"}]}}
+                """);
+        DeliveryResult uninstalled = adapter().deliver(message());
+        failureBody.set("{\"error\": {\"code\": 404, \"status\": \"NOT_FOUND\"}}");
+        DeliveryResult wrongProject = adapter().deliver(message());
+
+        assertThat(uninstalled).isInstanceOf(DeliveryResult.Undeliverable.class);
+        assertThat(wrongProject).isInstanceOf(DeliveryResult.Permanent.class);
+    }
 }

@@ -34,7 +34,21 @@ class SmsAdapterTest extends HttpChannelContract {
         assertThat(request.path()).isEqualTo("/2010-04-01/Accounts/AC123/Messages.json");
         assertThat(request.contentType()).isEqualTo("application/x-www-form-urlencoded");
         assertThat(request.authorization()).isEqualTo("Basic QUMxMjM6c2VjcmV0");
-        assertThat(request.body()).isEqualTo("To=%2B15557654321&From=%2B15550001111&Body=On+its+way");
+        assertThat(request.body())
+                .isEqualTo("To=%2B15557654321&From=%2B15550001111&Body=On+its+way"
+                        + "&StatusCallback=http%3A%2F%2Flocalhost%2Fv1%2Ft%2Fs%2Ftoken");
+    }
+
+    @Test
+    void aNumberTwilioSaysIsInvalidIsUndeliverableAndOtherClientErrorsOnlyPermanent() {
+        status.set(400);
+        failureBody.set("{\"code\": 21211, \"message\": \"The 'To' number is not a valid phone number.\"}");
+        DeliveryResult invalidNumber = adapter().deliver(message());
+        failureBody.set("{\"code\": 21606, \"message\": \"The 'From' phone number is not valid.\"}");
+        DeliveryResult badSender = adapter().deliver(message());
+
+        assertThat(invalidNumber).isInstanceOf(DeliveryResult.Undeliverable.class);
+        assertThat(badSender).isInstanceOf(DeliveryResult.Permanent.class);
     }
 
     @Test
