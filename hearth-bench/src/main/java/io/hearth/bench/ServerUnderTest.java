@@ -45,7 +45,13 @@ final class ServerUnderTest implements AutoCloseable {
         builder.redirectOutput(
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile());
         ServerUnderTest server = new ServerUnderTest(builder.start(), dataDir, httpPort, databasePort);
-        server.awaitReady();
+        try {
+            server.awaitReady();
+        } catch (RuntimeException | InterruptedException notReady) {
+            // Left running, the server and its database would load every later run.
+            server.close();
+            throw notReady;
+        }
         return server;
     }
 
