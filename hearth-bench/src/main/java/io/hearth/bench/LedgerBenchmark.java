@@ -27,7 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * redemptions), with the latency of each earn, against the limit measured in the same run on the
  * same database: single-row inserts, each committed on its own, from as many clients.
  *
- * <p>Usage: {@code LedgerBenchmark [server jar] [clients] [members] [seconds]}
+ * <p>Usage: {@code LedgerBenchmark [server jar] [clients] [members] [seconds] [older server jar]}. With
+ * an older jar, both builds run one after the other on fresh databases in the same run, each with
+ * its own raw baseline, and the CPU (server and database) each operation took is reported too.
  */
 public final class LedgerBenchmark {
 
@@ -35,9 +37,13 @@ public final class LedgerBenchmark {
 
     private LedgerBenchmark() {}
 
-    record Run(long earns, long redeems, long failed, double seconds, List<Long> earnNanos) {
+    record Run(long earns, long redeems, long failed, double seconds, List<Long> earnNanos, double cpuSeconds) {
         double rate() {
             return (earns + redeems) / seconds;
+        }
+
+        double cpuMillisPerOp() {
+            return 1000 * cpuSeconds / Math.max(1, earns + redeems);
         }
 
         double earnMillis(double quantile) {
@@ -47,27 +53,78 @@ public final class LedgerBenchmark {
         }
     }
 
+    /** One build's figures: its ledger run, the raw inserts on its database, what the run left behind. */
+    record Result(String build, Run ledger, double raw, double rawCpuMillis, String reconciliation, String decisions) {}
+
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "hearth-server/target/hearth-server.jar");
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        Path older = args.length > 4 ? Path.of(args[4]) : null;
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+        List<Result> results = new ArrayList<>();
+        if (older != null) {
+            results.add(measure(http, "older build", older, clients, members, seconds));
+        }
+        results.add(measure(http, "this build", jar, clients, members, seconds));
+        report(clients, members, results);
+    }
+
+    private static Result measure(HttpClient http, String build, Path jar, int clients, int members, int seconds)
+            throws Exception {
         Path runDir = Files.createTempDirectory("hearth-ledger-bench");
         try (ServerUnderTest server = ServerUnderTest.start(
                 jar, runDir.resolve("ledger"), "2g", Map.of("HEARTH_PROFILES_ENABLED", "false"))) {
             setUp(http, server, members);
-            System.out.println("ledger: warming up, then " + seconds + " s of earns and redemptions…");
+            System.out.println(build + ": warming up, then " + seconds + " s of earns and redemptions…");
             load(http, server, clients, members, Duration.ofSeconds(10));
             Run ledger = load(http, server, clients, members, Duration.ofSeconds(seconds));
-            System.out.println("raw single-row committed inserts for " + seconds + " s…");
+            String decisions = awaitDecisions(server);
+            System.out.println(build + ": raw single-row committed inserts for " + seconds + " s…");
+            double cpuBefore = server.cpuSeconds();
+            long rawStart = System.nanoTime();
             double raw = rawInserts(server, clients, Duration.ofSeconds(seconds));
+            double rawRows = raw * (System.nanoTime() - rawStart) / 1e9;
+            double rawCpuMillis = 1000 * (server.cpuSeconds() - cpuBefore) / Math.max(1, rawRows);
             String reconciliation =
                     post(http, server, "/v1/loyalty/reconciliation", "", null).body();
-            report(clients, members, ledger, raw, reconciliation);
+            return new Result(build, ledger, raw, rawCpuMillis, reconciliation, decisions);
+        }
+    }
+
+    // Every earn's decision reaches the log after its commit (the older build wrote them on a thread
+    // of its own, this one through an outbox): wait until the log holds one per earn, and say how long.
+    private static String awaitDecisions(ServerUnderTest server) throws Exception {
+        long start = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                Statement statement = connection.createStatement()) {
+            while (true) {
+                long earns = count(statement, "select count(*) from loyalty_transaction where kind = 'EARN'");
+                long logged = count(
+                        statement,
+                        "select count(*) from privacy_decision where decision_type = 'loyalty.points-earned'");
+                double waited = (System.nanoTime() - start) / 1e9;
+                if (logged >= earns || waited > 120) {
+                    return String.format(
+                            Locale.ROOT,
+                            "%,d of %,d earns in the decision log %.1f s after the run",
+                            logged,
+                            earns,
+                            waited);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws Exception {
+        try (var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -98,6 +155,7 @@ public final class LedgerBenchmark {
             throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         List<Future<Run>> work = new ArrayList<>();
+        double cpuBefore = server.cpuSeconds();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int client = 0; client < clients; client++) {
@@ -114,7 +172,8 @@ public final class LedgerBenchmark {
                 failed += run.failed();
                 nanos.addAll(run.earnNanos());
             }
-            return new Run(earns, redeems, failed, (System.nanoTime() - start) / 1e9, nanos);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            return new Run(earns, redeems, failed, elapsed, nanos, server.cpuSeconds() - cpuBefore);
         }
     }
 
@@ -148,7 +207,7 @@ public final class LedgerBenchmark {
             earns += status == 201 ? 1 : 0;
             failed += status == 201 ? 0 : 1;
         }
-        return new Run(earns, redeems, failed, 0, nanos);
+        return new Run(earns, redeems, failed, 0, nanos, 0);
     }
 
     /** The limit of this machine and database: single-row inserts, each its own committed transaction. */
@@ -208,26 +267,63 @@ public final class LedgerBenchmark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void report(int clients, int members, Run ledger, double raw, String reconciliation) {
+    private static void report(int clients, int members, List<Result> results) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "| measure (%d clients, %d members) | value |%n", clients, members);
-        System.out.println("|---|---|");
         System.out.printf(
                 Locale.ROOT,
-                "| ledger operations (2 earns : 1 redemption) | %,.0f ops/s (%,d earns, %,d redemptions, %d failed, %.1f s) |%n",
-                ledger.rate(),
-                ledger.earns(),
-                ledger.redeems(),
-                ledger.failed(),
-                ledger.seconds());
-        System.out.printf(Locale.ROOT, "| raw single-row committed inserts, same database | %,.0f rows/s |%n", raw);
-        System.out.printf(Locale.ROOT, "| ledger / raw | %.0f %% |%n", 100 * ledger.rate() / raw);
-        System.out.printf(
-                Locale.ROOT,
-                "| earn latency p50 / p99 / max | %.1f ms / %.1f ms / %.1f ms |%n",
-                ledger.earnMillis(0.5),
-                ledger.earnMillis(0.99),
-                ledger.earnMillis(1.0));
-        System.out.println("reconciliation after the run: " + reconciliation);
+                "| measure (%d clients, %d members) | %s |%n",
+                clients,
+                members,
+                String.join(" | ", results.stream().map(Result::build).toList()));
+        System.out.println("|---" + "|---".repeat(results.size()) + "|");
+        row(
+                results,
+                "ledger operations (2 earns : 1 redemption)",
+                r -> String.format(
+                        Locale.ROOT,
+                        "%,.0f ops/s (%,d earns, %,d redemptions, %d failed, %.1f s)",
+                        r.ledger().rate(),
+                        r.ledger().earns(),
+                        r.ledger().redeems(),
+                        r.ledger().failed(),
+                        r.ledger().seconds()));
+        row(
+                results,
+                "raw single-row committed inserts, same database",
+                r -> String.format(Locale.ROOT, "%,.0f rows/s", r.raw()));
+        row(
+                results,
+                "ledger / raw",
+                r -> String.format(Locale.ROOT, "%.0f %%", 100 * r.ledger().rate() / r.raw()));
+        row(
+                results,
+                "CPU ms (server + database) per ledger operation",
+                r -> String.format(Locale.ROOT, "%.2f ms", r.ledger().cpuMillisPerOp()));
+        row(results, "CPU ms (database) per raw insert", r -> String.format(Locale.ROOT, "%.3f ms", r.rawCpuMillis()));
+        row(
+                results,
+                "ledger / raw by CPU per operation",
+                r -> String.format(
+                        Locale.ROOT,
+                        "%.0f %%",
+                        100 * r.rawCpuMillis() / r.ledger().cpuMillisPerOp()));
+        row(
+                results,
+                "earn latency p50 / p99 / max",
+                r -> String.format(
+                        Locale.ROOT,
+                        "%.1f ms / %.1f ms / %.1f ms",
+                        r.ledger().earnMillis(0.5),
+                        r.ledger().earnMillis(0.99),
+                        r.ledger().earnMillis(1.0)));
+        row(results, "decision log", Result::decisions);
+        for (Result result : results) {
+            System.out.println("reconciliation after the " + result.build() + ": " + result.reconciliation());
+        }
+    }
+
+    private static void row(List<Result> results, String measure, java.util.function.Function<Result, String> cell) {
+        System.out.println("| " + measure + " | "
+                + String.join(" | ", results.stream().map(cell).toList()) + " |");
     }
 }

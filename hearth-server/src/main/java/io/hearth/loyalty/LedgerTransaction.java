@@ -71,7 +71,9 @@ public record LedgerTransaction(
         /** A manual adjustment by a person, with a reason. */
         ADJUST,
         /** A correction that undoes another transaction. */
-        REVERSAL
+        REVERSAL,
+        /** Points moved between two members when their profiles were merged or unmerged. */
+        TRANSFER
     }
 
     /** The ledger's accounts: the member's two buckets and where the program's points come from and go. */
@@ -82,7 +84,8 @@ public record LedgerTransaction(
         PROGRAM_BONUS("program.bonus"),
         PROGRAM_REDEEMED("program.redeemed"),
         PROGRAM_EXPIRED("program.expired"),
-        PROGRAM_ADJUSTED("program.adjusted");
+        PROGRAM_ADJUSTED("program.adjusted"),
+        PROGRAM_TRANSFERRED("program.transferred");
 
         private final String code;
 

@@ -1,17 +1,23 @@
 package io.hearth.loyalty;
 
 import io.hearth.loyalty.EarnRules.BonusAction;
+import io.hearth.loyalty.internal.BadgeProgress;
+import io.hearth.loyalty.internal.Challenges;
+import io.hearth.loyalty.internal.Fairness;
 import io.hearth.loyalty.internal.Maintenance;
 import io.hearth.loyalty.internal.Members;
+import io.hearth.loyalty.internal.OfferChoices;
 import io.hearth.loyalty.internal.Offers;
 import io.hearth.loyalty.internal.PointsLedger;
 import io.hearth.loyalty.internal.Program;
+import io.hearth.loyalty.internal.Vouchers;
 import io.hearth.profiles.OrderStatusChanged;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,13 +37,117 @@ public class LoyaltyManagement {
     private final Program program;
     private final Offers offers;
     private final Maintenance maintenance;
+    private final Vouchers vouchers;
+    private final Challenges challenges;
+    private final OfferChoices offerChoices;
+    private final Fairness fairness;
+    private final BadgeProgress badgeProgress;
 
-    LoyaltyManagement(PointsLedger ledger, Members members, Program program, Offers offers, Maintenance maintenance) {
+    LoyaltyManagement(
+            PointsLedger ledger,
+            Members members,
+            Program program,
+            Offers offers,
+            Maintenance maintenance,
+            Vouchers vouchers,
+            Challenges challenges,
+            OfferChoices offerChoices,
+            Fairness fairness,
+            BadgeProgress badgeProgress) {
+        this.fairness = fairness;
+        this.badgeProgress = badgeProgress;
         this.ledger = ledger;
         this.members = members;
         this.program = program;
         this.offers = offers;
         this.maintenance = maintenance;
+        this.vouchers = vouchers;
+        this.challenges = challenges;
+        this.offerChoices = offerChoices;
+    }
+
+    /**
+     * Chooses the offer type to present to the member with the offer bandit, within the arms'
+     * budgets, records it and logs the decision. A discount or free shipping comes with a personal
+     * voucher.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_MEMBER}, {@link LoyaltyProblem#NO_OFFER}
+     */
+    public OfferChoice chooseOffer(TenantId tenant, CustomerId customer) {
+        return offerChoices.choose(tenant, customer);
+    }
+
+    /**
+     * Offers and challenges per group of members since the time, with disparate-impact ratios: by tier
+     * when {@code groups} is null, otherwise by the group given for each customer id (a protected
+     * attribute the caller holds; Hearth does not store it).
+     */
+    public FairnessReport fairnessReport(TenantId tenant, Instant since, @Nullable Map<String, String> groups) {
+        return fairness.report(tenant, since, groups);
+    }
+
+    /**
+     * The member's response to an offer (1 converted, 0 declined); only the first counts.
+     *
+     * @return whether this response was recorded (false when one was known already)
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_OFFER}
+     */
+    public boolean respondToOffer(TenantId tenant, UUID offerId, double reward) {
+        return offerChoices.respond(tenant, offerId, reward);
+    }
+
+    /**
+     * Issues a personal voucher: only this customer may redeem it, once, until {@code expiresAt} (null
+     * for no expiry). The code is derived from {@code key}, so issuing again under the same key (a
+     * retried journey step) answers the same voucher instead of a second one.
+     *
+     * @param value percent off (PERCENT, 0–100), money off (AMOUNT) or ignored (FREE_SHIPPING)
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#IDEMPOTENCY_CONFLICT} when the key
+     *     issued a voucher to another customer
+     */
+    public Voucher issueVoucher(
+            TenantId tenant,
+            CustomerId customer,
+            Voucher.Kind kind,
+            BigDecimal value,
+            @Nullable Instant expiresAt,
+            String key) {
+        return vouchers.issue(tenant, customer, kind, value, expiresAt, key);
+    }
+
+    public Optional<Voucher> voucher(TenantId tenant, String code) {
+        return vouchers.voucher(tenant, code);
+    }
+
+    /**
+     * Whether the voucher applies to the customer's basket now; reads only.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_VOUCHER}
+     */
+    public Voucher.Validation validateVoucher(
+            TenantId tenant, String code, CustomerId customer, Voucher.Basket basket) {
+        return vouchers.validate(tenant, code, customer, basket);
+    }
+
+    /**
+     * Redeems the voucher on the order, once per order.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#UNKNOWN_VOUCHER}, {@link
+     *     LoyaltyProblem#VOUCHER_REFUSED} naming every rule that failed
+     */
+    public Voucher.Validation redeemVoucher(
+            TenantId tenant, String code, CustomerId customer, String orderId, Voucher.Basket basket) {
+        return vouchers.redeem(tenant, code, customer, orderId, basket);
+    }
+
+    /** The member's standing on every active badge, with when each was earned; reads only. */
+    public List<Badge.Progress> badges(TenantId tenant, CustomerId customer) {
+        return badgeProgress.of(tenant, customer);
+    }
+
+    /** The member's challenges this month with their personal targets, progress and chance of completing. */
+    public List<ChallengeProgress> challengeProgress(TenantId tenant, CustomerId customer) {
+        return challenges.progress(tenant, customer, false);
     }
 
     /**

@@ -11,6 +11,7 @@ public enum LoyaltyProblem implements ProblemType {
     UNKNOWN_REWARD(404, "unknown-reward", "No such reward"),
     UNKNOWN_TRANSACTION(404, "unknown-transaction", "No such ledger transaction"),
     UNKNOWN_VOUCHER(404, "unknown-voucher", "No such voucher"),
+    UNKNOWN_OFFER(404, "unknown-offer", "No such offer"),
     VOUCHER_CODE_TAKEN(409, "voucher-code-taken", "A voucher with this code exists"),
     IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "The idempotency key was used with another request"),
     ORDER_ALREADY_EARNED(409, "order-already-earned", "Points were already earned on this order"),
@@ -19,7 +20,8 @@ public enum LoyaltyProblem implements ProblemType {
     REWARD_NOT_ELIGIBLE(422, "reward-not-eligible", "The member may not redeem this reward"),
     NOTHING_TO_REFUND(422, "nothing-to-refund", "These lines have no points left to take back"),
     NOT_REVERSIBLE(422, "not-reversible", "This kind of transaction is corrected another way"),
-    VOUCHER_REFUSED(422, "voucher-refused", "The voucher does not apply");
+    VOUCHER_REFUSED(422, "voucher-refused", "The voucher does not apply"),
+    NO_OFFER(422, "no-offer", "No offer type is set up or within its budget");
 
     private final Spec spec;
 

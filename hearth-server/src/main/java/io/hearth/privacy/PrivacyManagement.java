@@ -122,6 +122,19 @@ public class PrivacyManagement {
     }
 
     /**
+     * Appends decisions to the tenant's chain in their order, under one lock of the chain head: for
+     * writers that collect decisions and log them in batches. Joins the caller's transaction, so a
+     * caller can delete what it logged in the same commit.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link PrivacyProblem#DECISION_INPUTS_TOO_LARGE} when one
+     *     decision's inputs are larger than 8 KB as canonical JSON; nothing is appended then
+     */
+    public List<RecordedDecision> recordDecisions(TenantId tenant, List<Decision> decisions) {
+        requireNonNull(decisions, "decisions is null");
+        return decisions.isEmpty() ? List.of() : this.decisions.appendAll(tenant, decisions);
+    }
+
+    /**
      * The customer's decisions, newest first.
      *
      * @param limit 1 to {@link DecisionPage#MAX_LIMIT}

@@ -1,13 +1,16 @@
 package io.hearth.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.hearth.privacy.PrivacyManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.HearthProblem;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +39,9 @@ class LoyaltyConcurrencyTest {
 
     @Autowired
     LoyaltyManagement loyalty;
+
+    @Autowired
+    PrivacyManagement privacy;
 
     @Test
     void parallelMovementsOnOneAccountEndWithTheBalanceOfTheirEntries() throws Exception {
@@ -82,6 +88,28 @@ class LoyaltyConcurrencyTest {
                         .sum());
         assertThat(report.clean()).as(report.toString()).isTrue();
         assertThat(report.transactions()).isEqualTo(history.size());
+        assertEveryEarnIsLoggedOnceOnAnIntactChain(shop, member, history);
+    }
+
+    // Earns reach the decision log through the outbox after their commit: each once, in one valid chain.
+    private void assertEveryEarnIsLoggedOnceOnAnIntactChain(
+            TestTenant shop, CustomerId member, List<LedgerTransaction> history) {
+        List<String> earns = history.stream()
+                .filter(t -> t.kind() == LedgerTransaction.Kind.EARN)
+                .map(t -> t.transactionId().toString())
+                .toList();
+        assertThat(earns).isNotEmpty();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> loggedEarns(shop, member).size() >= earns.size());
+        assertThat(loggedEarns(shop, member)).containsExactlyInAnyOrderElementsOf(earns);
+        assertThat(privacy.verifyChain(shop.id()).intact()).isTrue();
+    }
+
+    private List<String> loggedEarns(TestTenant shop, CustomerId member) {
+        return privacy.decisions(shop.id(), member, 500, null).decisions().stream()
+                .filter(d -> d.type().equals("loyalty.points-earned"))
+                .map(d -> d.inputs().get("transactionId").asString())
+                .toList();
     }
 
     // One round of one thread: earn an order (twice, as a retry would), release it, adjust, redeem,

@@ -50,7 +50,8 @@ final class ServerProcess implements AutoCloseable {
         builder.redirectOutput(
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile());
         ServerProcess server = new ServerProcess(builder.start(), port);
-        server.awaitReady(Duration.ofSeconds(120));
+        // A loaded machine can take minutes to start the server: -Dhearth.process.ready-timeout=PT10M.
+        server.awaitReady(Duration.parse(System.getProperty("hearth.process.ready-timeout", "PT2M")));
         return server;
     }
 

@@ -51,12 +51,26 @@ public final class OfferBandit {
 
     /** The arm to offer for this context, or empty when no arm's budget can pay its cost. */
     public Optional<Choice> choose(double[] context, RandomGenerator random) {
+        Optional<Choice> choice = choose(context, random, budgetLeft);
+        choice.ifPresent(
+                chosen -> budgetLeft[chosen.arm()] -= arms.get(chosen.arm()).cost());
+        return choice;
+    }
+
+    /**
+     * The same choice against budgets the caller keeps (a database row per arm, say), one per arm;
+     * neither they nor this bandit's own budgets change.
+     */
+    public Optional<Choice> choose(double[] context, RandomGenerator random, double[] budgets) {
         check(context);
+        if (budgets.length != arms.size()) {
+            throw new IllegalArgumentException("needs one budget per arm");
+        }
         double[] draws = new double[arms.size()];
         int best = -1;
         int second = -1;
         for (int i = 0; i < arms.size(); i++) {
-            draws[i] = budgetLeft[i] >= arms.get(i).cost() ? models.get(i).sample(context, scale, random) : Double.NaN;
+            draws[i] = budgets[i] >= arms.get(i).cost() ? models.get(i).sample(context, scale, random) : Double.NaN;
             if (Double.isNaN(draws[i])) {
                 continue;
             }
@@ -70,7 +84,6 @@ public final class OfferBandit {
         if (best < 0) {
             return Optional.empty();
         }
-        budgetLeft[best] -= arms.get(best).cost();
         return Optional.of(new Choice(best, arms.get(best).name(), draws, reason(best, second, draws)));
     }
 

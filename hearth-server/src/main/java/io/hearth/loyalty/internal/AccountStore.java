@@ -21,18 +21,15 @@ class AccountStore {
 
     /** The member's account, created when missing, locked until the transaction ends. */
     MemberAccount lock(TenantId tenant, CustomerId customer, Instant now) {
-        jdbc.sql("""
+        // One round trip: the upsert creates a missing row, and touching an existing one locks it.
+        return jdbc.sql("""
                         insert into loyalty_account (tenant_id, customer_id, created_at, updated_at)
-                        values (:tenant, :customer, :now, :now) on conflict do nothing""")
+                        values (:tenant, :customer, :now, :now)
+                        on conflict (tenant_id, customer_id) do update set updated_at = loyalty_account.updated_at
+                        returning *""")
                 .param("tenant", tenant.value())
                 .param("customer", customer.value())
                 .param("now", Timestamp.from(now))
-                .update();
-        return jdbc.sql("""
-                        select * from loyalty_account where tenant_id = :tenant and customer_id = :customer
-                        for update""")
-                .param("tenant", tenant.value())
-                .param("customer", customer.value())
                 .query((rs, row) -> {
                     MemberAccount account = new MemberAccount(customer);
                     account.available = rs.getLong("available");

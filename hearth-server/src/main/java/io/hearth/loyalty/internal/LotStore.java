@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,26 +29,41 @@ class LotStore {
     }
 
     void insert(TenantId tenant, Lot lot) {
-        jdbc.sql("""
-                        insert into loyalty_lot (tenant_id, lot_id, customer_id, transaction_id, order_id, line_id,
-                            category, points, remaining, expired, state, earned_at, available_at, expires_at)
-                        values (:tenant, :lot, :customer, :transaction, :order, :line, :category, :points,
-                            :remaining, :expired, :state, :earned, :available, :expires)""")
-                .param("tenant", tenant.value())
-                .param("lot", lot.lotId)
-                .param("customer", lot.customer.value())
-                .param("transaction", lot.transactionId)
-                .param("order", lot.orderId)
-                .param("line", lot.lineId)
-                .param("category", lot.category)
-                .param("points", lot.points)
-                .param("remaining", lot.remaining)
-                .param("expired", lot.expired)
-                .param("state", lot.state.name())
-                .param("earned", Timestamp.from(lot.earnedAt))
-                .param("available", timestamp(lot.availableAt))
-                .param("expires", timestamp(lot.expiresAt))
-                .update();
+        insertAll(tenant, List.of(lot));
+    }
+
+    /** One statement for all of them: an order's lines become lots in one round trip. */
+    void insertAll(TenantId tenant, List<Lot> inserted) {
+        if (inserted.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("""
+                insert into loyalty_lot (tenant_id, lot_id, customer_id, transaction_id, order_id, line_id,
+                    category, points, remaining, expired, state, earned_at, available_at, expires_at) values """);
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant.value());
+        for (int i = 0; i < inserted.size(); i++) {
+            Lot lot = inserted.get(i);
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:tenant, :lot%1$d, :customer%1$d, :transaction%1$d, :order%1$d, :line%1$d, ".formatted(i))
+                    .append(":category%1$d, :points%1$d, :remaining%1$d, :expired%1$d, :state%1$d, :earned%1$d, "
+                            .formatted(i))
+                    .append(":available%1$d, :expires%1$d)".formatted(i));
+            params.put("lot" + i, lot.lotId);
+            params.put("customer" + i, lot.customer.value());
+            params.put("transaction" + i, lot.transactionId);
+            params.put("order" + i, lot.orderId);
+            params.put("line" + i, lot.lineId);
+            params.put("category" + i, lot.category);
+            params.put("points" + i, lot.points);
+            params.put("remaining" + i, lot.remaining);
+            params.put("expired" + i, lot.expired);
+            params.put("state" + i, lot.state.name());
+            params.put("earned" + i, Timestamp.from(lot.earnedAt));
+            params.put("available" + i, timestamp(lot.availableAt));
+            params.put("expires" + i, timestamp(lot.expiresAt));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     void update(TenantId tenant, Lot lot) {

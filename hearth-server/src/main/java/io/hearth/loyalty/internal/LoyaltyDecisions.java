@@ -1,48 +1,52 @@
 package io.hearth.loyalty.internal;
 
-import io.hearth.loyalty.PointsEarned;
+import io.hearth.loyalty.LedgerTransaction;
 import io.hearth.privacy.Decision;
-import io.hearth.privacy.PrivacyManagement;
-import org.springframework.scheduling.annotation.Async;
+import io.hearth.shared.TenantId;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Every automated award goes into the decision log with the rule version and the reason. */
+/**
+ * Every automated award goes into the decision log with the rule version and the reason. The
+ * decision is written to the outbox in the award's own transaction, so it is never lost and costs
+ * the award no commit and no wait on the tenant's chain; {@link DecisionDrain} logs it shortly after.
+ */
 @Component
 class LoyaltyDecisions {
 
     private static final int MAX_REASON = 1000;
 
-    private final PrivacyManagement privacy;
+    private final DecisionOutbox outbox;
 
-    LoyaltyDecisions(PrivacyManagement privacy) {
-        this.privacy = privacy;
+    LoyaltyDecisions(DecisionOutbox outbox) {
+        this.outbox = outbox;
     }
 
-    @Async(DecisionsExecutorConfiguration.NAME)
-    @TransactionalEventListener
-    void on(PointsEarned earned) {
+    /** Inside the ledger transaction of an earn or a bonus. */
+    void awarded(TenantId tenant, LedgerTransaction award) {
         ObjectNode inputs = JsonNodeFactory.instance.objectNode();
-        inputs.put("transactionId", earned.transactionId().toString());
-        inputs.put("points", earned.points());
-        inputs.put("pending", earned.pending());
-        if (earned.orderId() != null) {
-            inputs.put("orderId", earned.orderId());
+        inputs.put("transactionId", award.transactionId().toString());
+        inputs.put("points", award.points());
+        inputs.put("pending", award.kind() == LedgerTransaction.Kind.EARN);
+        if (award.orderId() != null) {
+            inputs.put("orderId", award.orderId());
         }
-        String reason = earned.reason().length() > MAX_REASON
-                ? earned.reason().substring(0, MAX_REASON - 1) + "…"
-                : earned.reason();
-        privacy.recordDecision(
-                earned.tenantId(),
+        String reason = award.reason() == null ? award.kind().name() : award.reason();
+        outbox.add(
+                tenant,
                 new Decision(
-                        earned.customerId(),
+                        award.customerId(),
                         "loyalty.points-earned",
                         inputs,
-                        "earn-rules@v" + (earned.ruleVersion() == null ? 0 : earned.ruleVersion()),
-                        earned.points() + " points",
-                        reason,
-                        null));
+                        "earn-rules@v" + (award.ruleVersion() == null ? 0 : award.ruleVersion()),
+                        award.points() + " points",
+                        reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason,
+                        award.occurredAt()));
+    }
+
+    /** Any other automated decision of the program (an offer chosen, a perk matched), in the caller's transaction. */
+    void record(TenantId tenant, Decision decision) {
+        outbox.add(tenant, decision);
     }
 }

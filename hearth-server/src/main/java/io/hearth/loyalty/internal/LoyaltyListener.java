@@ -14,7 +14,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Follows the order lifecycle: a paid order earns pending points on its total (unless its lines
  * earned through the API first), a closed return window makes them available, a refund or a
- * cancellation takes them back; a paid order also advances the member's challenges. Every step is keyed by the order, so a redelivered event writes nothing.
+ * cancellation takes them back; a paid order also advances the member's challenges and badges. Every step is keyed by the order, so a redelivered event writes nothing.
  */
 @Component
 class LoyaltyListener {
@@ -23,11 +23,14 @@ class LoyaltyListener {
 
     private final LoyaltyManagement loyalty;
     private final Challenges challenges;
+    private final Badges badges;
     private final LoyaltySettings settings;
     private final Clock clock;
 
-    LoyaltyListener(LoyaltyManagement loyalty, Challenges challenges, LoyaltySettings settings, Clock clock) {
+    LoyaltyListener(
+            LoyaltyManagement loyalty, Challenges challenges, Badges badges, LoyaltySettings settings, Clock clock) {
         this.loyalty = loyalty;
+        this.badges = badges;
         this.challenges = challenges;
         this.settings = settings;
         this.clock = clock;
@@ -44,6 +47,7 @@ class LoyaltyListener {
                     }
                     earn(changed);
                     challenges.progress(changed.tenantId(), changed.customerId(), true);
+                    badges.progress(changed.tenantId(), changed.customerId(), true);
                 }
                 case RETURN_WINDOW_CLOSED -> loyalty.releaseOrder(changed.tenantId(), changed.orderId());
                 case REFUNDED, CANCELLED -> loyalty.refundOrderEvent(changed.tenantId(), changed.orderId());

@@ -33,7 +33,7 @@ final class MemberAccount {
                 case PROGRAM_ISSUED, PROGRAM_BONUS -> lifetimeEarned -= entry.amount();
                 case PROGRAM_REDEEMED -> redeemed += entry.amount();
                 case PROGRAM_EXPIRED -> expired += entry.amount();
-                case PROGRAM_ADJUSTED -> lifetimeEarned -= entry.amount();
+                case PROGRAM_ADJUSTED, PROGRAM_TRANSFERRED -> lifetimeEarned -= entry.amount();
             }
         }
         if (transaction.kind() == LedgerTransaction.Kind.EARN) {

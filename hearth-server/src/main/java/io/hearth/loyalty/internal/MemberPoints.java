@@ -152,7 +152,7 @@ class MemberPoints {
             Instant now) {
         switch (original.kind()) {
             case BONUS, REDEEM, ADJUST -> {}
-            case EARN, RELEASE, REFUND, EXPIRE, REVERSAL ->
+            case EARN, RELEASE, REFUND, EXPIRE, REVERSAL, TRANSFER ->
                 throw new HearthProblem(
                         LoyaltyProblem.NOT_REVERSIBLE, original.kind() + " transactions are corrected another way");
         }

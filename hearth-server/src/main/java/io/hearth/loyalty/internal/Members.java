@@ -58,6 +58,19 @@ public class Members {
         return TenantContext.call(tenant, () -> tiers.status(tenant, customer, clock.instant()));
     }
 
+    /** Whether the id is a customer or has ledger activity; anything else is answered as unknown. */
+    boolean known(TenantId tenant, CustomerId customer) {
+        return profiles.profile(tenant, customer).isPresent()
+                || !history(tenant, customer, 1, null, null).isEmpty();
+    }
+
+    /** @throws HearthProblem {@link LoyaltyProblem#UNKNOWN_MEMBER} when the id is not {@link #known}. */
+    void requireKnown(TenantId tenant, CustomerId customer) {
+        if (!known(tenant, customer)) {
+            throw new HearthProblem(LoyaltyProblem.UNKNOWN_MEMBER, "No customer or ledger activity has this id");
+        }
+    }
+
     public LoyaltyScore score(TenantId tenant, CustomerId customer) {
         CustomerProfile profile = profiles.profile(tenant, customer).orElse(null);
         long reviews = TenantContext.call(tenant, () -> ledger.bonusCount(tenant, customer, "review_written:%"));

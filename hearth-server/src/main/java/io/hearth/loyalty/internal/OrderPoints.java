@@ -59,25 +59,19 @@ class OrderPoints {
                 : earnRules.monthlyCap() - lots.orderPointsSince(tenant, account.customer, monthStart(placedAt));
         List<LinePoints> computed = EarnCalculator.compute(earnRules, lines, capLeft);
         long orderPoints = 0;
+        List<Lot> earned = new ArrayList<>();
         for (LinePoints line : computed) {
             if (line.points() > 0) {
-                lots.insert(
-                        tenant,
-                        pending(
-                                account,
-                                id,
-                                orderId,
-                                line.line().lineId(),
-                                line.line().category(),
-                                line.points(),
-                                placedAt));
+                earned.add(pending(
+                        account, id, orderId, line.line().lineId(), line.line().category(), line.points(), placedAt));
                 orderPoints += line.points();
             }
         }
         long bonus = account.ordersEarned == 0 ? earnRules.bonuses().getOrDefault(BonusAction.FIRST_ORDER, 0L) : 0;
         if (bonus > 0) {
-            lots.insert(tenant, pending(account, id, orderId, FIRST_ORDER_LINE, null, bonus, placedAt));
+            earned.add(pending(account, id, orderId, FIRST_ORDER_LINE, null, bonus, placedAt));
         }
+        lots.insertAll(tenant, earned);
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(Account.MEMBER_PENDING, orderPoints + bonus));
         if (orderPoints > 0) {

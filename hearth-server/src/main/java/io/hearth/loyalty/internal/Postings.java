@@ -30,6 +30,7 @@ class Postings {
     private final TransactionStore ledger;
     private final Tiers tiers;
     private final ApplicationEventPublisher publisher;
+    private final LoyaltyDecisions decisions;
     private final Clock clock;
 
     Postings(
@@ -38,12 +39,14 @@ class Postings {
             TransactionStore ledger,
             Tiers tiers,
             ApplicationEventPublisher publisher,
+            LoyaltyDecisions decisions,
             Clock clock) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.ledger = ledger;
         this.tiers = tiers;
         this.publisher = publisher;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -96,7 +99,8 @@ class Postings {
 
     private void announce(TenantId tenant, LedgerTransaction transaction) {
         switch (transaction.kind()) {
-            case EARN, BONUS ->
+            case EARN, BONUS -> {
+                decisions.awarded(tenant, transaction);
                 publisher.publishEvent(new PointsEarned(
                         tenant,
                         transaction.customerId(),
@@ -106,7 +110,8 @@ class Postings {
                         transaction.orderId(),
                         transaction.ruleVersion(),
                         transaction.reason() == null ? transaction.kind().name() : transaction.reason()));
-            case RELEASE, REFUND, REDEEM, EXPIRE, ADJUST, REVERSAL -> {}
+            }
+            case RELEASE, REFUND, REDEEM, EXPIRE, ADJUST, REVERSAL, TRANSFER -> {}
         }
     }
 }

@@ -76,52 +76,47 @@ class TransactionStore {
                 .single();
     }
 
+    /** The transaction and its entries in one statement (the entries' foreign key is checked at its end). */
     void append(TenantId tenant, LedgerTransaction transaction, String key, String requestHash) {
-        jdbc.sql("""
-                        insert into loyalty_transaction (tenant_id, transaction_id, idempotency_key, request_hash,
-                            kind, customer_id, points, order_id, reference, rule_version, reason, actor, shortfall,
-                            reverses, occurred_at)
-                        values (:tenant, :id, :key, :hash, :kind, :customer, :points, :order, :reference,
-                            :ruleVersion, :reason, :actor, :shortfall, :reverses, :at)""")
-                .param("tenant", tenant.value())
-                .param("id", transaction.transactionId())
-                .param("key", key)
-                .param("hash", requestHash)
-                .param("kind", transaction.kind().name())
-                .param("customer", transaction.customerId().value())
-                .param("points", transaction.points())
-                .param("order", transaction.orderId())
-                .param("reference", transaction.reference())
-                .param("ruleVersion", transaction.ruleVersion())
-                .param("reason", transaction.reason())
-                .param("actor", transaction.actor())
-                .param("shortfall", transaction.shortfall())
-                .param("reverses", transaction.reverses())
-                .param("at", Timestamp.from(transaction.occurredAt()))
-                .update();
-        insertEntries(tenant, transaction);
-    }
-
-    // One multi-row statement per transaction: a movement has two to a few dozen entries.
-    private void insertEntries(TenantId tenant, LedgerTransaction transaction) {
-        if (transaction.entries().isEmpty()) {
-            // A movement of nothing (a release with nothing pending, a spent budget) keeps its key only.
-            return;
-        }
-        StringBuilder sql = new StringBuilder(
-                "insert into loyalty_entry (tenant_id, transaction_id, line, account, customer_id, amount) values ");
+        String header = """
+                insert into loyalty_transaction (tenant_id, transaction_id, idempotency_key, request_hash,
+                    kind, customer_id, points, order_id, reference, rule_version, reason, actor, shortfall,
+                    reverses, occurred_at)
+                values (:tenant, :id, :key, :hash, :kind, :customer, :points, :order, :reference,
+                    :ruleVersion, :reason, :actor, :shortfall, :reverses, :at)""";
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("tenant", tenant.value());
         params.put("id", transaction.transactionId());
+        params.put("key", key);
+        params.put("hash", requestHash);
+        params.put("kind", transaction.kind().name());
         params.put("customer", transaction.customerId().value());
+        params.put("points", transaction.points());
+        params.put("order", transaction.orderId());
+        params.put("reference", transaction.reference());
+        params.put("ruleVersion", transaction.ruleVersion());
+        params.put("reason", transaction.reason());
+        params.put("actor", transaction.actor());
+        params.put("shortfall", transaction.shortfall());
+        params.put("reverses", transaction.reverses());
+        params.put("at", Timestamp.from(transaction.occurredAt()));
         List<Entry> entries = transaction.entries();
+        if (entries.isEmpty()) {
+            // A movement of nothing (a release with nothing pending, a spent budget) keeps its key only.
+            jdbc.sql(header).params(params).update();
+            return;
+        }
+        StringBuilder sql = new StringBuilder("with header as (" + header + ") "
+                + "insert into loyalty_entry (tenant_id, transaction_id, line, account, customer_id, amount) values ");
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "" : ", ")
                     .append("(:tenant, :id, ")
                     .append(i)
                     .append(", :a")
-                    .append(i);
-            sql.append(", :customer, :m").append(i).append(')');
+                    .append(i)
+                    .append(", :customer, :m")
+                    .append(i)
+                    .append(')');
             params.put("a" + i, entries.get(i).account().code());
             params.put("m" + i, entries.get(i).amount());
         }

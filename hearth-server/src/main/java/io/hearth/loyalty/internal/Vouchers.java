@@ -5,19 +5,28 @@ import io.hearth.loyalty.Voucher;
 import io.hearth.loyalty.Voucher.Basket;
 import io.hearth.loyalty.Voucher.Validation;
 import io.hearth.loyalty.internal.VoucherRules.Use;
+import io.hearth.privacy.Decision;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Vouchers: unique codes made in bulk, checked against a basket at checkout, and redeemed once per
@@ -31,12 +40,23 @@ public class Vouchers {
     private static final int CODE_LENGTH = 10;
 
     private final VoucherStore store;
+    private final LoyaltyDecisions decisions;
+    // The offers issue vouchers, and a redeemed offer voucher is the offer's response.
+    private final ObjectProvider<OfferChoices> offers;
     private final ProfileManagement profiles;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Vouchers(VoucherStore store, ProfileManagement profiles, TransactionTemplate transactions, Clock clock) {
+    Vouchers(
+            VoucherStore store,
+            ProfileManagement profiles,
+            TransactionTemplate transactions,
+            LoyaltyDecisions decisions,
+            ObjectProvider<OfferChoices> offers,
+            Clock clock) {
+        this.decisions = decisions;
+        this.offers = offers;
         this.store = store;
         this.profiles = profiles;
         this.transactions = transactions;
@@ -44,6 +64,9 @@ public class Vouchers {
     }
 
     /** Makes {@code count} vouchers with fresh unique codes starting with the prefix, all with these rules. */
+    /** What codes issued to one customer start with. */
+    static final String ISSUED_PREFIX = "HV-";
+
     public List<String> create(TenantId tenant, String prefix, int count, Voucher rules) {
         List<String> codes = new ArrayList<>();
         TenantContext.run(tenant, () -> {
@@ -55,6 +78,60 @@ public class Vouchers {
             }
         });
         return codes;
+    }
+
+    /**
+     * A personal voucher for one customer, redeemable once, its code derived from the key: issuing
+     * again under the same key answers the same voucher (a journey step that runs twice issues one).
+     */
+    public Voucher issue(
+            TenantId tenant,
+            CustomerId customer,
+            Voucher.Kind kind,
+            BigDecimal value,
+            @Nullable Instant expiresAt,
+            String key) {
+        String code = ISSUED_PREFIX + codeOf(tenant + "\n" + key);
+        Voucher voucher = new Voucher(code, kind, value, null, List.of(), false, 1, 1, 0, customer.value(), expiresAt);
+        if (!createCode(tenant, voucher)) {
+            Voucher earlier = voucher(tenant, code).orElseThrow();
+            if (!customer.value().equals(earlier.customerId())) {
+                throw new HearthProblem(
+                        LoyaltyProblem.IDEMPOTENCY_CONFLICT, "The key already issued a voucher to another customer");
+            }
+            return earlier;
+        }
+        ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+        inputs.put("code", code);
+        inputs.put("kind", kind.name());
+        inputs.put("value", value);
+        TenantContext.run(
+                tenant,
+                () -> decisions.record(
+                        tenant,
+                        new Decision(
+                                customer,
+                                "loyalty.voucher-issued",
+                                inputs,
+                                "vouchers@1",
+                                code,
+                                "personal " + kind.name().toLowerCase(java.util.Locale.ROOT) + " voucher of " + value
+                                        + " issued under key " + key,
+                                clock.instant())));
+        return voucher;
+    }
+
+    private static String codeOf(String seed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            char[] code = new char[CODE_LENGTH];
+            for (int i = 0; i < code.length; i++) {
+                code[i] = ALPHABET[(digest[i] & 0xff) % ALPHABET.length];
+            }
+            return new String(code);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Makes one voucher with the given code; false when the code is taken. */
@@ -99,6 +176,7 @@ public class Vouchers {
                                 "The voucher does not apply: " + String.join(", ", validation.refusals()));
                     }
                     store.redeem(tenant, code, orderId, customer.value(), validation.discount(), clock.instant());
+                    offers.getObject().voucherRedeemed(tenant, code, clock.instant());
                     return validation;
                 }));
     }

@@ -21,7 +21,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +63,22 @@ public class DecisionLog {
     }
 
     public RecordedDecision append(TenantId tenant, Decision decision) {
+        return appendAll(tenant, List.of(decision)).getFirst();
+    }
+
+    /**
+     * Appends the decisions in their order under one lock of the chain head and one insert: a batch
+     * costs the lock and the round trips of a single entry. Joins the caller's transaction, if any.
+     */
+    public List<RecordedDecision> appendAll(TenantId tenant, List<Decision> decisions) {
+        List<String> inputs =
+                decisions.stream().map(DecisionLog::canonicalInputs).toList();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return TenantContext.call(
+                tenant, () -> transactions.execute(status -> appendLocked(tenant, decisions, inputs, now)));
+    }
+
+    private static String canonicalInputs(Decision decision) {
         String inputs = DecisionEntry.CANONICAL.writeValueAsString(decision.inputs());
         int size = inputs.getBytes(StandardCharsets.UTF_8).length;
         if (size > Decision.MAX_INPUTS_BYTES) {
@@ -68,14 +87,14 @@ public class DecisionLog {
                     "The inputs summary has " + size + " bytes; at most " + Decision.MAX_INPUTS_BYTES + " fit",
                     List.of(new FieldError("/inputs", "is larger than 8 KB")));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant occurredAt = Optional.ofNullable(decision.occurredAt()).orElse(now);
-        return TenantContext.call(
-                tenant, () -> transactions.execute(status -> appendLocked(tenant, decision, inputs, occurredAt, now)));
+        return inputs;
     }
 
-    private RecordedDecision appendLocked(
-            TenantId tenant, Decision decision, String inputs, Instant occurredAt, Instant now) {
+    private List<RecordedDecision> appendLocked(
+            TenantId tenant, List<Decision> decisions, List<String> inputs, Instant now) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
         // Inserting or touching the head row locks it until commit: the next append of this tenant waits.
         Head head = jdbc.sql("""
                 insert into privacy_decision_chain (tenant_id, last_sequence, last_hash)
@@ -87,43 +106,55 @@ public class DecisionLog {
                 .param("genesis", DecisionEntry.GENESIS)
                 .query((rs, row) -> new Head(rs.getLong("last_sequence"), rs.getString("last_hash")))
                 .single();
-        DecisionEntry entry = new DecisionEntry(
-                tenant,
-                head.sequence() + 1,
-                UUID.randomUUID(),
-                decision.customer().value(),
-                decision.type(),
-                inputs,
-                decision.modelVersion(),
-                decision.outcome(),
-                decision.reason(),
-                occurredAt,
-                now);
-        String hash = entry.hashAfter(head.hash());
+        List<RecordedDecision> recorded = new ArrayList<>();
+        StringBuilder values = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        String hash = head.hash();
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            DecisionEntry entry = new DecisionEntry(
+                    tenant,
+                    head.sequence() + 1 + i,
+                    UUID.randomUUID(),
+                    decision.customer().value(),
+                    decision.type(),
+                    inputs.get(i),
+                    decision.modelVersion(),
+                    decision.outcome(),
+                    decision.reason(),
+                    Optional.ofNullable(decision.occurredAt()).orElse(now),
+                    now);
+            hash = entry.hashAfter(hash);
+            values.append(i == 0 ? "" : ", ")
+                    .append(("(:tenant, :s%1$d, :d%1$d, :c%1$d, :t%1$d, :i%1$d, :m%1$d, "
+                                    + ":o%1$d, :r%1$d, :at%1$d, :recordedAt, :h%1$d)")
+                            .formatted(i));
+            params.put("s" + i, entry.sequence());
+            params.put("d" + i, entry.decisionId());
+            params.put("c" + i, entry.customer());
+            params.put("t" + i, entry.type());
+            params.put("i" + i, entry.inputs());
+            params.put("m" + i, entry.modelVersion());
+            params.put("o" + i, entry.outcome());
+            params.put("r" + i, entry.reason());
+            params.put("at" + i, timestamp(entry.occurredAt()));
+            params.put("h" + i, hash);
+            recorded.add(recorded(entry, hash));
+        }
+        params.put("tenant", tenant.value());
+        params.put("recordedAt", timestamp(now));
+        params.put("sequence", recorded.getLast().sequence());
+        params.put("hash", hash);
         jdbc.sql("""
                 with appended as (
                     insert into privacy_decision (tenant_id, sequence, decision_id, customer_id, decision_type,
                         inputs, model_version, outcome, reason, occurred_at, recorded_at, hash)
-                    values (:tenant, :sequence, :decisionId, :customer, :type,
-                        :inputs, :modelVersion, :outcome, :reason, :occurredAt, :recordedAt, :hash)
+                    values %s
                 )
                 update privacy_decision_chain set last_sequence = :sequence, last_hash = :hash
                  where tenant_id = :tenant
-                """)
-                .param("tenant", tenant.value())
-                .param("sequence", entry.sequence())
-                .param("decisionId", entry.decisionId())
-                .param("customer", entry.customer())
-                .param("type", entry.type())
-                .param("inputs", entry.inputs())
-                .param("modelVersion", entry.modelVersion())
-                .param("outcome", entry.outcome())
-                .param("reason", entry.reason())
-                .param("occurredAt", timestamp(occurredAt))
-                .param("recordedAt", timestamp(now))
-                .param("hash", hash)
-                .update();
-        return recorded(entry, hash);
+                """.formatted(values)).params(params).update();
+        return recorded;
     }
 
     /** A customer's decisions, newest first; the cursor is the sequence to continue below. */
