@@ -112,7 +112,7 @@ class PredictionsController {
                         PredictionsProblem.INVALID_QUERY,
                         "Unknown model kind",
                         List.of(new FieldError(
-                                "kind", "must be one of clv, churn, health, replenishment, send-time"))));
+                                "kind", "must be one of clv, churn, health, replenishment, send-time, next-need"))));
     }
 
     /** The body of a served request. */

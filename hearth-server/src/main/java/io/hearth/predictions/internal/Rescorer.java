@@ -86,6 +86,7 @@ class Rescorer {
                 now.health().value(),
                 now.churnRisk().value(),
                 thresholds.replenishmentDue(now),
+                now.earlyWarning().isPresent(),
                 scored.healthParts(),
                 now.asOf());
         scores.save(tenant, profile.customerId(), stored, versions(now));

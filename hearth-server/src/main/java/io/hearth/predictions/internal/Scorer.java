@@ -22,12 +22,22 @@ class Scorer {
     private final ModelRegistry registry;
     private final Map<ModelKind, ModelPort<?>> ports;
     private final ScoreStore scores;
+    private final NextNeedPort nextNeeds;
+    private final EarlyWarnings warnings;
 
-    Scorer(HistoryReader histories, ModelRegistry registry, List<ModelPort<?>> ports, ScoreStore scores) {
+    Scorer(
+            HistoryReader histories,
+            ModelRegistry registry,
+            List<ModelPort<?>> ports,
+            ScoreStore scores,
+            NextNeedPort nextNeeds,
+            EarlyWarnings warnings) {
         this.histories = histories;
         this.registry = registry;
         this.ports = ports.stream().collect(Collectors.toMap(ModelPort::kind, Function.identity()));
         this.scores = scores;
+        this.nextNeeds = nextNeeds;
+        this.warnings = warnings;
         for (ModelKind kind : ModelKind.values()) {
             if (!this.ports.containsKey(kind)) {
                 throw new IllegalStateException("no model port for " + kind);
@@ -51,11 +61,17 @@ class Scorer {
         Optional<ScoreStore.Stored> previous = scores.previous(tenant, profile.customerId());
         Map<String, Double> parts = HealthMovers.parts(outputs.get(Output.HEALTH));
         outputs.put(Output.HEALTH, HealthMovers.since(outputs.get(Output.HEALTH), previous));
-        return new Scored(assemble(profile, asOf, outputs), parts, previous);
+        List<Prediction> needs = nextNeeds.needs(registry.serving(tenant, nextNeeds), features);
+        CustomerPredictions predictions = assemble(profile, asOf, outputs, needs, warnings.warn(features));
+        return new Scored(predictions, parts, previous);
     }
 
     private static CustomerPredictions assemble(
-            CustomerProfile profile, Instant asOf, Map<Output, Prediction> outputs) {
+            CustomerProfile profile,
+            Instant asOf,
+            Map<Output, Prediction> outputs,
+            List<Prediction> needs,
+            Optional<Prediction> warning) {
         return new CustomerPredictions(
                 profile.customerId(),
                 asOf,
@@ -65,7 +81,9 @@ class Scorer {
                 outputs.get(Output.CHURN_RISK),
                 outputs.get(Output.HEALTH),
                 Optional.ofNullable(outputs.get(Output.NEXT_PURCHASE)),
-                outputs.get(Output.BEST_SEND_TIME));
+                outputs.get(Output.BEST_SEND_TIME),
+                needs,
+                warning);
     }
 
     private <M> Map<Output, Prediction> scoreWith(TenantId tenant, ModelPort<M> port, CustomerFeatures features) {
