@@ -144,6 +144,68 @@ class NextNeedsAndWarningsTest {
         JsonNode owner = api.get("/v1/customers/" + customerId("has-it") + "/predictions", bearer(shop.adminKey()))
                 .json();
         assertThat(owner.get("nextNeeds")).isEmpty();
+
+        assertReplenishmentPerItem();
+        assertSeasonality();
+    }
+
+    /** Beans buyers rebuy every 9 days: each is forecast per product and per category. */
+    private void assertReplenishmentPerItem() {
+        JsonNode items = api.get("/v1/customers/" + customerId("beans-0") + "/predictions", bearer(shop.adminKey()))
+                .json()
+                .get("replenishments");
+        System.out.println("replenishment per item of a beans buyer: " + items);
+        assertThat(items)
+                .extracting(item -> item.get("label").asString())
+                .containsExactlyInAnyOrder("product:beans", "category:coffee");
+        for (JsonNode item : items) {
+            assertThat(factor(item, "typical_interval_days").get("value").asDouble())
+                    .isCloseTo(9, within(0.5));
+            assertThat(item.get("modelVersion").asString()).isEqualTo("replenishment@1");
+        }
+        JsonNode machine = api.get("/v1/customers/" + customerId("target") + "/predictions", bearer(shop.adminKey()))
+                .json();
+        assertThat(machine.get("replenishments"))
+                .as("nobody buys a second machine")
+                .isEmpty();
+    }
+
+    /** The weekday indices are orders per weekday over what a flat rate gives for the days covered. */
+    private void assertSeasonality() {
+        JsonNode report =
+                api.get("/v1/predictions/seasonality", bearer(shop.adminKey())).json();
+        System.out.println("seasonality of the shop: " + report);
+        assertThat(report.get("orders").asInt()).isEqualTo(placed.size());
+        assertThat(report.get("customers").asInt()).isEqualTo(62);
+        java.time.LocalDate first = placed.stream()
+                .min(Instant::compareTo)
+                .orElseThrow()
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate();
+        java.time.LocalDate last = placed.stream()
+                .max(Instant::compareTo)
+                .orElseThrow()
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate();
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+        for (int weekday = 1; weekday <= 7; weekday++) {
+            int w = weekday;
+            long ordersThatDay = placed.stream()
+                    .filter(at ->
+                            at.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue() == w)
+                    .count();
+            long daysOfWeekday = first.datesUntil(last.plusDays(1))
+                    .filter(day -> day.getDayOfWeek().getValue() == w)
+                    .count();
+            double expected = ordersThatDay / (placed.size() * (double) daysOfWeekday / days);
+            assertThat(report.get("dayOfWeek").get(weekday - 1).asDouble()).isCloseTo(expected, within(1e-3));
+        }
+        assertThat(api.get("/v1/predictions/seasonality?segment=" + UUID.randomUUID(), bearer(shop.adminKey()))
+                        .status())
+                .isEqualTo(404);
+        Api.Response bad = api.get("/v1/predictions/seasonality?segment=weekly", bearer(shop.adminKey()));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("segment");
     }
 
     @Test
@@ -215,7 +277,9 @@ class NextNeedsAndWarningsTest {
         throw new AssertionError("no " + name + " in " + prediction);
     }
 
-    private static int line(
+    private final java.util.List<Instant> placed = new java.util.ArrayList<>();
+
+    private int line(
             StringBuilder csv,
             String order,
             String customer,
@@ -223,6 +287,7 @@ class NextNeedsAndWarningsTest {
             String product,
             String category,
             double price) {
+        placed.add(at);
         csv.append(String.format(
                 Locale.ROOT,
                 "%s,%s,,%s,%s,,,%s,%.2f,1,EUR,%.2f,%n",

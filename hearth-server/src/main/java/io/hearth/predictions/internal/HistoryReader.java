@@ -50,7 +50,7 @@ class HistoryReader {
                     profiles.eventsOf(tenant, page, OrderLineReader.ORDER_COMPLETED).values().stream()
                             .flatMap(List::stream)
                             .toList();
-            Map<String, OrderItems> items = lines.items(tenant, placings);
+            Map<String, OrderItems> items = lines.items(tenant, placings, true);
             orders.forEach((customer, list) -> histories.add(PurchaseHistory.of(customer, list, items)));
             read += page.size();
             listener.read(read);
@@ -58,13 +58,17 @@ class HistoryReader {
         }
     }
 
-    CustomerFeatures features(TenantId tenant, CustomerProfile profile, Instant asOf) {
+    /**
+     * One customer's features; {@code withProducts} also reads the product ids of their orders from the
+     * event log (categories come with the profile's timeline either way).
+     */
+    CustomerFeatures features(TenantId tenant, CustomerProfile profile, Instant asOf, boolean withProducts) {
         CustomerId customer = profile.customerId();
         List<TimelineEntry> placings = profiles.timeline(
                         tenant, customer, "track", OrderLineReader.ORDER_COMPLETED, PLACINGS, null)
                 .entries();
-        PurchaseHistory history =
-                PurchaseHistory.of(customer, profiles.orders(tenant, customer), lines.items(tenant, placings));
+        PurchaseHistory history = PurchaseHistory.of(
+                customer, profiles.orders(tenant, customer), lines.items(tenant, placings, withProducts));
         int[] hours = new int[CustomerFeatures.HOURS_OF_WEEK];
         Map<String, List<Instant>> trouble = new HashMap<>();
         for (TimelineEntry entry : profiles.timeline(tenant, customer, null, null, ENGAGEMENT_EVENTS, null)

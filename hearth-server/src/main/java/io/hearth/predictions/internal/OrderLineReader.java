@@ -35,15 +35,17 @@ class OrderLineReader {
         this.ingestion = ingestion;
     }
 
-    /** Order id → its items, from the orders' placing events. */
-    Map<String, OrderItems> items(TenantId tenant, List<TimelineEntry> placings) {
+    /** Order id → its items, from the orders' placing events; product ids only when asked (a query more). */
+    Map<String, OrderItems> items(TenantId tenant, List<TimelineEntry> placings, boolean withProducts) {
         Map<UUID, TimelineEntry> byEvent = new HashMap<>();
         placings.stream()
                 .filter(entry -> entry.orderId() != null)
                 .forEach(entry -> byEvent.put(entry.eventId(), entry));
-        List<EventRef> references = byEvent.values().stream()
-                .map(entry -> new EventRef(entry.eventId(), entry.timestamp()))
-                .toList();
+        List<EventRef> references = !withProducts
+                ? List.<EventRef>of()
+                : byEvent.values().stream()
+                        .map(entry -> new EventRef(entry.eventId(), entry.timestamp()))
+                        .toList();
         Map<String, Set<String>> products = new HashMap<>();
         for (int from = 0; from < references.size(); from += EVENTS_PER_QUERY) {
             List<EventRef> chunk = references.subList(from, Math.min(references.size(), from + EVENTS_PER_QUERY));

@@ -7,6 +7,8 @@ import io.hearth.predictions.ModelKind;
 import io.hearth.predictions.ModelVersion;
 import io.hearth.predictions.PredictionManagement;
 import io.hearth.predictions.PredictionsProblem;
+import io.hearth.predictions.SeasonalityReport;
+import io.hearth.segments.SegmentId;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -100,6 +104,25 @@ class PredictionsController {
     @Operation(summary = "Holdout calibration of the serving CLV and churn versions")
     ModelCalibration calibration(@AuthenticationPrincipal Principal caller) {
         return predictions.calibration(caller.tenantId()).orElseThrow(PredictionsController::noModel);
+    }
+
+    @GetMapping(path = "/v1/predictions/seasonality", produces = "application/json")
+    @Operation(summary = "Weekly, daily and yearly activity profile of a segment's orders, or the shop's (read)")
+    SeasonalityReport seasonality(
+            @AuthenticationPrincipal Principal caller, @RequestParam(required = false) @Nullable String segment) {
+        return predictions.seasonality(
+                caller.tenantId(), Optional.ofNullable(segment).map(PredictionsController::segmentId));
+    }
+
+    private static SegmentId segmentId(String value) {
+        try {
+            return new SegmentId(UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new HearthProblem(
+                    PredictionsProblem.INVALID_QUERY,
+                    "The segment is not a segment id",
+                    List.of(new FieldError("segment", "must be a segment id (UUID)")));
+        }
     }
 
     private static HearthProblem noModel() {

@@ -79,7 +79,8 @@ class Rescorer {
     }
 
     private void rescore(TenantId tenant, CustomerProfile profile) {
-        Scorer.Scored scored = scorer.score(tenant, profile, with.clock().instant());
+        Scorer.Scored scored =
+                scorer.scoreForThresholds(tenant, profile, with.clock().instant());
         CustomerPredictions now = scored.predictions();
         List<PredictionChanged> changes = thresholds.crossed(tenant, now, scored.previous());
         ScoreStore.Stored stored = new ScoreStore.Stored(
