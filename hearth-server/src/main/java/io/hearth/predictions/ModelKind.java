@@ -14,7 +14,9 @@ public enum ModelKind {
     /** The expected date of the next purchase. */
     REPLENISHMENT,
     /** The hour of the week the customer is most likely to engage. */
-    SEND_TIME;
+    SEND_TIME,
+    /** Sequential rules "bought A → buys B within N days": what the customer is likely to need next. */
+    NEXT_NEED;
 
     /** The name used in the API and model versions, e.g. {@code send-time}. */
     public String key() {

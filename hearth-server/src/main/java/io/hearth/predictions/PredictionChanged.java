@@ -32,7 +32,14 @@ public record PredictionChanged(
         /** Health fell below {@code hearth.predictions.health-alert-below}. */
         HEALTH_DROP,
         /** The expected next purchase is within {@code hearth.predictions.replenishment-due-within}. */
-        REPLENISHMENT_DUE
+        REPLENISHMENT_DUE,
+        /**
+         * An early warning appeared (a silence improbable under the customer's own rhythm, or trouble
+         * events such as failed deliveries arriving much faster than before) or went away; previous is 1
+         * when there was no warning and 0 when there was, current the new warning's probability (1 once
+         * it went away), threshold {@code hearth.predictions.early-warning.threshold}.
+         */
+        EARLY_WARNING
     }
 
     public PredictionChanged {

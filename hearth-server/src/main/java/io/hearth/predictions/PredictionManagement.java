@@ -78,6 +78,17 @@ public class PredictionManagement {
         return service.drift(tenant);
     }
 
+    /**
+     * The weekly, daily and yearly activity profile of a segment's orders, or of every customer's when
+     * the segment is empty; computed now from the orders.
+     *
+     * @throws io.hearth.shared.HearthProblem {@code segments.unknown-segment}, or {@code
+     *     predictions.not-enough-data} when the customers have no orders
+     */
+    public SeasonalityReport seasonality(TenantId tenant, Optional<io.hearth.segments.SegmentId> segment) {
+        return service.seasonality(tenant, segment);
+    }
+
     /** Calibration tables of the serving versions; empty while there are none. */
     public Optional<ModelCalibration> calibration(TenantId tenant) {
         return service.calibration(tenant);

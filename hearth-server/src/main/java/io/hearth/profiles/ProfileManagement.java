@@ -54,6 +54,16 @@ public class ProfileManagement {
         return service.timeline(tenant, customer, type, event, limit, cursor);
     }
 
+    /**
+     * The events of one name (e.g. {@code Order Completed}) of several customers at once, newest first
+     * per customer: for bulk work such as training, which would otherwise read one timeline per customer.
+     * Customers without such events are absent from the map.
+     */
+    public Map<CustomerId, List<TimelineEntry>> eventsOf(
+            TenantId tenant, Collection<CustomerId> customers, String event) {
+        return service.eventsOf(tenant, customers, event);
+    }
+
     /** Merges the profile took part in, as survivor or as absorbed, oldest first. */
     public List<Merge> merges(TenantId tenant, CustomerId customer) {
         return service.merges(tenant, customer);

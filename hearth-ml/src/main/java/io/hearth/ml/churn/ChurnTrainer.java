@@ -29,14 +29,26 @@ public final class ChurnTrainer {
             boolean holdOut = share(example.features().customerId(), settings.seed()) < settings.calibrationShare();
             (holdOut ? heldOut : boosting).add(example);
         }
+        return train(boosting, heldOut, settings);
+    }
+
+    /**
+     * Trains the trees on {@code boosting} and calibrates them on {@code calibration}, which they never
+     * saw. Pass the latest cut-off's examples as {@code calibration} (and the earlier ones as {@code
+     * boosting}) to calibrate out of time: the calibration then follows the base rate nearest to the
+     * moment the model serves, where a random split of customers averages over every cut-off.
+     */
+    public static ChurnModel train(
+            List<LabelledExample> boosting, List<LabelledExample> calibration, ChurnTrainingSettings settings) {
+        requireNonNull(settings, "settings is null");
         requireBothOutcomes(boosting, "boosting");
-        requireBothOutcomes(heldOut, "calibration");
+        requireBothOutcomes(calibration, "calibration");
         Booster booster = boost(boosting, settings);
         double[] scores = ChurnModel.logOdds(
-                booster, heldOut.stream().map(LabelledExample::features).toList());
-        boolean[] outcomes = new boolean[heldOut.size()];
+                booster, calibration.stream().map(LabelledExample::features).toList());
+        boolean[] outcomes = new boolean[calibration.size()];
         for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = heldOut.get(i).churned();
+            outcomes[i] = calibration.get(i).churned();
         }
         return new ChurnModel(booster, IsotonicCalibration.fit(scores, outcomes));
     }

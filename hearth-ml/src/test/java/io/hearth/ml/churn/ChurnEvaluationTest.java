@@ -69,6 +69,12 @@ class ChurnEvaluationTest {
                     baseRateBrier(churned));
             printCalibration(BinaryMetrics.calibrationTable(probability, churned, 10));
             printExplanation(model.predict(vectors.getFirst(), 3));
+            double randomSplitError = calibrationError(probability, churned);
+            double outOfTimeError = outOfTimeCalibrationError(orders, vectors, churned);
+            System.out.printf(
+                    "Calibration error (customer-weighted mean |predicted - observed| over 10 bins): random 25%%"
+                            + " split %.4f | out of time (trees on the first %d cut-offs, isotonic on the last) %.4f%n",
+                    randomSplitError, TRAINING_CUTOFFS.size() - 1, outOfTimeError);
 
             assertThat(auc)
                     .isGreaterThan(recencyAuc)
@@ -77,6 +83,33 @@ class ChurnEvaluationTest {
                     .isGreaterThan(0.70);
             assertThat(BinaryMetrics.brier(probability, churned)).isLessThan(baseRateBrier(churned));
         }
+    }
+
+    /** Boosts on all but the latest training cut-off and calibrates on the latest one. */
+    private static double outOfTimeCalibrationError(List<Order> orders, List<FeatureVector> test, boolean[] churned) {
+        List<LabelledExample> boosting = new ArrayList<>();
+        for (Instant cutoff : TRAINING_CUTOFFS.subList(0, TRAINING_CUTOFFS.size() - 1)) {
+            boosting.addAll(ChurnExamples.label(orders, List.of(), cutoff, HORIZON));
+        }
+        List<LabelledExample> latest = ChurnExamples.label(orders, List.of(), TRAINING_CUTOFFS.getLast(), HORIZON);
+        System.out.printf(
+                "Latest training cut-off: %d customers, %.1f%% churned%n", latest.size(), 100 * churnRate(latest));
+        try (ChurnModel model = ChurnTrainer.train(boosting, latest, ChurnTrainingSettings.defaults())) {
+            double[] probability = model.probabilities(test);
+            System.out.printf(
+                    "Out-of-time calibration: AUC %.4f, Brier %.4f%n",
+                    BinaryMetrics.rocAuc(probability, churned), BinaryMetrics.brier(probability, churned));
+            printCalibration(BinaryMetrics.calibrationTable(probability, churned, 10));
+            return calibrationError(probability, churned);
+        }
+    }
+
+    private static double calibrationError(double[] probability, boolean[] churned) {
+        double error = 0;
+        for (CalibrationBin bin : BinaryMetrics.calibrationTable(probability, churned, 10)) {
+            error += bin.count() * Math.abs(bin.meanPredicted() - bin.observedRate());
+        }
+        return error / probability.length;
     }
 
     private static boolean[] outcomes(List<LabelledExample> examples) {

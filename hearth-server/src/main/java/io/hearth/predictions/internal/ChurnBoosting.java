@@ -167,7 +167,7 @@ final class ChurnBoosting {
         return history.purchases().stream()
                 .map(p -> p.refunded()
                         ? Order.refund(id, p.at(), p.amount())
-                        : Order.purchase(id, p.at(), p.amount(), List.of()))
+                        : Order.purchase(id, p.at(), p.amount(), p.categories()))
                 .toList();
     }
 }

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param engagementByHour events per hour of the week (0 = Monday 00:00 UTC), 168 entries
  * @param lastSeenAt the customer's last event of any kind; null when unknown
  * @param rfm the profile's RFM quintiles; null without orders or when not computed yet
+ * @param troubleEvents the times of the customer's recent trouble events (failed deliveries, payment
+ *     errors), by event name
  */
 record CustomerFeatures(
         CustomerId customer,
@@ -29,7 +32,8 @@ record CustomerFeatures(
         PurchaseHistory history,
         int[] engagementByHour,
         @Nullable Instant lastSeenAt,
-        @Nullable RfmScore rfm) {
+        @Nullable RfmScore rfm,
+        Map<String, List<Instant>> troubleEvents) {
 
     static final int HOURS_OF_WEEK = 168;
 
@@ -41,11 +45,12 @@ record CustomerFeatures(
             throw new IllegalArgumentException("engagementByHour needs 168 entries");
         }
         engagementByHour = engagementByHour.clone();
+        troubleEvents = Map.copyOf(troubleEvents);
     }
 
     /** Features from orders alone, as training reads them for every customer. */
     static CustomerFeatures ofHistory(PurchaseHistory history, Instant asOf) {
-        return new CustomerFeatures(history.customer(), asOf, history, new int[HOURS_OF_WEEK], null, null);
+        return new CustomerFeatures(history.customer(), asOf, history, new int[HOURS_OF_WEEK], null, null, Map.of());
     }
 
     /** Distinct purchase days, oldest first. */

@@ -9,8 +9,10 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /** Reads what the models need through the profiles facade: every customer's orders, or one customer's features. */
@@ -20,14 +22,20 @@ class HistoryReader {
     private static final int PAGE = 1000;
     // Engagement hours come from the newest events: enough to see a habit, bounded for one request.
     private static final int ENGAGEMENT_EVENTS = 200;
+    // The orders whose lines one request reads: next needs and replenishment look at recent ones.
+    private static final int PLACINGS = 500;
 
     private final ProfileManagement profiles;
+    private final OrderLineReader lines;
+    private final Set<String> troubleEvents;
 
-    HistoryReader(ProfileManagement profiles) {
+    HistoryReader(ProfileManagement profiles, OrderLineReader lines, EarlyWarningSettings warnings) {
         this.profiles = profiles;
+        this.lines = lines;
+        this.troubleEvents = Set.copyOf(warnings.troubleEvents());
     }
 
-    /** Every live customer with their purchases, a page of ids and one query of orders at a time. */
+    /** Every live customer with their purchases, a page of ids and one query of orders (and lines) at a time. */
     List<PurchaseHistory> all(TenantId tenant, TrainingListener listener) {
         List<PurchaseHistory> histories = new ArrayList<>();
         CustomerId after = null;
@@ -38,20 +46,40 @@ class HistoryReader {
                 return histories;
             }
             Map<CustomerId, List<CustomerOrder>> orders = profiles.ordersOf(tenant, page);
-            orders.forEach((customer, list) -> histories.add(PurchaseHistory.of(customer, list)));
+            List<TimelineEntry> placings =
+                    profiles.eventsOf(tenant, page, OrderLineReader.ORDER_COMPLETED).values().stream()
+                            .flatMap(List::stream)
+                            .toList();
+            Map<String, OrderItems> items = lines.items(tenant, placings, true);
+            orders.forEach((customer, list) -> histories.add(PurchaseHistory.of(customer, list, items)));
             read += page.size();
             listener.read(read);
             after = page.getLast();
         }
     }
 
-    CustomerFeatures features(TenantId tenant, CustomerProfile profile, Instant asOf) {
+    /**
+     * One customer's features; {@code withProducts} also reads the product ids of their orders from the
+     * event log (categories come with the profile's timeline either way).
+     */
+    CustomerFeatures features(TenantId tenant, CustomerProfile profile, Instant asOf, boolean withProducts) {
         CustomerId customer = profile.customerId();
-        PurchaseHistory history = PurchaseHistory.of(customer, profiles.orders(tenant, customer));
+        List<TimelineEntry> placings = profiles.timeline(
+                        tenant, customer, "track", OrderLineReader.ORDER_COMPLETED, PLACINGS, null)
+                .entries();
+        PurchaseHistory history = PurchaseHistory.of(
+                customer, profiles.orders(tenant, customer), lines.items(tenant, placings, withProducts));
         int[] hours = new int[CustomerFeatures.HOURS_OF_WEEK];
+        Map<String, List<Instant>> trouble = new HashMap<>();
         for (TimelineEntry entry : profiles.timeline(tenant, customer, null, null, ENGAGEMENT_EVENTS, null)
                 .entries()) {
-            if (entry.orderId() == null && !entry.timestamp().isAfter(asOf)) {
+            if (entry.timestamp().isAfter(asOf)) {
+                continue;
+            }
+            if (entry.event() != null && troubleEvents.contains(entry.event())) {
+                trouble.computeIfAbsent(entry.event(), name -> new ArrayList<>())
+                        .add(entry.timestamp());
+            } else if (entry.orderId() == null) {
                 hours[CustomerFeatures.hourOfWeek(entry.timestamp())]++;
             }
         }
@@ -61,6 +89,7 @@ class HistoryReader {
                 history,
                 hours,
                 profile.computed().lastSeenAt(),
-                profile.computed().rfm());
+                profile.computed().rfm(),
+                trouble);
     }
 }

@@ -47,6 +47,11 @@ public class PredictionService {
         return scorer.score(tenant, profile, operations.clock().instant()).predictions();
     }
 
+    public io.hearth.predictions.SeasonalityReport seasonality(
+            TenantId tenant, java.util.Optional<io.hearth.segments.SegmentId> segment) {
+        return operations.seasonality().profile(tenant, segment);
+    }
+
     public CustomerPredictions forAction(TenantId tenant, CustomerId customer, String action) {
         CustomerPredictions predictions = forCustomer(tenant, customer);
         decisions.served(tenant, predictions, action);
@@ -90,5 +95,6 @@ public class PredictionService {
             ModelRegistry registry,
             DriftMonitor drift,
             TrainingSchedule schedule,
-            Calibrations calibration) {}
+            Calibrations calibration,
+            SeasonalityReader seasonality) {}
 }

@@ -7,6 +7,8 @@ import io.hearth.predictions.ModelKind;
 import io.hearth.predictions.ModelVersion;
 import io.hearth.predictions.PredictionManagement;
 import io.hearth.predictions.PredictionsProblem;
+import io.hearth.predictions.SeasonalityReport;
+import io.hearth.segments.SegmentId;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -102,6 +106,25 @@ class PredictionsController {
         return predictions.calibration(caller.tenantId()).orElseThrow(PredictionsController::noModel);
     }
 
+    @GetMapping(path = "/v1/predictions/seasonality", produces = "application/json")
+    @Operation(summary = "Weekly, daily and yearly activity profile of a segment's orders, or the shop's (read)")
+    SeasonalityReport seasonality(
+            @AuthenticationPrincipal Principal caller, @RequestParam(required = false) @Nullable String segment) {
+        return predictions.seasonality(
+                caller.tenantId(), Optional.ofNullable(segment).map(PredictionsController::segmentId));
+    }
+
+    private static SegmentId segmentId(String value) {
+        try {
+            return new SegmentId(UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new HearthProblem(
+                    PredictionsProblem.INVALID_QUERY,
+                    "The segment is not a segment id",
+                    List.of(new FieldError("segment", "must be a segment id (UUID)")));
+        }
+    }
+
     private static HearthProblem noModel() {
         return new HearthProblem(PredictionsProblem.UNKNOWN_MODEL, "No trained version serves yet: train first");
     }
@@ -112,7 +135,7 @@ class PredictionsController {
                         PredictionsProblem.INVALID_QUERY,
                         "Unknown model kind",
                         List.of(new FieldError(
-                                "kind", "must be one of clv, churn, health, replenishment, send-time"))));
+                                "kind", "must be one of clv, churn, health, replenishment, send-time, next-need"))));
     }
 
     /** The body of a served request. */

@@ -79,13 +79,15 @@ class Rescorer {
     }
 
     private void rescore(TenantId tenant, CustomerProfile profile) {
-        Scorer.Scored scored = scorer.score(tenant, profile, with.clock().instant());
+        Scorer.Scored scored =
+                scorer.scoreForThresholds(tenant, profile, with.clock().instant());
         CustomerPredictions now = scored.predictions();
         List<PredictionChanged> changes = thresholds.crossed(tenant, now, scored.previous());
         ScoreStore.Stored stored = new ScoreStore.Stored(
                 now.health().value(),
                 now.churnRisk().value(),
                 thresholds.replenishmentDue(now),
+                now.earlyWarning().isPresent(),
                 scored.healthParts(),
                 now.asOf());
         scores.save(tenant, profile.customerId(), stored, versions(now));

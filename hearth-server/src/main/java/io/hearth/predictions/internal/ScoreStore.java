@@ -31,13 +31,15 @@ class ScoreStore {
         return inTenant.call(
                 tenant,
                 () -> jdbc.sql("""
-                        select health, churn_risk, replenishment_due, health_parts::text as parts, scored_at
+                        select health, churn_risk, replenishment_due, early_warning, health_parts::text as parts,
+                            scored_at
                         from predictions_score where customer_id = :customer""")
                         .param("customer", customer.value())
                         .query((rs, row) -> new Stored(
                                 rs.getDouble("health"),
                                 rs.getDouble("churn_risk"),
                                 rs.getBoolean("replenishment_due"),
+                                rs.getBoolean("early_warning"),
                                 json.readValue(rs.getString("parts"), PARTS),
                                 rs.getTimestamp("scored_at").toInstant()))
                         .optional());
@@ -47,10 +49,11 @@ class ScoreStore {
     void save(TenantId tenant, CustomerId customer, Stored score, String modelVersions) {
         jdbc.sql("""
                 insert into predictions_score (tenant_id, customer_id, health, churn_risk, replenishment_due,
-                    health_parts, model_versions, scored_at)
-                values (:tenant, :customer, :health, :churn, :due, :parts::jsonb, :versions, :at)
+                    early_warning, health_parts, model_versions, scored_at)
+                values (:tenant, :customer, :health, :churn, :due, :warned, :parts::jsonb, :versions, :at)
                 on conflict (tenant_id, customer_id) do update set health = excluded.health,
                     churn_risk = excluded.churn_risk, replenishment_due = excluded.replenishment_due,
+                    early_warning = excluded.early_warning,
                     health_parts = excluded.health_parts, model_versions = excluded.model_versions,
                     scored_at = excluded.scored_at
                 """)
@@ -59,6 +62,7 @@ class ScoreStore {
                 .param("health", score.health())
                 .param("churn", score.churnRisk())
                 .param("due", score.replenishmentDue())
+                .param("warned", score.earlyWarning())
                 .param("parts", json.writeValueAsString(score.healthParts()))
                 .param("versions", modelVersions)
                 .param("at", Timestamp.from(score.scoredAt()))
@@ -83,6 +87,7 @@ class ScoreStore {
             double health,
             double churnRisk,
             boolean replenishmentDue,
+            boolean earlyWarning,
             Map<String, Double> healthParts,
             Instant scoredAt) {
 

@@ -18,16 +18,32 @@ import org.springframework.stereotype.Component;
 @Component
 class Scorer {
 
+    // Per-item forecasts served per customer: the soonest due are the ones worth acting on.
+    private static final int REPLENISHMENTS_SERVED = 5;
+
     private final HistoryReader histories;
     private final ModelRegistry registry;
     private final Map<ModelKind, ModelPort<?>> ports;
     private final ScoreStore scores;
+    private final NextNeedPort nextNeeds;
+    private final ReplenishmentPort replenishment;
+    private final EarlyWarnings warnings;
 
-    Scorer(HistoryReader histories, ModelRegistry registry, List<ModelPort<?>> ports, ScoreStore scores) {
+    Scorer(
+            HistoryReader histories,
+            ModelRegistry registry,
+            List<ModelPort<?>> ports,
+            ScoreStore scores,
+            NextNeedPort nextNeeds,
+            ReplenishmentPort replenishment,
+            EarlyWarnings warnings) {
         this.histories = histories;
         this.registry = registry;
         this.ports = ports.stream().collect(Collectors.toMap(ModelPort::kind, Function.identity()));
         this.scores = scores;
+        this.nextNeeds = nextNeeds;
+        this.replenishment = replenishment;
+        this.warnings = warnings;
         for (ModelKind kind : ModelKind.values()) {
             if (!this.ports.containsKey(kind)) {
                 throw new IllegalStateException("no model port for " + kind);
@@ -39,8 +55,21 @@ class Scorer {
     record Scored(
             CustomerPredictions predictions, Map<String, Double> healthParts, Optional<ScoreStore.Stored> previous) {}
 
+    /** Every score, the lists (next needs, per-item replenishment) included. */
     Scored score(TenantId tenant, CustomerProfile profile, Instant asOf) {
-        CustomerFeatures features = histories.features(tenant, profile, asOf);
+        return score(tenant, profile, asOf, true);
+    }
+
+    /**
+     * The scores thresholds are judged on: without the lists, which need every order's lines from the
+     * event log, so that rescoring on each profile change stays cheap.
+     */
+    Scored scoreForThresholds(TenantId tenant, CustomerProfile profile, Instant asOf) {
+        return score(tenant, profile, asOf, false);
+    }
+
+    private Scored score(TenantId tenant, CustomerProfile profile, Instant asOf, boolean lists) {
+        CustomerFeatures features = histories.features(tenant, profile, asOf, lists);
         Map<Output, Prediction> outputs = new EnumMap<>(Output.class);
         for (ModelPort<?> port : ports.values()) {
             outputs.putAll(scoreWith(tenant, port, features));
@@ -51,11 +80,21 @@ class Scorer {
         Optional<ScoreStore.Stored> previous = scores.previous(tenant, profile.customerId());
         Map<String, Double> parts = HealthMovers.parts(outputs.get(Output.HEALTH));
         outputs.put(Output.HEALTH, HealthMovers.since(outputs.get(Output.HEALTH), previous));
-        return new Scored(assemble(profile, asOf, outputs), parts, previous);
+        List<Prediction> needs = lists ? nextNeeds.needs(registry.serving(tenant, nextNeeds), features) : List.of();
+        List<Prediction> items = lists
+                ? replenishment.items(registry.serving(tenant, replenishment), features, REPLENISHMENTS_SERVED)
+                : List.of();
+        CustomerPredictions predictions = assemble(profile, asOf, outputs, items, needs, warnings.warn(features));
+        return new Scored(predictions, parts, previous);
     }
 
     private static CustomerPredictions assemble(
-            CustomerProfile profile, Instant asOf, Map<Output, Prediction> outputs) {
+            CustomerProfile profile,
+            Instant asOf,
+            Map<Output, Prediction> outputs,
+            List<Prediction> items,
+            List<Prediction> needs,
+            Optional<Prediction> warning) {
         return new CustomerPredictions(
                 profile.customerId(),
                 asOf,
@@ -65,7 +104,10 @@ class Scorer {
                 outputs.get(Output.CHURN_RISK),
                 outputs.get(Output.HEALTH),
                 Optional.ofNullable(outputs.get(Output.NEXT_PURCHASE)),
-                outputs.get(Output.BEST_SEND_TIME));
+                outputs.get(Output.BEST_SEND_TIME),
+                items,
+                needs,
+                warning);
     }
 
     private <M> Map<Output, Prediction> scoreWith(TenantId tenant, ModelPort<M> port, CustomerFeatures features) {

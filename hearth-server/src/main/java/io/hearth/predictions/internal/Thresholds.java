@@ -1,6 +1,7 @@
 package io.hearth.predictions.internal;
 
 import io.hearth.predictions.CustomerPredictions;
+import io.hearth.predictions.Prediction;
 import io.hearth.predictions.PredictionChanged;
 import io.hearth.predictions.PredictionChanged.Signal;
 import io.hearth.predictions.internal.ScoreStore.Stored;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class Thresholds {
 
     private final PredictionSettings settings;
+    private final EarlyWarningSettings warnings;
 
-    Thresholds(PredictionSettings settings) {
+    Thresholds(PredictionSettings settings, EarlyWarningSettings warnings) {
         this.settings = settings;
+        this.warnings = warnings;
     }
 
     boolean replenishmentDue(CustomerPredictions predictions) {
@@ -72,6 +75,18 @@ class Thresholds {
                     days,
                     due,
                     now.nextPurchase().get().modelVersion()));
+        }
+        boolean warnedBefore = before.map(Stored::earlyWarning).orElse(false);
+        if (warnedBefore != now.earlyWarning().isPresent()) {
+            changes.add(change(
+                    tenant,
+                    now,
+                    Signal.EARLY_WARNING,
+                    warnedBefore ? 0 : 1,
+                    now.earlyWarning().map(Prediction::value).orElse(1.0),
+                    warnings.threshold(),
+                    now.earlyWarning().isPresent(),
+                    now.earlyWarning().map(Prediction::modelVersion).orElse(EarlyWarnings.VERSION)));
         }
         return changes;
     }

@@ -100,6 +100,23 @@ class ProfileQueries {
         return new TimelinePage(page, new Cursor(last.timestamp(), last.eventId()).encode());
     }
 
+    java.util.Map<CustomerId, List<TimelineEntry>> eventsOf(Collection<CustomerId> customers, String event) {
+        java.util.Map<CustomerId, List<TimelineEntry>> events = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select customer_id, event_id, occurred_at, type, event, order_id, amount, currency, categories, channel
+                from profiles_event
+                where customer_id = any(:customers) and event = :event
+                order by customer_id, occurred_at desc, event_id desc
+                """)
+                .param("customers", customers.stream().map(CustomerId::value).toArray(String[]::new))
+                .param("event", event)
+                .query(rs -> {
+                    events.computeIfAbsent(CustomerId.of(rs.getString("customer_id")), id -> new ArrayList<>())
+                            .add(entry(rs));
+                });
+        return events;
+    }
+
     List<CustomerProfile> withTrait(String trait, String value, int limit) {
         return jdbc
                 .sql("""

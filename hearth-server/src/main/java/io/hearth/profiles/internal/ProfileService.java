@@ -10,6 +10,7 @@ import io.hearth.profiles.Identifier;
 import io.hearth.profiles.IdentifierKind;
 import io.hearth.profiles.Merge;
 import io.hearth.profiles.ProfilesProblem;
+import io.hearth.profiles.TimelineEntry;
 import io.hearth.profiles.TimelinePage;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.HearthProblem;
@@ -136,6 +137,11 @@ public class ProfileService {
 
     public Map<CustomerId, List<CustomerOrder>> ordersOf(TenantId tenant, Collection<CustomerId> customers) {
         return inTenant(tenant, () -> queries.ordersOf(customers));
+    }
+
+    public Map<CustomerId, List<TimelineEntry>> eventsOf(
+            TenantId tenant, Collection<CustomerId> customers, String event) {
+        return inTenant(tenant, () -> queries.eventsOf(customers, event));
     }
 
     public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
