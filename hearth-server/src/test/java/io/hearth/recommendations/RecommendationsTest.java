@@ -10,6 +10,7 @@ import io.hearth.privacy.Purpose;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.recommendations.internal.ServedLog;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantContext;
 import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
@@ -17,12 +18,16 @@ import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The recommendations API over a real server, database and event pipeline, trained on a small shop. */
@@ -46,6 +51,9 @@ class RecommendationsTest {
 
     @Autowired
     ServedLog served;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     TestTenant shop;
@@ -230,6 +238,61 @@ class RecommendationsTest {
         assertThat(recommendations.modelHistory(shop.id()))
                 .extracting(ModelSummary::version)
                 .containsExactly(2L, 1L);
+    }
+
+    @Test
+    void everySlateServedUnderConcurrentLoadLandsWithItsImpressionsAndDecision() throws Exception {
+        train();
+        CustomerId tea = story.customer("tea-1");
+        List<JsonNode> slates = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService clients = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 60; i++) {
+                CustomerId who = i % 2 == 0 ? ada : tea;
+                clients.submit(() -> slates.add(slate(who, "n=3")));
+            }
+        }
+        served.flush();
+        long shown =
+                slates.stream().mapToLong(slate -> slate.path("items").size()).sum();
+
+        assertThat(slates).hasSize(60);
+        assertThat(count("select count(*) from recommendations_served")).isEqualTo(60);
+        assertThat(count("select coalesce(sum(shown), 0) from recommendations_impression"))
+                .isEqualTo(shown);
+        assertThat(privacy.decisions(shop.id(), ada, 500, null).decisions())
+                .filteredOn(decision -> decision.type().equals("recommendation.served"))
+                .hasSize(30);
+        assertThat(privacy.verifyChain(shop.id()).firstBroken()).isNull();
+    }
+
+    @Test
+    void aWithdrawnConsentReachesTheVeryNextSlateThoughTheCustomerIsRemembered() {
+        train();
+        assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isTrue();
+        privacy.recordConsent(
+                shop.id(),
+                new ConsentChange(ada, Purpose.PERSONALIZATION, Channel.ANY, false, "test", Instant.now(), null));
+        assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isFalse();
+        privacy.recordConsent(
+                shop.id(),
+                new ConsentChange(
+                        ada,
+                        Purpose.PERSONALIZATION,
+                        Channel.ANY,
+                        true,
+                        "test",
+                        Instant.now().plusSeconds(1),
+                        null));
+        assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isTrue();
+    }
+
+    private long count(String sql) {
+        return TenantContext.call(
+                shop.id(),
+                () -> jdbc.sql(sql + " where tenant_id = :tenant")
+                        .param("tenant", shop.id().value())
+                        .query(Long.class)
+                        .single());
     }
 
     private void train() {
