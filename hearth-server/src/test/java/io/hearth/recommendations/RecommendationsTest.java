@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
@@ -284,6 +285,77 @@ class RecommendationsTest {
                         Instant.now().plusSeconds(1),
                         null));
         assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAnonymousVisitorGetsSessionNeighboursOfWhatTheyViewedAndAFullSlateEitherWay() {
+        train();
+        String visitor = "visitor-" + UUID.randomUUID();
+        JsonNode cold = visitorSlate(visitor, "n=5");
+        story.send(List.of(ShopStory.track("x", "Product Viewed", "teapot", "")
+                .replace("\"userId\": \"x\"", "\"anonymousId\": \"" + visitor + "\"")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> strategies(visitorSlate(visitor, "n=5")).contains("SESSION"));
+        JsonNode warm = visitorSlate(visitor, "n=5");
+
+        assertThat(cold.path("items")).hasSize(5);
+        assertThat(strategies(cold)).doesNotContain("SESSION");
+        assertThat(warm.path("items")).hasSize(5);
+        assertThat(warm.hasNonNull("customerId")).isFalse();
+        assertThat(products(warm)).containsAnyOf("green-tea", "mug", "black-tea", "biscuits");
+        assertThat(StreamSupport.stream(warm.path("items").spliterator(), false)
+                        .filter(item -> item.path("strategy").asString().equals("SESSION"))
+                        .map(item -> item.path("reason").asString()))
+                .allMatch(reason -> reason.contains("Teapot"));
+    }
+
+    @Test
+    void trainingLearnsTheBlendOnTheNewestPurchasesAndServesWithIt() {
+        TestTenant pairs = tenants.create();
+        ShopStory pairStory = new ShopStory(api, pairs, profiles);
+        List<String> events = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int pair = 0; pair < 10; pair++) {
+            for (int buyer = 0; buyer < 8; buyer++) {
+                String who = "pair-" + pair + "-" + buyer;
+                Instant first = now.minus(Duration.ofDays(20)).plus(Duration.ofMinutes(pair * 8L + buyer));
+                Instant second = now.minus(Duration.ofDays(2)).plus(Duration.ofMinutes(pair * 8L + buyer));
+                events.add(timed(ShopStory.order(who, "first-" + pair), first));
+                events.add(timed(ShopStory.order(who, "then-" + pair), second));
+            }
+        }
+        events.add(ShopStory.order("newcomer", "first-3"));
+        pairStory.send(events);
+        CustomerId newcomer = pairStory.customer("newcomer");
+
+        ModelSummary model = recommendations.train(pairs.id(), TrainingProgress.NONE);
+        JsonNode slate = api.get("/v1/customers/" + newcomer + "/recommendations?n=3", Api.bearer(pairs.adminKey()))
+                .json();
+        JsonNode served = api.get("/v1/recommendations/model", Api.bearer(pairs.adminKey()))
+                .json()
+                .path("current")
+                .path("blendWeights");
+
+        assertThat(model.blendWeights()).containsOnlyKeys("factors", "bought-together", "popularity");
+        assertThat(model.blendWeights().values()).allMatch(weight -> weight >= 0 && weight <= 0.9);
+        assertThat(model.blendWeights().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max())
+                .hasValueCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(served.path("bought-together").asDouble())
+                .isEqualTo(model.blendWeights().get("bought-together"));
+        assertThat(model.interactions()).isEqualTo(161);
+        assertThat(products(slate).getFirst()).isEqualTo("then-3");
+    }
+
+    private static String timed(String event, Instant at) {
+        return event.replaceFirst("\\{", "{\"timestamp\": \"" + at + "\", ");
+    }
+
+    private JsonNode visitorSlate(String visitor, String query) {
+        Api.Response response = api.get("/v1/visitors/" + visitor + "/recommendations?" + query, admin());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
     }
 
     private long count(String sql) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,7 @@ class ShopperDirectory {
 
     private final BoundedCache<Key, Entry<List<String>>> identities = new BoundedCache<>(CAPACITY);
     private final BoundedCache<Key, Entry<CustomerConsents>> consents = new BoundedCache<>(CAPACITY);
+    private final BoundedCache<Key, Entry<Optional<CustomerId>>> owners = new BoundedCache<>(CAPACITY);
     private final ProfileManagement profiles;
     private final PrivacyManagement privacy;
     private final RecommendationsSettings settings;
@@ -63,6 +65,23 @@ class ShopperDirectory {
         identities.put(new Key(tenant, profile.customerId().value()), new Entry<>(keys(profile), now));
         aliases.put(key, new Entry<>(profile.customerId(), now));
         return profile.customerId();
+    }
+
+    /**
+     * The customer an anonymous id belongs to, if any. Remembered both ways for {@code
+     * refresh-interval}: a visitor who identifies meanwhile is seen by then.
+     */
+    @Nullable
+    CustomerId ownerOf(TenantId tenant, String anonymousId) {
+        Key key = new Key(tenant, "a:" + anonymousId);
+        Entry<Optional<CustomerId>> known = owners.get(key);
+        if (known != null && !known.at.plus(settings.refreshInterval()).isBefore(clock.instant())) {
+            return known.value.orElse(null);
+        }
+        Optional<CustomerId> owner = profiles.lookup(tenant, IdentifierKind.ANONYMOUS_ID, anonymousId)
+                .map(CustomerProfile::customerId);
+        owners.put(key, new Entry<>(owner, clock.instant()));
+        return owner.orElse(null);
     }
 
     /** {@code u:<userId>} and {@code a:<anonymousId>} of a resolved customer. */

@@ -70,6 +70,25 @@ class ShopperReader {
                 fatigue.fatigued(tenant, resolved, settings.fatigueLimit()));
     }
 
+    /**
+     * An anonymous visitor: their session's views and orders. When the anonymous id already belongs to
+     * a customer, that customer's consent applies.
+     */
+    Shopper visitor(TenantId tenant, String anonymousId, RecommendationContext context, Channel channel) {
+        CustomerId owner = directory.ownerOf(tenant, anonymousId);
+        if (owner != null && !directory.mayPersonalize(tenant, owner, channel)) {
+            return new Shopper(null, false, new int[0], Set.of(), List.of(), Set.of());
+        }
+        List<String> identities = new ArrayList<>(List.of("a:" + anonymousId));
+        if (context.sessionId() != null && !context.sessionId().equals(anonymousId)) {
+            identities.add("a:" + context.sessionId());
+        }
+        Set<String> owned = new HashSet<>();
+        LinkedHashSet<String> session = new LinkedHashSet<>();
+        readSession(tenant, identities, owned, session);
+        return new Shopper(null, true, new int[0], owned, List.copyOf(session), Set.of());
+    }
+
     private void readSession(TenantId tenant, List<String> identities, Set<String> owned, Set<String> session) {
         Instant from = clock.instant().minus(settings.sessionWindow());
         for (String identity : identities) {
