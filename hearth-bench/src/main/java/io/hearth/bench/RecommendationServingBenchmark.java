@@ -36,7 +36,10 @@ import org.postgresql.copy.CopyManager;
  * same catalogue size against its brute-force limit, one pass over the item matrix.
  *
  * <p>Usage: {@code RecommendationServingBenchmark [server jar] [items] [shoppers] [profiled] [rates/s, comma
- * separated] [seconds per rate]}
+ * separated] [seconds per rate] [older server jar, or -]}. With an older jar, it is measured first, on a
+ * database of its own loaded the same way, so both builds are compared in one run. Each row also gives
+ * the CPU time the server and its PostgreSQL spent per answered slate, steadier than wall time on a
+ * shared machine.
  */
 public final class RecommendationServingBenchmark {
 
@@ -53,13 +56,36 @@ public final class RecommendationServingBenchmark {
         int profiled = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
         String rates = args.length > 4 ? args[4] : "200,1000";
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 20;
+        String older = args.length > 6 ? args[6] : "-";
         TopKFigures topK = topK(items);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
+        List<String> rows = new ArrayList<>();
+        String model = "";
+        if (!older.equals("-")) {
+            run(http, Path.of(older), "older build", items, shoppers, profiled, rates, seconds, rows);
+        }
+        model = run(http, jar, "this build", items, shoppers, profiled, rates, seconds, rows);
+        report(items, shoppers, profiled, seconds, rows, topK, model);
+    }
+
+    /** One server on a fresh database: load, train, then each rate; answers the model served. */
+    private static String run(
+            HttpClient http,
+            Path jar,
+            String build,
+            int items,
+            int shoppers,
+            int profiled,
+            String rates,
+            int seconds,
+            List<String> rows)
+            throws Exception {
         Path runDir = Files.createTempDirectory("hearth-bench-recs");
         try (ServerUnderTest server = ServerUnderTest.start(jar, runDir.resolve("recs"), "3g", Map.of())) {
+            System.out.println(build + ": " + jar);
             long loadStart = System.nanoTime();
             copyOrders(server, items, shoppers);
             copyProducts(server, items);
@@ -69,14 +95,17 @@ public final class RecommendationServingBenchmark {
             System.out.println("model: " + model);
             System.out.println("warming up…");
             measure(http, server, customers, 100, 10);
-            List<String> rows = new ArrayList<>();
             for (String rate : rates.split(",")) {
                 System.out.println(rate + " slates/s for " + seconds + " s…");
+                double cpuBefore = server.cpuSeconds();
                 Latency latency = measure(http, server, customers, Integer.parseInt(rate.strip()), seconds);
-                rows.add(row(Integer.parseInt(rate.strip()), latency));
+                double cpu = server.cpuSeconds() - cpuBefore;
+                String row = row(build, Integer.parseInt(rate.strip()), latency, cpu);
+                System.out.println(row);
+                rows.add(row);
                 Thread.sleep(10_000);
             }
-            report(items, shoppers, profiled, seconds, rows, topK, model);
+            return model;
         }
     }
 
@@ -258,7 +287,8 @@ public final class RecommendationServingBenchmark {
                 percentile(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6,
                 total / elapsed,
-                errors.get());
+                errors.get(),
+                total - errors.get());
     }
 
     private static String send(HttpClient http, ServerUnderTest server, String method, String path, String body)
@@ -316,16 +346,20 @@ public final class RecommendationServingBenchmark {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static String row(int rate, Latency latency) {
+    /** CPU is the server's and its database's during the measured seconds, per answered slate. */
+    private static String row(String build, int rate, Latency latency, double cpuSeconds) {
+        long answered = latency.answered();
         return String.format(
                 Locale.ROOT,
-                "| %,d | %.0f | %.1f | %.1f | %.1f | %d |",
+                "| %s | %,d | %.0f | %.1f | %.1f | %.1f | %d | %.2f |",
+                build,
                 rate,
                 latency.throughput(),
                 latency.p50(),
                 latency.p99(),
                 latency.max(),
-                latency.errors());
+                latency.errors(),
+                answered == 0 ? Double.NaN : cpuSeconds * 1e3 / answered);
     }
 
     private static void report(
@@ -338,15 +372,16 @@ public final class RecommendationServingBenchmark {
                 shoppers,
                 profiled,
                 seconds);
-        System.out.println("| offered slates/s | completed/s | p50 ms | p99 ms | max ms | errors |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println(
+                "| build | offered slates/s | completed/s | p50 ms | p99 ms | max ms | errors | CPU ms per slate |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "top 10 by dot product, in process: %.0f µs per query%n", topK.topK());
         System.out.printf(Locale.ROOT, "brute-force pass over the item matrix alone: %.0f µs%n", topK.pass());
         System.out.println("model: " + model);
     }
 
-    private record Latency(double p50, double p99, double max, double throughput, long errors) {}
+    private record Latency(double p50, double p99, double max, double throughput, long errors, long answered) {}
 
     private record TopKFigures(double topK, double pass) {}
 }

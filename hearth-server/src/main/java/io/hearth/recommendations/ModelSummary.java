@@ -3,6 +3,7 @@ package io.hearth.recommendations;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What a trained model version learned from and how it did.
@@ -14,6 +15,8 @@ import java.time.Instant;
  * @param factorized whether an ALS model was learned (it needs at least two shoppers and two products)
  * @param coverage share of the trained products that appear in the ALS top 10 of a sample of up to
  *     1,000 shoppers (0 without an ALS model)
+ * @param blendWeights the blend weights learned on a validation split, by strategy key (empty when
+ *     the hand-set ones are used: too little recent data, or learning switched off)
  */
 public record ModelSummary(
         long version,
@@ -24,9 +27,25 @@ public record ModelSummary(
         int purchases,
         boolean factorized,
         long trainingMillis,
-        double coverage) {
+        double coverage,
+        Map<String, Double> blendWeights) {
 
     public ModelSummary {
         requireNonNull(trainedAt, "trainedAt is null");
+        blendWeights = blendWeights == null ? Map.of() : Map.copyOf(blendWeights);
+    }
+
+    public ModelSummary withBlendWeights(Map<String, Double> weights) {
+        return new ModelSummary(
+                version,
+                trainedAt,
+                identities,
+                items,
+                interactions,
+                purchases,
+                factorized,
+                trainingMillis,
+                coverage,
+                weights);
     }
 }

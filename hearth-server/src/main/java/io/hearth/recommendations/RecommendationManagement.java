@@ -41,6 +41,18 @@ public class RecommendationManagement {
     }
 
     /**
+     * A slate for an anonymous visitor, from what their session ({@code anonymousId}) looked at: session
+     * kNN, then co-views, then popularity, always full. A visitor whose anonymous id belongs to a
+     * customer without the {@code personalization} purpose gets popularity only.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link RecommendationsProblem#INVALID_REQUEST} naming the
+     *     parameter at fault
+     */
+    public Slate forVisitor(TenantId tenant, String anonymousId, String surface, int n, RecommendationContext context) {
+        return recommender.forVisitor(tenant, anonymousId, surface, n, context);
+    }
+
+    /**
      * The slate the customer would get now, for staff to look at: it is not recorded, so it counts
      * towards neither fatigue nor measurement, and writes no decision.
      */

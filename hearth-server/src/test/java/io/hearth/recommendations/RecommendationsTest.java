@@ -10,6 +10,7 @@ import io.hearth.privacy.Purpose;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.recommendations.internal.ServedLog;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantContext;
 import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.TestTenants;
@@ -17,12 +18,17 @@ import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The recommendations API over a real server, database and event pipeline, trained on a small shop. */
@@ -46,6 +52,9 @@ class RecommendationsTest {
 
     @Autowired
     ServedLog served;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     TestTenant shop;
@@ -230,6 +239,132 @@ class RecommendationsTest {
         assertThat(recommendations.modelHistory(shop.id()))
                 .extracting(ModelSummary::version)
                 .containsExactly(2L, 1L);
+    }
+
+    @Test
+    void everySlateServedUnderConcurrentLoadLandsWithItsImpressionsAndDecision() throws Exception {
+        train();
+        CustomerId tea = story.customer("tea-1");
+        List<JsonNode> slates = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService clients = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 60; i++) {
+                CustomerId who = i % 2 == 0 ? ada : tea;
+                clients.submit(() -> slates.add(slate(who, "n=3")));
+            }
+        }
+        served.flush();
+        long shown =
+                slates.stream().mapToLong(slate -> slate.path("items").size()).sum();
+
+        assertThat(slates).hasSize(60);
+        assertThat(count("select count(*) from recommendations_served")).isEqualTo(60);
+        assertThat(count("select coalesce(sum(shown), 0) from recommendations_impression"))
+                .isEqualTo(shown);
+        assertThat(privacy.decisions(shop.id(), ada, 500, null).decisions())
+                .filteredOn(decision -> decision.type().equals("recommendation.served"))
+                .hasSize(30);
+        assertThat(privacy.verifyChain(shop.id()).firstBroken()).isNull();
+    }
+
+    @Test
+    void aWithdrawnConsentReachesTheVeryNextSlateThoughTheCustomerIsRemembered() {
+        train();
+        assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isTrue();
+        privacy.recordConsent(
+                shop.id(),
+                new ConsentChange(ada, Purpose.PERSONALIZATION, Channel.ANY, false, "test", Instant.now(), null));
+        assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isFalse();
+        privacy.recordConsent(
+                shop.id(),
+                new ConsentChange(
+                        ada,
+                        Purpose.PERSONALIZATION,
+                        Channel.ANY,
+                        true,
+                        "test",
+                        Instant.now().plusSeconds(1),
+                        null));
+        assertThat(slate(ada, "n=3").path("personalized").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anAnonymousVisitorGetsSessionNeighboursOfWhatTheyViewedAndAFullSlateEitherWay() {
+        train();
+        String visitor = "visitor-" + UUID.randomUUID();
+        JsonNode cold = visitorSlate(visitor, "n=5");
+        story.send(List.of(ShopStory.track("x", "Product Viewed", "teapot", "")
+                .replace("\"userId\": \"x\"", "\"anonymousId\": \"" + visitor + "\"")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> strategies(visitorSlate(visitor, "n=5")).contains("SESSION"));
+        JsonNode warm = visitorSlate(visitor, "n=5");
+
+        assertThat(cold.path("items")).hasSize(5);
+        assertThat(strategies(cold)).doesNotContain("SESSION");
+        assertThat(warm.path("items")).hasSize(5);
+        assertThat(warm.hasNonNull("customerId")).isFalse();
+        assertThat(products(warm)).containsAnyOf("green-tea", "mug", "black-tea", "biscuits");
+        assertThat(StreamSupport.stream(warm.path("items").spliterator(), false)
+                        .filter(item -> item.path("strategy").asString().equals("SESSION"))
+                        .map(item -> item.path("reason").asString()))
+                .allMatch(reason -> reason.contains("Teapot"));
+    }
+
+    @Test
+    void trainingLearnsTheBlendOnTheNewestPurchasesAndServesWithIt() {
+        TestTenant pairs = tenants.create();
+        ShopStory pairStory = new ShopStory(api, pairs, profiles);
+        List<String> events = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int pair = 0; pair < 10; pair++) {
+            for (int buyer = 0; buyer < 8; buyer++) {
+                String who = "pair-" + pair + "-" + buyer;
+                Instant first = now.minus(Duration.ofDays(20)).plus(Duration.ofMinutes(pair * 8L + buyer));
+                Instant second = now.minus(Duration.ofDays(2)).plus(Duration.ofMinutes(pair * 8L + buyer));
+                events.add(timed(ShopStory.order(who, "first-" + pair), first));
+                events.add(timed(ShopStory.order(who, "then-" + pair), second));
+            }
+        }
+        events.add(ShopStory.order("newcomer", "first-3"));
+        pairStory.send(events);
+        CustomerId newcomer = pairStory.customer("newcomer");
+
+        ModelSummary model = recommendations.train(pairs.id(), TrainingProgress.NONE);
+        JsonNode slate = api.get("/v1/customers/" + newcomer + "/recommendations?n=3", Api.bearer(pairs.adminKey()))
+                .json();
+        JsonNode served = api.get("/v1/recommendations/model", Api.bearer(pairs.adminKey()))
+                .json()
+                .path("current")
+                .path("blendWeights");
+
+        assertThat(model.blendWeights()).containsOnlyKeys("factors", "bought-together", "popularity");
+        assertThat(model.blendWeights().values()).allMatch(weight -> weight >= 0 && weight <= 0.9);
+        assertThat(model.blendWeights().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .max())
+                .hasValueCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(served.path("bought-together").asDouble())
+                .isEqualTo(model.blendWeights().get("bought-together"));
+        assertThat(model.interactions()).isEqualTo(161);
+        assertThat(products(slate).getFirst()).isEqualTo("then-3");
+    }
+
+    private static String timed(String event, Instant at) {
+        return event.replaceFirst("\\{", "{\"timestamp\": \"" + at + "\", ");
+    }
+
+    private JsonNode visitorSlate(String visitor, String query) {
+        Api.Response response = api.get("/v1/visitors/" + visitor + "/recommendations?" + query, admin());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private long count(String sql) {
+        return TenantContext.call(
+                shop.id(),
+                () -> jdbc.sql(sql + " where tenant_id = :tenant")
+                        .param("tenant", shop.id().value())
+                        .query(Long.class)
+                        .single());
     }
 
     private void train() {

@@ -5,8 +5,11 @@ import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,10 +17,16 @@ import org.springframework.stereotype.Repository;
 /**
  * How often each product was shown to each customer since they last engaged with it (clicked or
  * bought it through a recommendation). At the limit it is left out of their slates until they engage.
+ * The counts of recently served customers are kept in memory and counted up the moment a slate is
+ * served, so the next slate is current although the rows are written later, in batches, by
+ * {@link ServedLog}; a customer's counts are read from the table on their first slate.
  */
 @Repository
 class FatigueStore {
 
+    private static final int CAPACITY = 200_000;
+
+    private final BoundedCache<Key, Map<String, Integer>> counts = new BoundedCache<>(CAPACITY);
     private final JdbcClient jdbc;
 
     FatigueStore(JdbcClient jdbc) {
@@ -25,28 +34,58 @@ class FatigueStore {
     }
 
     Set<String> fatigued(TenantId tenant, CustomerId customer, int limit) {
-        return TenantContext.call(
-                tenant,
-                () -> new HashSet<>(jdbc.sql("""
-                        select product_id from recommendations_impression
-                        where tenant_id = :tenant and customer_id = :customer and shown >= :limit""")
-                        .param("tenant", tenant.value())
-                        .param("customer", customer.value())
-                        .param("limit", limit)
-                        .query(String.class)
-                        .list()));
+        Map<String, Integer> shown = counts.get(new Key(tenant, customer.value()));
+        if (shown == null) {
+            shown = counts.putIfAbsent(new Key(tenant, customer.value()), read(tenant, customer));
+        }
+        Set<String> fatigued = new HashSet<>();
+        synchronized (shown) {
+            shown.forEach((product, times) -> {
+                if (times >= limit) {
+                    fatigued.add(product);
+                }
+            });
+        }
+        return fatigued;
     }
 
-    /** Counts one more showing of each product; runs in the caller's tenant transaction. */
-    void shown(TenantId tenant, CustomerId customer, List<String> productIds, Instant at) {
+    /** Counts one more showing in memory, for a customer whose counts are there. */
+    void served(TenantId tenant, CustomerId customer, List<String> productIds) {
+        Map<String, Integer> shown = counts.get(new Key(tenant, customer.value()));
+        if (shown != null) {
+            synchronized (shown) {
+                productIds.stream().distinct().forEach(product -> shown.merge(product, 1, Integer::sum));
+            }
+        }
+    }
+
+    /** Adds the showings of a batch of slates to the table, in one statement; runs in the caller's transaction. */
+    void store(TenantId tenant, List<Showing> showings, Instant at) {
+        Map<Showing, Integer> times = new HashMap<>();
+        showings.forEach(showing -> times.merge(showing, 1, Integer::sum));
+        if (times.isEmpty()) {
+            return;
+        }
+        List<String> customers = new ArrayList<>();
+        List<String> products = new ArrayList<>();
+        List<Integer> shown = new ArrayList<>();
+        times.forEach((showing, count) -> {
+            customers.add(showing.customer());
+            products.add(showing.product());
+            shown.add(count);
+        });
         jdbc.sql("""
                 insert into recommendations_impression (tenant_id, customer_id, product_id, shown, last_shown_at)
-                select :tenant, :customer, product_id, 1, :at from unnest(cast(:products as text[])) as product_id
+                select :tenant, customer_id, product_id, shown, :at
+                from unnest(cast(:customers as text[]), cast(:products as text[]), cast(:shown as int[]))
+                    as s(customer_id, product_id, shown)
                 on conflict (tenant_id, customer_id, product_id)
-                do update set shown = recommendations_impression.shown + 1, last_shown_at = excluded.last_shown_at""")
+                do update set shown = recommendations_impression.shown + excluded.shown,
+                    last_shown_at = excluded.last_shown_at""")
                 .param("tenant", tenant.value())
-                .param("customer", customer.value())
-                .param("products", productIds.stream().distinct().toArray(String[]::new))
+                .param("customers", customers.toArray(String[]::new))
+                .param("products", products.toArray(String[]::new))
+                .param("shown", shown.toArray(Integer[]::new))
                 .param("at", Timestamp.from(at))
                 .update();
     }
@@ -61,5 +100,30 @@ class FatigueStore {
                 .param("product", productId)
                 .param("at", Timestamp.from(at))
                 .update();
+        Map<String, Integer> shown = counts.get(new Key(tenant, customer.value()));
+        if (shown != null) {
+            synchronized (shown) {
+                shown.remove(productId);
+            }
+        }
     }
+
+    private Map<String, Integer> read(TenantId tenant, CustomerId customer) {
+        Map<String, Integer> shown = new HashMap<>();
+        TenantContext.run(
+                tenant,
+                () -> jdbc.sql("""
+                        select product_id, shown from recommendations_impression
+                        where tenant_id = :tenant and customer_id = :customer and shown > 0""")
+                        .param("tenant", tenant.value())
+                        .param("customer", customer.value())
+                        .query((rs, row) -> shown.put(rs.getString(1), rs.getInt(2)))
+                        .list());
+        return shown;
+    }
+
+    /** One product shown to one customer. */
+    record Showing(String customer, String product) {}
+
+    private record Key(TenantId tenant, String customer) {}
 }

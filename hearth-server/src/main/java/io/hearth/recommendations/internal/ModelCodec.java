@@ -2,6 +2,7 @@ package io.hearth.recommendations.internal;
 
 import io.hearth.ml.recommend.FactorModel;
 import io.hearth.recommendations.ModelSummary;
+import io.hearth.recommendations.Strategy;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -11,11 +12,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** A model version as bytes for the database, and back. The format starts with a format number. */
 final class ModelCodec {
 
-    private static final int FORMAT = 1;
+    /** 2 added the past sessions and the learned blend weights at the end; format 1 versions still load, without them. */
+    private static final int FORMAT = 2;
 
     private ModelCodec() {}
 
@@ -38,6 +42,12 @@ final class ModelCodec {
             writeRows(out, model.owned());
             writeRows(out, model.deviceCounts());
             writeRows(out, model.hourCounts());
+            writeRows(out, model.sessions());
+            out.writeInt(model.learnedWeights().size());
+            for (Map.Entry<Strategy, Double> weight : model.learnedWeights().entrySet()) {
+                out.writeUTF(weight.getKey().name());
+                out.writeDouble(weight.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +56,8 @@ final class ModelCodec {
 
     static ServingModel decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new ByteArrayInputStream(data)))) {
-            if (in.readInt() != FORMAT) {
+            int format = in.readInt();
+            if (format != 1 && format != FORMAT) {
                 throw new IllegalStateException("unknown model format");
             }
             ModelSummary summary = readSummary(in);
@@ -54,19 +65,33 @@ final class ModelCodec {
             String[] users = readStrings(in);
             int factorCount = in.readInt();
             FactorModel factors = factorCount == 0 ? null : FactorModel.of(factorCount, readFloats(in), readFloats(in));
+            Neighbours boughtTogether = readNeighbours(in);
+            Neighbours viewedTogether = readNeighbours(in);
+            float[] popularity = readFloats(in);
+            int[][] owned = readRows(in);
+            int[][] deviceCounts = readRows(in);
+            int[][] hourCounts = readRows(in);
+            int[][] sessions = format == 1 ? new int[0][] : readRows(in);
+            Map<Strategy, Double> learned = new EnumMap<>(Strategy.class);
+            int weights = format == 1 ? 0 : in.readInt();
+            for (int i = 0; i < weights; i++) {
+                learned.put(Strategy.valueOf(in.readUTF()), in.readDouble());
+            }
             return ServingModel.of(
                     summary.version(),
                     summary.trainedAt(),
                     items,
                     users,
                     factors,
-                    readNeighbours(in),
-                    readNeighbours(in),
-                    readFloats(in),
-                    readRows(in),
-                    readRows(in),
-                    readRows(in),
-                    summary);
+                    boughtTogether,
+                    viewedTogether,
+                    popularity,
+                    owned,
+                    deviceCounts,
+                    hourCounts,
+                    sessions,
+                    learned,
+                    summary.withBlendWeights(ModelTrainer.byKey(learned)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +119,8 @@ final class ModelCodec {
                 in.readInt(),
                 in.readBoolean(),
                 in.readLong(),
-                in.readDouble());
+                in.readDouble(),
+                Map.of());
     }
 
     private static void writeStrings(DataOutputStream out, String[] values) throws IOException {

@@ -10,15 +10,19 @@ import io.hearth.ml.recommend.Interaction;
 import io.hearth.ml.recommend.InteractionMatrix;
 import io.hearth.ml.recommend.ItemCoOccurrence;
 import io.hearth.recommendations.ModelSummary;
+import io.hearth.recommendations.Strategy;
 import io.hearth.recommendations.TrainingProgress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 final class ModelTrainer {
 
     static final int NEIGHBOURS = 50;
+    static final int MAX_SESSIONS = 100_000;
     private static final int COVERAGE_SAMPLE = 1_000;
 
     private final RecommendationsSettings settings;
@@ -76,6 +81,10 @@ final class ModelTrainer {
                 ? Neighbours.of(ItemCoOccurrence.build(allMatrix, pairs), items.length, NEIGHBOURS)
                 : Neighbours.empty(items.length);
         progress.step("co-occurrence", "bought together and viewed together");
+        Map<Strategy, Double> learned = full && factors != null && settings.learnBlend()
+                ? BlendLearner.learn(all, bought, userIds, itemIds, alsConfig(), halfLifeDays())
+                : Map.of();
+        progress.step("blend", learned.isEmpty() ? "hand-set weights" : "learned " + learned);
         InteractionMatrix popular = bought.isEmpty() ? allMatrix : boughtMatrix;
         float[] popularity = popularity(popular, now);
         int[][] owned = new int[users.length][];
@@ -92,7 +101,8 @@ final class ModelTrainer {
                 bought.size(),
                 factors != null,
                 millis,
-                coverage(factors, owned));
+                coverage(factors, owned),
+                byKey(learned));
         progress.step("popularity", "done in " + millis + " ms");
         return ServingModel.of(
                 version,
@@ -106,26 +116,91 @@ final class ModelTrainer {
                 owned,
                 deviceCounts,
                 hourCounts,
+                full ? sessions(signals, itemIndex) : new int[0][],
+                learned,
                 summary);
+    }
+
+    static Map<String, Double> byKey(Map<Strategy, Double> weights) {
+        Map<String, Double> byKey = new TreeMap<>();
+        weights.forEach((strategy, weight) -> byKey.put(strategy.key(), weight));
+        return byKey;
+    }
+
+    /**
+     * Each identity's signals cut into sessions at gaps longer than {@code session-window}, items in
+     * order without repeats, sessions of at least two items, the newest {@link #MAX_SESSIONS} kept,
+     * oldest first.
+     */
+    private int[][] sessions(List<Signal> signals, Map<String, Integer> itemIndex) {
+        long gap = settings.sessionWindow().toSeconds();
+        Map<String, List<Signal>> byIdentity = new HashMap<>();
+        for (Signal signal : signals) {
+            byIdentity
+                    .computeIfAbsent(signal.identity(), identity -> new ArrayList<>())
+                    .add(signal);
+        }
+        List<long[]> starts = new ArrayList<>();
+        List<int[]> sessions = new ArrayList<>();
+        for (List<Signal> own : byIdentity.values()) {
+            own.sort(Comparator.comparingLong(Signal::epochSecond));
+            LinkedHashSet<Integer> current = new LinkedHashSet<>();
+            long start = 0;
+            long last = Long.MIN_VALUE;
+            for (Signal signal : own) {
+                if (last != Long.MIN_VALUE && signal.epochSecond() - last > gap) {
+                    keep(current, start, starts, sessions);
+                    current = new LinkedHashSet<>();
+                }
+                if (current.isEmpty()) {
+                    start = signal.epochSecond();
+                }
+                current.add(itemIndex.get(signal.productId()));
+                last = signal.epochSecond();
+            }
+            keep(current, start, starts, sessions);
+        }
+        Integer[] order = new Integer[sessions.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingLong(i -> starts.get(i)[0]));
+        int from = Math.max(0, order.length - MAX_SESSIONS);
+        int[][] kept = new int[order.length - from][];
+        for (int i = from; i < order.length; i++) {
+            kept[i - from] = sessions.get(order[i]);
+        }
+        return kept;
+    }
+
+    private static void keep(Set<Integer> items, long start, List<long[]> starts, List<int[]> sessions) {
+        if (items.size() >= 2) {
+            starts.add(new long[] {start});
+            sessions.add(items.stream().mapToInt(Integer::intValue).toArray());
+        }
     }
 
     private @Nullable FactorModel factorize(InteractionMatrix matrix) {
         if (matrix.userCount() < 2 || matrix.itemCount() < 2) {
             return null;
         }
-        AlsConfig config = AlsConfig.defaults()
+        return ImplicitAls.train(matrix.mapValues(Math::log1p), alsConfig());
+    }
+
+    private AlsConfig alsConfig() {
+        return AlsConfig.defaults()
                 .withFactors(settings.factors())
                 .withIterations(settings.iterations())
                 .withThreads(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
-        return ImplicitAls.train(matrix.mapValues(Math::log1p), config);
+    }
+
+    private double halfLifeDays() {
+        return Math.max(1, settings.halfLife().toHours()) / 24.0;
     }
 
     private float[] popularity(InteractionMatrix matrix, Instant now) {
         if (matrix.size() == 0) {
             return new float[matrix.itemCount()];
         }
-        double halfLifeDays = Math.max(1, settings.halfLife().toHours()) / 24.0;
-        DecayedPopularity model = DecayedPopularity.build(matrix, halfLifeDays, now.getEpochSecond());
+        DecayedPopularity model = DecayedPopularity.build(matrix, halfLifeDays(), now.getEpochSecond());
         float[] scores = new float[matrix.itemCount()];
         for (int item = 0; item < scores.length; item++) {
             scores[item] = model.popularity(item);

@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
  * Weighted reciprocal-rank fusion: an item earns {@code weight / (60 + rank)} from every list it is in,
  * so agreement between strategies lifts it and no strategy's raw score scale matters. Weights put what
  * the shopper does right now first, then their taste, then what is popular. The strategy that
- * contributed most is the item's strategy.
+ * contributed most is the item's strategy. The model's learned weights ({@link BlendLearner}), where it
+ * has them, replace the hand-set ones of the strategies they cover.
  */
 @Component
 class RankFusionBlender implements SlateBlender {
 
     private static final int RANK_OFFSET = 60;
-    private static final Map<Strategy, Double> WEIGHTS = new EnumMap<>(Map.of(
+    static final Map<Strategy, Double> WEIGHTS = new EnumMap<>(Map.of(
             Strategy.SESSION, 1.0,
             Strategy.FACTORS, 0.9,
             Strategy.BOUGHT_TOGETHER, 0.8,
@@ -29,17 +30,23 @@ class RankFusionBlender implements SlateBlender {
             Strategy.CATALOG, 0.05));
 
     @Override
-    public List<Candidate> blend(List<CandidateList> lists) {
+    public List<Candidate> blend(ServingModel model, List<CandidateList> lists) {
+        Map<Strategy, Double> weights = new EnumMap<>(WEIGHTS);
+        weights.putAll(model.learnedWeights());
+        return blend(lists, weights);
+    }
+
+    static List<Candidate> blend(List<CandidateList> lists, Map<Strategy, Double> weights) {
         Map<Integer, Double> total = new HashMap<>();
         Map<Integer, Candidate> best = new HashMap<>();
         Map<Integer, Double> bestShare = new HashMap<>();
         for (CandidateList list : lists) {
-            double weight = WEIGHTS.get(list.strategy());
+            double weight = weights.get(list.strategy());
             for (int rank = 0; rank < list.candidates().size(); rank++) {
                 Candidate candidate = list.candidates().get(rank);
                 double share = weight / (RANK_OFFSET + rank);
                 total.merge(candidate.item(), share, Double::sum);
-                if (share > bestShare.getOrDefault(candidate.item(), 0.0)) {
+                if (share > bestShare.getOrDefault(candidate.item(), -1.0)) {
                     bestShare.put(candidate.item(), share);
                     best.put(candidate.item(), candidate);
                 }

@@ -57,6 +57,17 @@ class RecommendationsController {
                 caller.tenantId(), CustomerId.of(customerId), surface, n, ContextParameter.parse(context));
     }
 
+    @GetMapping(path = "/v1/visitors/{anonymousId}/recommendations", produces = "application/json")
+    @Operation(summary = "A slate for an anonymous visitor from their session; context = device:…,hour:…,product:…")
+    Slate forVisitor(
+            @AuthenticationPrincipal Principal caller,
+            @PathVariable String anonymousId,
+            @RequestParam(defaultValue = "home") String surface,
+            @RequestParam(defaultValue = "10") int n,
+            @RequestParam(required = false) @Nullable String context) {
+        return recommendations.forVisitor(caller.tenantId(), anonymousId, surface, n, ContextParameter.parse(context));
+    }
+
     @GetMapping(path = "/v1/products/{productId}/similar", produces = "application/json")
     @Operation(summary = "Products like this one")
     Slate similar(

@@ -37,18 +37,21 @@ class RecommendationsListener {
     private final FatigueStore fatigue;
     private final TrainingSchedule schedule;
     private final TransactionTemplate transactions;
+    private final SessionMemory sessions;
 
     RecommendationsListener(
             IngestionManagement ingestion,
             OutcomeStore outcomes,
             FatigueStore fatigue,
             TrainingSchedule schedule,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            SessionMemory sessions) {
         this.ingestion = ingestion;
         this.outcomes = outcomes;
         this.fatigue = fatigue;
         this.schedule = schedule;
         this.transactions = transactions;
+        this.sessions = sessions;
     }
 
     @Async
@@ -56,6 +59,7 @@ class RecommendationsListener {
     void on(EventsIngested ingested) {
         TenantId tenant = ingested.tenantId();
         List<StoredEvent> events = ingestion.events(tenant, ingested.events());
+        sessions.heard(tenant, events);
         boolean signals = false;
         for (StoredEvent event : events) {
             signals |= !EventSignals.of(event).isEmpty();

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param diversity MMR trade-off: 1 is relevance only, 0 diversity only
  * @param fatigueLimit times an item is shown to a customer without engagement before it is dropped
  * @param maxItems largest slate a caller may ask for
- * @param refreshInterval how often a node looks for a model version trained on another node
+ * @param refreshInterval how often a node looks for a model version trained on another node, and how
+ *     long serving trusts what it remembers of a customer without an event saying it changed
+ * @param learnBlend whether training learns the blend weights on a validation split (fits ALS, bought
+ *     together and popularity a second time, on all but the newest tenth of the interactions)
  */
 @ConfigurationProperties("hearth.recommendations")
 public record RecommendationsSettings(
@@ -31,7 +34,8 @@ public record RecommendationsSettings(
         @DefaultValue("0.7") double diversity,
         @DefaultValue("5") int fatigueLimit,
         @DefaultValue("50") int maxItems,
-        @DefaultValue("PT30S") Duration refreshInterval) {
+        @DefaultValue("PT30S") Duration refreshInterval,
+        @DefaultValue("true") boolean learnBlend) {
 
     public RecommendationsSettings {
         if (factors < 1 || iterations < 1 || categoryCap < 1 || fatigueLimit < 1 || maxItems < 1) {

@@ -86,6 +86,25 @@ public class Recommender {
         return slate;
     }
 
+    public Slate forVisitor(TenantId tenant, String anonymousId, String surface, int n, RecommendationContext context) {
+        RequestRules.check(surface, n, context, settings.maxItems());
+        ServingModel model = registry.current(tenant);
+        Shopper visitor = shoppers.visitor(tenant, anonymousId, context, Channel.ANY);
+        SlateAssembly assembly = new SlateAssembly(tenant, model, catalog, visitor, context.productIds(), n);
+        List<CandidateList> lists = new ArrayList<>();
+        if (visitor.personalized()) {
+            lists.addAll(assembly.visitor());
+        }
+        lists.add(assembly.popular());
+        Slate slate = finish(surface, assembly, lists, context, null, visitor.personalized());
+        served.record(
+                tenant,
+                slate,
+                visitor.personalized() ? "visitor session" : "popularity only: no personalization consent",
+                clock.instant());
+        return slate;
+    }
+
     public Slate similar(TenantId tenant, String productId, int n) {
         return forProduct(tenant, productId, n, false);
     }
@@ -136,8 +155,8 @@ public class Recommender {
         Device device =
                 context.device() == null ? null : Device.parse(context.device()).orElse(null);
         DayPart dayPart = context.hour() == null ? null : DayPart.ofHour(context.hour());
-        List<Candidate> ranked =
-                ranker.rank(blender.blend(lists), assembly::eligible, device, dayPart, assembly.size());
+        List<Candidate> ranked = ranker.rank(
+                blender.blend(assembly.model(), lists), assembly::eligible, device, dayPart, assembly.size());
         Set<String> chosen = new HashSet<>();
         var items = assembly.items(ranked, chosen);
         assembly.fill(items, chosen);

@@ -19,7 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes what was served off the request path, in batches every 100 ms: the slate (for attribution),
- * one more showing per item (for fatigue) and one decision-log record per customer slate. Serving thus
- * costs no write, at the price of fatigue and attribution lagging a fraction of a second. A full queue
- * makes the request write its own slate rather than drop it.
+ * one more showing per item (for fatigue) and one decision-log record per customer slate, all of one
+ * tenant's batch in a single transaction (one commit and one lock of the tenant's decision chain per
+ * batch rather than per slate). Serving thus costs no write; fatigue is counted in memory at once
+ * ({@link FatigueStore#served}), attribution waits for the batch. Nothing is dropped: a full queue makes
+ * the request write its own slate, and a batch that fails is tried again with the next one.
  */
 @Component
 public class ServedLog {
@@ -39,14 +41,15 @@ public class ServedLog {
     private static final int CAPACITY = 50_000;
 
     private final BlockingQueue<Served> queue = new LinkedBlockingQueue<>(CAPACITY);
-    private final JdbcClient jdbc;
+    private final List<Served> failed = new ArrayList<>();
+    private final JdbcTemplate jdbc;
     private final FatigueStore fatigue;
     private final PrivacyManagement privacy;
     private final TransactionTemplate transactions;
     private final Thread writer;
     private volatile boolean running = true;
 
-    ServedLog(JdbcClient jdbc, FatigueStore fatigue, PrivacyManagement privacy, TransactionTemplate transactions) {
+    ServedLog(JdbcTemplate jdbc, FatigueStore fatigue, PrivacyManagement privacy, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.fatigue = fatigue;
         this.privacy = privacy;
@@ -57,6 +60,10 @@ public class ServedLog {
 
     void record(TenantId tenant, Slate slate, String reason, Instant at) {
         Served served = new Served(tenant, slate, reason, at);
+        CustomerId customer = customer(slate);
+        if (customer != null) {
+            fatigue.served(tenant, customer, products(slate));
+        }
         if (!queue.offer(served)) {
             synchronized (this) {
                 write(List.of(served));
@@ -66,9 +73,18 @@ public class ServedLog {
 
     /** Writes everything recorded so far before returning (tests, shutdown). */
     public synchronized void flush() {
-        List<Served> batch = new ArrayList<>();
+        List<Served> batch = new ArrayList<>(failed);
+        failed.clear();
         queue.drainTo(batch);
-        write(batch);
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            write(batch);
+        } catch (RuntimeException e) {
+            failed.addAll(batch);
+            throw e;
+        }
     }
 
     @PreDestroy
@@ -91,48 +107,66 @@ public class ServedLog {
         }
     }
 
-    /** One transaction per tenant for the slates; then the decision-log records, one per slate. */
     private void write(List<Served> batch) {
         Map<TenantId, List<Served>> byTenant = new LinkedHashMap<>();
         for (Served served : batch) {
             byTenant.computeIfAbsent(served.tenant, tenant -> new ArrayList<>()).add(served);
         }
-        byTenant.forEach((tenant, slates) -> TenantContext.run(
-                tenant, () -> transactions.executeWithoutResult(status -> slates.forEach(this::store))));
-        for (Served served : batch) {
+        byTenant.forEach((tenant, slates) ->
+                TenantContext.run(tenant, () -> transactions.executeWithoutResult(status -> store(tenant, slates))));
+    }
+
+    /** The slates in one batched insert, their showings in one upsert, then their decisions. */
+    private void store(TenantId tenant, List<Served> slates) {
+        jdbc.batchUpdate("""
+                insert into recommendations_served (tenant_id, recommendation_id, customer_id, surface, model_version,
+                    product_ids, strategies, served_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""", slates, 500, (statement, served) -> {
+            Slate slate = served.slate;
+            statement.setObject(1, tenant.value());
+            statement.setObject(2, slate.recommendationId());
+            statement.setString(3, slate.customerId());
+            statement.setString(4, slate.surface());
+            statement.setLong(5, slate.modelVersion());
+            statement.setArray(
+                    6,
+                    statement
+                            .getConnection()
+                            .createArrayOf("text", products(slate).toArray()));
+            statement.setArray(
+                    7,
+                    statement
+                            .getConnection()
+                            .createArrayOf(
+                                    "text",
+                                    slate.items().stream()
+                                            .map(item -> item.strategy().name())
+                                            .toArray()));
+            statement.setTimestamp(8, Timestamp.from(served.at));
+        });
+        List<FatigueStore.Showing> showings = new ArrayList<>();
+        Instant latest = slates.getFirst().at;
+        for (Served served : slates) {
+            String customer = served.slate.customerId();
+            if (customer != null) {
+                products(served.slate).stream()
+                        .distinct()
+                        .forEach(product -> showings.add(new FatigueStore.Showing(customer, product)));
+            }
+            latest = served.at.isAfter(latest) ? served.at : latest;
+        }
+        fatigue.store(tenant, showings, latest);
+        for (Served served : slates) {
             CustomerId customer = customer(served.slate);
             if (customer != null) {
-                privacy.recordDecision(served.tenant, decision(customer, served));
+                privacy.recordDecision(tenant, decision(customer, served));
             }
         }
     }
 
-    private void store(Served served) {
-        Slate slate = served.slate;
-        List<String> products =
-                slate.items().stream().map(RecommendedItem::productId).toList();
-        jdbc.sql("""
-                insert into recommendations_served (tenant_id, recommendation_id, customer_id, surface, model_version,
-                    product_ids, strategies, served_at)
-                values (:tenant, :id, :customer, :surface, :version, :products, :strategies, :at)
-                on conflict do nothing""")
-                .param("tenant", served.tenant.value())
-                .param("id", slate.recommendationId())
-                .param("customer", slate.customerId())
-                .param("surface", slate.surface())
-                .param("version", slate.modelVersion())
-                .param("products", products.toArray(String[]::new))
-                .param(
-                        "strategies",
-                        slate.items().stream()
-                                .map(item -> item.strategy().name())
-                                .toArray(String[]::new))
-                .param("at", Timestamp.from(served.at))
-                .update();
-        CustomerId customer = customer(slate);
-        if (customer != null && !products.isEmpty()) {
-            fatigue.shown(served.tenant, customer, products, served.at);
-        }
+    private static List<String> products(Slate slate) {
+        return slate.items().stream().map(RecommendedItem::productId).toList();
     }
 
     private static Decision decision(CustomerId customer, Served served) {

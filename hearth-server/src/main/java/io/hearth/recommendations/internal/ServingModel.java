@@ -1,9 +1,13 @@
 package io.hearth.recommendations.internal;
 
 import io.hearth.ml.recommend.FactorModel;
+import io.hearth.ml.recommend.SessionKnn;
+import io.hearth.ml.recommend.SessionKnnConfig;
 import io.hearth.ml.recommend.TopK;
 import io.hearth.recommendations.ModelSummary;
+import io.hearth.recommendations.Strategy;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param owned each user's purchased items, ascending
  * @param deviceCounts per item, signals from {@link Device#values()} in order
  * @param hourCounts per item, signals per {@link DayPart}
+ * @param sessions past sessions (item indices in view order), oldest first, for session kNN
+ * @param learnedWeights rank-fusion weights learned on a validation split, for the strategies they
+ *     cover (empty: the hand-set ones)
+ * @param sessionKnn the index over {@code sessions} (its "external" ids are item indices), or {@code
+ *     null} without sessions
  * @param byPopularity item indices, most popular first
  * @param userVectors the ALS user factors, row-major (read directly: no copy per request)
  * @param itemVectors the ALS item factors, row-major
@@ -38,7 +47,10 @@ record ServingModel(
         int[][] owned,
         int[][] deviceCounts,
         int[][] hourCounts,
+        int[][] sessions,
+        Map<Strategy, Double> learnedWeights,
         ModelSummary summary,
+        @Nullable SessionKnn sessionKnn,
         Map<String, Integer> itemIndex,
         Map<String, Integer> userIndex,
         int[] byPopularity,
@@ -59,6 +71,8 @@ record ServingModel(
             int[][] owned,
             int[][] deviceCounts,
             int[][] hourCounts,
+            int[][] sessions,
+            Map<Strategy, Double> learnedWeights,
             ModelSummary summary) {
         return new ServingModel(
                 version,
@@ -72,7 +86,10 @@ record ServingModel(
                 owned,
                 deviceCounts,
                 hourCounts,
+                sessions,
+                Map.copyOf(learnedWeights),
                 summary,
+                sessions.length == 0 ? null : SessionKnn.build(Arrays.asList(sessions), SessionKnnConfig.defaults()),
                 indexOf(items),
                 indexOf(users),
                 TopK.select(popularity, popularity.length, new int[0]),

@@ -1,17 +1,8 @@
 package io.hearth.recommendations.internal;
 
-import io.hearth.ingestion.StoredEvent;
 import io.hearth.privacy.Channel;
-import io.hearth.privacy.PrivacyManagement;
-import io.hearth.privacy.Purpose;
-import io.hearth.profiles.CustomerProfile;
-import io.hearth.profiles.Identifier;
-import io.hearth.profiles.IdentifierKind;
-import io.hearth.profiles.ProfileManagement;
 import io.hearth.recommendations.RecommendationContext;
-import io.hearth.recommendations.RecommendationsProblem;
 import io.hearth.shared.CustomerId;
-import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,42 +16,38 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a customer for one request: their profile's identities (so a merged customer is one shopper),
  * consent, trained history, and this session's events, which is how slates react within a session
- * without retraining.
+ * without retraining. A returning customer's request reads all of it from memory ({@link
+ * ShopperDirectory}, {@link SessionMemory}, {@link FatigueStore}).
  */
 @Component
 class ShopperReader {
 
-    private final ProfileManagement profiles;
-    private final PrivacyManagement privacy;
-    private final SignalReader signals;
+    private final ShopperDirectory directory;
+    private final SessionMemory sessions;
     private final FatigueStore fatigue;
     private final RecommendationsSettings settings;
     private final Clock clock;
 
     ShopperReader(
-            ProfileManagement profiles,
-            PrivacyManagement privacy,
-            SignalReader signals,
+            ShopperDirectory directory,
+            SessionMemory sessions,
             FatigueStore fatigue,
             RecommendationsSettings settings,
             Clock clock) {
-        this.profiles = profiles;
-        this.privacy = privacy;
-        this.signals = signals;
+        this.directory = directory;
+        this.sessions = sessions;
         this.fatigue = fatigue;
         this.settings = settings;
         this.clock = clock;
     }
 
     Shopper read(TenantId tenant, CustomerId id, RecommendationContext context, Channel channel, ServingModel model) {
-        CustomerProfile profile = profiles.profile(tenant, id)
-                .orElseThrow(
-                        () -> new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
-        String customer = profile.customerId().value();
-        if (!privacy.mayUse(tenant, profile.customerId(), Purpose.PERSONALIZATION, channel)) {
+        CustomerId resolved = directory.resolve(tenant, id);
+        String customer = resolved.value();
+        if (!directory.mayPersonalize(tenant, resolved, channel)) {
             return new Shopper(customer, false, new int[0], Set.of(), List.of(), Set.of());
         }
-        List<String> identities = identities(profile);
+        List<String> identities = directory.identities(tenant, resolved);
         List<Integer> rows = new ArrayList<>();
         Set<String> owned = new HashSet<>();
         for (String identity : identities) {
@@ -80,19 +67,36 @@ class ShopperReader {
                 rows.stream().mapToInt(Integer::intValue).toArray(),
                 owned,
                 List.copyOf(session),
-                fatigue.fatigued(tenant, profile.customerId(), settings.fatigueLimit()));
+                fatigue.fatigued(tenant, resolved, settings.fatigueLimit()));
+    }
+
+    /**
+     * An anonymous visitor: their session's views and orders. When the anonymous id already belongs to
+     * a customer, that customer's consent applies.
+     */
+    Shopper visitor(TenantId tenant, String anonymousId, RecommendationContext context, Channel channel) {
+        CustomerId owner = directory.ownerOf(tenant, anonymousId);
+        if (owner != null && !directory.mayPersonalize(tenant, owner, channel)) {
+            return new Shopper(null, false, new int[0], Set.of(), List.of(), Set.of());
+        }
+        List<String> identities = new ArrayList<>(List.of("a:" + anonymousId));
+        if (context.sessionId() != null && !context.sessionId().equals(anonymousId)) {
+            identities.add("a:" + context.sessionId());
+        }
+        Set<String> owned = new HashSet<>();
+        LinkedHashSet<String> session = new LinkedHashSet<>();
+        readSession(tenant, identities, owned, session);
+        return new Shopper(null, true, new int[0], owned, List.copyOf(session), Set.of());
     }
 
     private void readSession(TenantId tenant, List<String> identities, Set<String> owned, Set<String> session) {
         Instant from = clock.instant().minus(settings.sessionWindow());
         for (String identity : identities) {
-            for (StoredEvent event : signals.recent(tenant, identity, from)) {
-                for (Signal signal : EventSignals.of(event)) {
-                    if (signal.purchase()) {
-                        owned.add(signal.productId());
-                    } else {
-                        session.add(signal.productId());
-                    }
+            for (Signal signal : sessions.recent(tenant, identity, from)) {
+                if (signal.purchase()) {
+                    owned.add(signal.productId());
+                } else {
+                    session.add(signal.productId());
                 }
             }
         }
@@ -110,17 +114,5 @@ class ShopperReader {
             chosen.add("a:" + context.sessionId());
         }
         return chosen;
-    }
-
-    private static List<String> identities(CustomerProfile profile) {
-        List<String> keys = new ArrayList<>();
-        for (Identifier identifier : profile.identifiers()) {
-            if (identifier.kind() == IdentifierKind.USER_ID) {
-                keys.add("u:" + identifier.value());
-            } else if (identifier.kind() == IdentifierKind.ANONYMOUS_ID) {
-                keys.add("a:" + identifier.value());
-            }
-        }
-        return keys;
     }
 }

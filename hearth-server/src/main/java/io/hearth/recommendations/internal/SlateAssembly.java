@@ -58,12 +58,42 @@ final class SlateAssembly {
             }
         }
         return List.of(
-                CandidateSources.neighbours(
-                        Strategy.SESSION, model.viewedTogether(), seeds, "because you looked at", this::name, k),
+                session(seeds, k),
                 CandidateSources.factors(model, shopper.rows(), ownedAscending, k),
                 CandidateSources.neighbours(
                         Strategy.BOUGHT_TOGETHER, model.boughtTogether(), owned, "goes with your", this::name, k),
                 CandidateSources.popularIn(model, categories, this::categoryOf, k));
+    }
+
+    /**
+     * An anonymous visitor: session kNN over what they looked at, then what is viewed together with it,
+     * then what is popular where they are looking.
+     */
+    List<CandidateList> visitor() {
+        int k = n * OVERFETCH;
+        List<Integer> seeds = indices(new LinkedHashSet<>(concat(List.copyOf(onScreen), shopper.session())));
+        Set<String> categories = new LinkedHashSet<>();
+        for (int seed : seeds) {
+            String category = categoryOf(seed);
+            if (category != null) {
+                categories.add(category);
+            }
+        }
+        return List.of(
+                CandidateSources.sessionNeighbours(model, seeds, this::name, k),
+                CandidateSources.neighbours(
+                        Strategy.SIMILAR, model.viewedTogether(), seeds, "viewed with", this::name, k),
+                CandidateSources.popularIn(model, categories, this::categoryOf, k));
+    }
+
+    /** Session kNN when the model has past sessions and this one matches some; else co-views of the seeds. */
+    private CandidateList session(List<Integer> seeds, int k) {
+        CandidateList knn = CandidateSources.sessionNeighbours(model, seeds, this::name, k);
+        if (!knn.candidates().isEmpty()) {
+            return knn;
+        }
+        return CandidateSources.neighbours(
+                Strategy.SESSION, model.viewedTogether(), seeds, "because you looked at", this::name, k);
     }
 
     List<CandidateList> aboutProduct(String productId, boolean together) {

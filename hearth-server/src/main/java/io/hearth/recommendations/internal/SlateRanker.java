@@ -63,20 +63,28 @@ final class SlateRanker {
                 .toList();
     }
 
+    /**
+     * Greedy MMR. Each candidate's category is looked up once and its redundancy (largest similarity to
+     * anything picked) is updated with each pick, so a slate costs one similarity per candidate and pick.
+     */
     private List<Candidate> pick(List<Candidate> pool, int n) {
-        List<Candidate> remaining = new ArrayList<>(pool);
+        int size = pool.size();
+        String[] categories = new String[size];
+        double[] redundancy = new double[size];
+        boolean[] taken = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            categories[i] = categoryOf.apply(pool.get(i).item());
+        }
         List<Candidate> picked = new ArrayList<>();
         Map<String, Integer> perCategory = new HashMap<>();
-        while (picked.size() < n && !remaining.isEmpty()) {
+        while (picked.size() < n) {
             int best = -1;
             double bestValue = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < remaining.size(); i++) {
-                Candidate candidate = remaining.get(i);
-                String category = categoryOf.apply(candidate.item());
-                if (category != null && perCategory.getOrDefault(category, 0) >= categoryCap) {
+            for (int i = 0; i < size; i++) {
+                if (taken[i] || (categories[i] != null && perCategory.getOrDefault(categories[i], 0) >= categoryCap)) {
                     continue;
                 }
-                double value = diversity * candidate.score() - (1 - diversity) * redundancy(candidate, picked);
+                double value = diversity * pool.get(i).score() - (1 - diversity) * redundancy[i];
                 if (value > bestValue) {
                     bestValue = value;
                     best = i;
@@ -85,26 +93,27 @@ final class SlateRanker {
             if (best < 0) {
                 break;
             }
-            Candidate chosen = remaining.remove(best);
-            picked.add(chosen);
-            String category = categoryOf.apply(chosen.item());
-            if (category != null) {
-                perCategory.merge(category, 1, Integer::sum);
+            taken[best] = true;
+            picked.add(pool.get(best));
+            if (categories[best] != null) {
+                perCategory.merge(categories[best], 1, Integer::sum);
+            }
+            for (int i = 0; i < size; i++) {
+                if (!taken[i]) {
+                    redundancy[i] = Math.max(
+                            redundancy[i], similarity(pool.get(i).item(), categories[i], best, pool, categories));
+                }
             }
         }
         return picked;
     }
 
-    /** The largest similarity to an item already picked: ALS cosine, or 1 for the same category. */
-    private double redundancy(Candidate candidate, List<Candidate> picked) {
-        double most = 0;
-        String category = categoryOf.apply(candidate.item());
-        for (Candidate other : picked) {
-            double similarity = model.factors() != null
-                    ? Math.max(0, model.similarity(candidate.item(), other.item()))
-                    : (category != null && category.equals(categoryOf.apply(other.item())) ? 1 : 0);
-            most = Math.max(most, similarity);
+    /** ALS cosine, or 1 for the same category when there are no factors. */
+    private double similarity(
+            int item, @Nullable String category, int other, List<Candidate> pool, String[] categories) {
+        if (model.factors() != null) {
+            return Math.max(0, model.similarity(item, pool.get(other).item()));
         }
-        return most;
+        return category != null && category.equals(categories[other]) ? 1 : 0;
     }
 }

@@ -26,7 +26,8 @@ class RecommendationsSettingsTest {
                         0.7,
                         5,
                         50,
-                        Duration.ofSeconds(30)));
+                        Duration.ofSeconds(30),
+                        true));
     }
 
     @Test
@@ -42,7 +43,8 @@ class RecommendationsSettingsTest {
                 Map.entry("hearth.recommendations.diversity", "0.5"),
                 Map.entry("hearth.recommendations.fatigue-limit", "3"),
                 Map.entry("hearth.recommendations.max-items", "20"),
-                Map.entry("hearth.recommendations.refresh-interval", "PT5S")));
+                Map.entry("hearth.recommendations.refresh-interval", "PT5S"),
+                Map.entry("hearth.recommendations.learn-blend", "false")));
 
         assertThat(settings)
                 .isEqualTo(new RecommendationsSettings(
@@ -56,7 +58,8 @@ class RecommendationsSettingsTest {
                         0.5,
                         3,
                         20,
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5),
+                        false));
     }
 
     @Test
