@@ -50,12 +50,13 @@ class RunStore {
             String entryKey,
             String firstStep,
             Map<String, Object> context,
+            boolean heldOut,
             Instant now) {
         return jdbc.sql("""
                 insert into journeys_run (tenant_id, run_id, journey_key, version, customer_id, entry_key, status,
-                    step_id, due_at, context, started_at)
+                    step_id, due_at, context, started_at, held_out)
                 values (:tenant, :run, :journey, :version, :customer, :entry, 'active', :step, :now,
-                    cast(:context as jsonb), :now)
+                    cast(:context as jsonb), :now, :heldOut)
                 on conflict (tenant_id, journey_key, entry_key) do nothing
                 """)
                         .param("tenant", tenant.value())
@@ -67,6 +68,7 @@ class RunStore {
                         .param("step", firstStep)
                         .param("context", json.writeValueAsString(context))
                         .param("now", Timestamp.from(now))
+                        .param("heldOut", heldOut)
                         .update()
                 == 1;
     }
