@@ -137,14 +137,21 @@ class RunStore {
     }
 
     void end(TenantId tenant, UUID run, String status, @Nullable String reason, Instant now) {
+        end(tenant, run, status, reason, null, now);
+    }
+
+    /** Ends the run; a variant given (a split's holdout ends the run) is kept, as conversion counts by it. */
+    void end(TenantId tenant, UUID run, String status, @Nullable String reason, @Nullable String variant, Instant now) {
         jdbc.sql("""
-                update journeys_run set status = :status, exit_reason = :reason, ended_at = :now, due_at = null
+                update journeys_run set status = :status, exit_reason = :reason, ended_at = :now, due_at = null,
+                    variant = coalesce(cast(:variant as text), variant)
                 where tenant_id = :tenant and run_id = :run and status = 'active'
                 """)
                 .param("tenant", tenant.value())
                 .param("run", run)
                 .param("status", status)
                 .param("reason", reason)
+                .param("variant", variant)
                 .param("now", Timestamp.from(now))
                 .update();
     }
