@@ -4,7 +4,9 @@ import io.hearth.journeys.internal.JourneyService;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,6 +40,19 @@ public class JourneyManagement {
     /** The newest version of each journey of the tenant. */
     public List<JourneyVersion> journeys(TenantId tenant) {
         return service.journeys(tenant);
+    }
+
+    /**
+     * Moves the journey's runs in flight to its newest version: those on a step the new version has
+     * (by the same id, or by the id {@code steps} maps the old one to). The others finish on theirs.
+     *
+     * @param fromVersion only runs of this version; null for every earlier one
+     * @throws io.hearth.shared.HearthProblem {@link JourneysProblem#UNKNOWN_JOURNEY}, or
+     *     {@link JourneysProblem#INVALID_MIGRATION} naming a bad version or a mapping to no step
+     */
+    public MigrationResult migrateRuns(
+            TenantId tenant, String key, @Nullable Integer fromVersion, Map<String, String> steps) {
+        return service.migrateRuns(tenant, key, fromVersion, steps);
     }
 
     public JourneyStats stats(TenantId tenant, String key) {

@@ -5,9 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a journey's runs did, per step and outcome (and reason, for suppressions and exits): the
- * funnel of entered, sent, suppressed by reason, holdout, exited.
+ * funnel of entered, sent, suppressed by reason, holdout, exited; and the conversion of its treated
+ * runs against its held-out ones.
  */
-public record JourneyStats(String journey, List<Count> counts) {
+public record JourneyStats(String journey, List<Count> counts, ConversionComparison conversion) {
 
     public JourneyStats {
         counts = List.copyOf(counts);

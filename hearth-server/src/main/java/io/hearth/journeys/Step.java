@@ -74,6 +74,28 @@ public sealed interface Step {
     record IssueVoucher(
             String id, @Nullable String next, @Nullable String offer) implements Step {}
 
+    /**
+     * The next-best-action agent: sends the one eligible action (template on a channel) of highest
+     * expected value, value times the customer's learned response rate, inside the guardrails; backs
+     * off for {@code backoff} after {@code backoffAfterIgnored} ignored messages in a row, and holds
+     * when they are still ignored after it. Every choice goes to the decision log.
+     */
+    record BestAction(
+            String id,
+            @Nullable String next,
+            List<Action> actions,
+            Purpose purpose,
+            int backoffAfterIgnored,
+            Duration backoff)
+            implements Step {
+        public BestAction {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** One candidate of a best-action step: what it sends, where, and what a response to it is worth. */
+    record Action(String id, String template, MessageChannel channel, long value) {}
+
     /** Ends the run. */
     record Exit(String id, @Nullable String next) implements Step {}
 }

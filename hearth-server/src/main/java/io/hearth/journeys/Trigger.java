@@ -1,6 +1,7 @@
 package io.hearth.journeys;
 
 import io.hearth.profiles.OrderStatus;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -21,4 +22,10 @@ public sealed interface Trigger {
      * {@code PredictionChanged} reaches {@link JourneyManagement#predictionCrossed}.
      */
     record OnPrediction(String prediction, double threshold) implements Trigger {}
+
+    /**
+     * A recurring send to an audience: at each time of the cron expression (standard five fields,
+     * minute hour day-of-month month day-of-week, in {@code zone}) every member of the segment enters.
+     */
+    record OnSchedule(String cron, UUID segment, ZoneId zone) implements Trigger {}
 }

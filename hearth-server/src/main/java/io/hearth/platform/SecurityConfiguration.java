@@ -69,7 +69,12 @@ class SecurityConfiguration {
                         // messaging: tracking links inside messages prove themselves with their signatures
                         .requestMatchers("/v1/t/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v1/templates/**", "/v1/journeys", "/v1/journeys/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/v1/templates/**",
+                                "/v1/journeys",
+                                "/v1/journeys/**",
+                                "/v1/clienteling/**")
                         .hasAuthority(Scope.READ.authority())
                         .requestMatchers(HttpMethod.POST, "/v1/templates/*/preview")
                         .hasAuthority(Scope.READ.authority())

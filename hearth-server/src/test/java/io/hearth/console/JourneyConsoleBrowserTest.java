@@ -100,5 +100,8 @@ class JourneyConsoleBrowserTest {
         assertThat(browser.findElement(By.id("step-check")).getText()).contains("yes → done, no → done");
         assertThat(browser.findElement(By.id("step-thanks")).getText()).contains("sent: 1");
         assertThat(browser.findElement(By.id("funnel-table")).getText()).contains("thanks 1 0 0", "pause 0 0 1");
+        // The order that started the run does not convert it; without held-out runs there is no comparison.
+        assertThat(browser.findElement(By.id("conversion-treated")).getText()).isEqualTo("Treated 1 0 0.0 % 0.00");
+        assertThat(browser.findElement(By.id("conversion-verdict")).getText()).startsWith("no comparison yet");
     }
 }

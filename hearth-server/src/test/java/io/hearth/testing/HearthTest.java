@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Import;
             "hearth.messaging.smtp-timeout=PT3S",
             "hearth.messaging.retry-check=PT0.2S",
             "hearth.journeys.timer-check=PT0.2S",
+            "hearth.journeys.schedule-check=PT0.5S",
             "hearth.journeys.global-holdout-percent=0",
             "hearth.journeys.webhook-secret=test-webhook-secret",
             // Support tests poll their mailbox when they mean to

@@ -1,11 +1,13 @@
 package io.hearth.console.internal;
 
+import io.hearth.journeys.ConversionComparison;
 import io.hearth.journeys.JourneyManagement;
 import io.hearth.journeys.JourneyStats;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,59 @@ class JourneysConsole {
 
     /** One step on the journey page: where it goes, and how its runs ended there. */
     record StepView(String id, String type, String goesTo, long sent, long suppressed, long waiting, String outcomes) {}
+
+    /** Conversion of treated runs against held-out runs, as the page prints it. */
+    record ConversionView(
+            long treatedRuns,
+            long treatedConverted,
+            String treatedRate,
+            String treatedRevenue,
+            long controlRuns,
+            long controlConverted,
+            String controlRate,
+            String controlRevenue,
+            String difference,
+            String interval,
+            String lift,
+            String verdict) {
+
+        static ConversionView of(ConversionComparison comparison) {
+            ConversionComparison.Group treated = comparison.treated();
+            ConversionComparison.Group control = comparison.control();
+            String verdict = comparison.difference() == null
+                    ? "no comparison yet: it needs treated and held-out runs"
+                    : comparison.significantlyBetter()
+                            ? "the journey converts more than holding out"
+                            : comparison.high() < 0
+                                    ? "the journey converts less than holding out"
+                                    : "no clear difference yet";
+            return new ConversionView(
+                    treated.runs(),
+                    treated.converted(),
+                    percent(treated.rate()),
+                    money(treated.revenuePerRun()),
+                    control.runs(),
+                    control.converted(),
+                    percent(control.rate()),
+                    money(control.revenuePerRun()),
+                    points(comparison.difference()),
+                    comparison.low() == null ? "–" : points(comparison.low()) + " to " + points(comparison.high()),
+                    comparison.lift() == null ? "–" : String.format(Locale.ROOT, "%+.0f %%", comparison.lift() * 100),
+                    verdict);
+        }
+
+        private static String percent(@Nullable Double rate) {
+            return rate == null ? "–" : String.format(Locale.ROOT, "%.1f %%", rate * 100);
+        }
+
+        private static String points(@Nullable Double difference) {
+            return difference == null ? "–" : String.format(Locale.ROOT, "%+.1f pp", difference * 100);
+        }
+
+        private static String money(java.math.@Nullable BigDecimal amount) {
+            return amount == null ? "–" : amount.toPlainString();
+        }
+    }
 
     @GetMapping("/console/journeys")
     String list(@AuthenticationPrincipal ConsoleUser user, Model model) {
@@ -74,6 +129,7 @@ class JourneysConsole {
                 steps.stream()
                         .map(step -> String.valueOf(step.sent() + step.waiting()))
                         .collect(Collectors.joining(",")));
+        model.addAttribute("conversion", ConversionView.of(stats.conversion()));
         model.addAttribute("tenant", user.tenantId());
         return "console/journey";
     }
@@ -130,6 +186,8 @@ class JourneysConsole {
             case io.hearth.journeys.Trigger.OnOrder order ->
                 "order " + order.status().name().toLowerCase(java.util.Locale.ROOT);
             case io.hearth.journeys.Trigger.OnSegmentEntry segment -> "segment entry";
+            case io.hearth.journeys.Trigger.OnSchedule schedule ->
+                "schedule " + schedule.cron() + " " + schedule.zone();
             case io.hearth.journeys.Trigger.OnPrediction prediction ->
                 "prediction " + prediction.prediction() + " ≥ " + prediction.threshold();
         };

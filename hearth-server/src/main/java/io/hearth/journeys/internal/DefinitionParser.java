@@ -7,6 +7,9 @@ import io.hearth.journeys.Step;
 import io.hearth.journeys.Trigger;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,11 +75,27 @@ class DefinitionParser {
             case "segment" -> new Trigger.OnSegmentEntry(trigger.uuid("segment"));
             case "prediction" ->
                 new Trigger.OnPrediction(trigger.requiredText("prediction"), trigger.decimal("threshold"));
+            case "schedule" -> schedule(trigger);
             default -> {
-                trigger.error("/type", "must be event, order, segment or prediction");
+                trigger.error("/type", "must be event, order, segment, prediction or schedule");
                 yield new Trigger.OnEvent("", null);
             }
         };
+    }
+
+    private Trigger schedule(Fields trigger) {
+        String cron = trigger.requiredText("cron");
+        if (!cron.isEmpty() && Schedules.cron(cron).isEmpty()) {
+            trigger.error("/cron", "must be five cron fields: minute hour day-of-month month day-of-week");
+        }
+        String zone = trigger.text("zone", "UTC");
+        ZoneId parsedZone = ZoneOffset.UTC;
+        try {
+            parsedZone = ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            trigger.error("/zone", "must be a time zone such as Europe/Berlin");
+        }
+        return new Trigger.OnSchedule(cron, trigger.uuid("segment"), parsedZone);
     }
 
     private static EntryRules entry(Fields entry, Fields root) {

@@ -9,6 +9,7 @@ import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ class Definitions {
     private final DefinitionParser parser;
     private final DefinitionStore store;
     private final MessagingManagement messaging;
+    private final ScheduleStore schedules;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -36,11 +38,13 @@ class Definitions {
             DefinitionParser parser,
             DefinitionStore store,
             MessagingManagement messaging,
+            ScheduleStore schedules,
             TransactionTemplate transactions,
             Clock clock) {
         this.parser = parser;
         this.store = store;
         this.messaging = messaging;
+        this.schedules = schedules;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -52,7 +56,11 @@ class Definitions {
                 template -> messaging.template(tenant, template).isPresent());
         return TenantContext.call(
                 tenant,
-                () -> transactions.execute(status -> store.publish(tenant, definition, source, clock.instant())));
+                () -> transactions.execute(status -> {
+                    Instant now = clock.instant();
+                    schedules.published(tenant, definition, now);
+                    return store.publish(tenant, definition, source, now);
+                }));
     }
 
     Optional<JourneyVersion> latest(TenantId tenant, String key) {

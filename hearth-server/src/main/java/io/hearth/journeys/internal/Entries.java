@@ -26,13 +26,21 @@ class Entries {
     private final StepLog log;
     private final JourneyEngine engine;
     private final TransactionTemplate transactions;
+    private final JourneySettings settings;
     private final Clock clock;
 
-    Entries(RunStore runs, StepLog log, JourneyEngine engine, TransactionTemplate transactions, Clock clock) {
+    Entries(
+            RunStore runs,
+            StepLog log,
+            JourneyEngine engine,
+            TransactionTemplate transactions,
+            JourneySettings settings,
+            Clock clock) {
         this.runs = runs;
         this.log = log;
         this.engine = engine;
         this.transactions = transactions;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -68,7 +76,12 @@ class Entries {
         }
         Instant now = clock.instant();
         String first = journey.steps().getFirst().id();
-        if (!runs.start(tenant, run, journey.key(), version.version(), customer, entryKey, first, context, now)) {
+        // Customers of the global holdout get no marketing: their runs are the journey's control group.
+        boolean heldOut = !journey.transactional()
+                && SendPolicy.inGlobalHoldout(
+                        tenant.value().toString(), customer.value(), settings.globalHoldoutPercent());
+        if (!runs.start(
+                tenant, run, journey.key(), version.version(), customer, entryKey, first, context, heldOut, now)) {
             return false;
         }
         log.record(new JourneyStepExecuted(

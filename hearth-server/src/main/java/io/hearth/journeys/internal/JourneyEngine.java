@@ -116,7 +116,7 @@ class JourneyEngine {
     }
 
     private void finish(RunState state, @Nullable String stepId, Move.Finish finish) {
-        runs.end(state.tenant, state.runId, finish.status(), finish.reason(), clock.instant());
+        runs.end(state.tenant, state.runId, finish.status(), finish.reason(), state.variant, clock.instant());
         executor.record(state, stepId == null ? "_end" : stepId, finish.status(), finish.reason());
     }
 

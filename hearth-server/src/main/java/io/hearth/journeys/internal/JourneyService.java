@@ -2,13 +2,17 @@ package io.hearth.journeys.internal;
 
 import io.hearth.journeys.JourneyStats;
 import io.hearth.journeys.JourneyVersion;
+import io.hearth.journeys.JourneysProblem;
+import io.hearth.journeys.MigrationResult;
 import io.hearth.journeys.Trigger;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** What the facade does, each call in its tenant. */
@@ -18,11 +22,24 @@ public class JourneyService {
     private final Definitions definitions;
     private final Entries entries;
     private final StepLog log;
+    private final Conversions conversions;
+    private final Migrations migrations;
 
-    JourneyService(Definitions definitions, Entries entries, StepLog log) {
+    JourneyService(
+            Definitions definitions, Entries entries, StepLog log, Conversions conversions, Migrations migrations) {
         this.definitions = definitions;
         this.entries = entries;
         this.log = log;
+        this.conversions = conversions;
+        this.migrations = migrations;
+    }
+
+    public MigrationResult migrateRuns(
+            TenantId tenant, String key, @Nullable Integer fromVersion, Map<String, String> steps) {
+        JourneyVersion target = definitions
+                .latest(tenant, key)
+                .orElseThrow(() -> new HearthProblem(JourneysProblem.UNKNOWN_JOURNEY, "No journey has this key"));
+        return migrations.migrate(tenant, target, fromVersion, steps);
     }
 
     public JourneyVersion publish(TenantId tenant, String key, String source) {
@@ -41,7 +58,7 @@ public class JourneyService {
         List<JourneyStats.Count> counts = TenantContext.call(tenant, () -> log.counts(tenant, key)).stream()
                 .map(count -> new JourneyStats.Count(count.step(), count.outcome(), count.reason(), count.count()))
                 .toList();
-        return new JourneyStats(key, counts);
+        return new JourneyStats(key, counts, TenantContext.call(tenant, () -> conversions.compare(tenant, key)));
     }
 
     public void predictionCrossed(

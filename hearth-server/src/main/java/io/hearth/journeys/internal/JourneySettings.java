@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     may send while the customer's week holds fewer than {@code ceil(budget × p / 10)} messages
  * @param dedupeWindow the same content (template) is not sent again to a customer within this window
  * @param globalHoldoutPercent share of customers (by a stable hash) who never get marketing messages
+ * @param conversionWindow an order placed within this time after a run started converts the run
+ * @param scheduleCheck how often the db-scheduler task looks for schedule-triggered journeys that are due
  */
 @ConfigurationProperties("hearth.journeys")
 public record JourneySettings(
@@ -34,7 +36,9 @@ public record JourneySettings(
         @DefaultValue("2") int maxPerChannelPerDay,
         @DefaultValue("6") int weeklyBudget,
         @DefaultValue("P7D") Duration dedupeWindow,
-        @DefaultValue("5") int globalHoldoutPercent) {
+        @DefaultValue("5") int globalHoldoutPercent,
+        @DefaultValue("P14D") Duration conversionWindow,
+        @DefaultValue("PT30S") Duration scheduleCheck) {
 
     public JourneySettings {
         if (globalHoldoutPercent < 0 || globalHoldoutPercent > 100) {

@@ -4,15 +4,18 @@ import io.hearth.journeys.JourneyManagement;
 import io.hearth.journeys.JourneyStats;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.JourneysProblem;
+import io.hearth.journeys.MigrationResult;
 import io.hearth.shared.HearthProblem;
 import io.hearth.tenancy.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,6 +63,22 @@ class JourneysController {
     JourneyStats stats(@AuthenticationPrincipal Principal caller, @PathVariable String key) {
         journey(caller, key);
         return journeys.stats(caller.tenantId(), key);
+    }
+
+    /** Which runs to move: of one earlier version (all when absent), with step ids renamed by the map. */
+    record MigrationRequest(
+            @Nullable Integer fromVersion, @Nullable Map<String, String> steps) {}
+
+    @PostMapping(path = "/v1/journeys/{key}/migrate", consumes = "application/json", produces = "application/json")
+    @Operation(
+            summary = "Move runs in flight to the newest version where their step exists in it, or is mapped (admin)")
+    MigrationResult migrate(
+            @AuthenticationPrincipal Principal caller,
+            @PathVariable String key,
+            @RequestBody(required = false) @Nullable MigrationRequest request) {
+        MigrationRequest asked = request == null ? new MigrationRequest(null, null) : request;
+        return journeys.migrateRuns(
+                caller.tenantId(), key, asked.fromVersion(), asked.steps() == null ? Map.of() : asked.steps());
     }
 
     private static Map<String, Object> summary(JourneyVersion version) {

@@ -50,12 +50,13 @@ class RunStore {
             String entryKey,
             String firstStep,
             Map<String, Object> context,
+            boolean heldOut,
             Instant now) {
         return jdbc.sql("""
                 insert into journeys_run (tenant_id, run_id, journey_key, version, customer_id, entry_key, status,
-                    step_id, due_at, context, started_at)
+                    step_id, due_at, context, started_at, held_out)
                 values (:tenant, :run, :journey, :version, :customer, :entry, 'active', :step, :now,
-                    cast(:context as jsonb), :now)
+                    cast(:context as jsonb), :now, :heldOut)
                 on conflict (tenant_id, journey_key, entry_key) do nothing
                 """)
                         .param("tenant", tenant.value())
@@ -67,6 +68,7 @@ class RunStore {
                         .param("step", firstStep)
                         .param("context", json.writeValueAsString(context))
                         .param("now", Timestamp.from(now))
+                        .param("heldOut", heldOut)
                         .update()
                 == 1;
     }
@@ -135,14 +137,21 @@ class RunStore {
     }
 
     void end(TenantId tenant, UUID run, String status, @Nullable String reason, Instant now) {
+        end(tenant, run, status, reason, null, now);
+    }
+
+    /** Ends the run; a variant given (a split's holdout ends the run) is kept, as conversion counts by it. */
+    void end(TenantId tenant, UUID run, String status, @Nullable String reason, @Nullable String variant, Instant now) {
         jdbc.sql("""
-                update journeys_run set status = :status, exit_reason = :reason, ended_at = :now, due_at = null
+                update journeys_run set status = :status, exit_reason = :reason, ended_at = :now, due_at = null,
+                    variant = coalesce(cast(:variant as text), variant)
                 where tenant_id = :tenant and run_id = :run and status = 'active'
                 """)
                 .param("tenant", tenant.value())
                 .param("run", run)
                 .param("status", status)
                 .param("reason", reason)
+                .param("variant", variant)
                 .param("now", Timestamp.from(now))
                 .update();
     }

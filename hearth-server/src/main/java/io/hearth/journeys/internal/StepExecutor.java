@@ -29,6 +29,8 @@ class StepExecutor {
     private final SendTimePort sendTimes;
     private final JourneySettings settings;
     private final StepLog log;
+    private final BestActions bestActions;
+    private final Responses responses;
     private final Clock clock;
 
     StepExecutor(
@@ -39,6 +41,8 @@ class StepExecutor {
             SendTimePort sendTimes,
             JourneySettings settings,
             StepLog log,
+            BestActions bestActions,
+            Responses responses,
             Clock clock) {
         this.guardrails = guardrails;
         this.messaging = messaging;
@@ -47,6 +51,8 @@ class StepExecutor {
         this.sendTimes = sendTimes;
         this.settings = settings;
         this.log = log;
+        this.bestActions = bestActions;
+        this.responses = responses;
         this.clock = clock;
     }
 
@@ -73,6 +79,7 @@ class StepExecutor {
                                 ? "done"
                                 : "not-plugged");
             case Step.IssueVoucher voucher -> voucher(run, voucher);
+            case Step.BestAction best -> bestActions.execute(run, best, this::record);
             case Step.Exit exit -> new Move.Finish("exited", "exit-step");
         };
     }
@@ -103,6 +110,9 @@ class StepExecutor {
                                 new Attribution(run.key(), send.id(), run.variant),
                                 Map.of("journey", run.key())));
                 boolean went = message.status() == MessageStatus.SENT || message.status() == MessageStatus.RETRYING;
+                if (went) {
+                    responses.sent(run.tenant, run.profile.customerId(), run.key(), message, clock.instant());
+                }
                 String outcome = went ? "sent" : message.status() == MessageStatus.SUPPRESSED ? "suppressed" : "failed";
                 effects.decide(run, send, outcome, message.reason() == null ? "guardrails passed" : message.reason());
                 record(run, send.id(), outcome, message.reason());

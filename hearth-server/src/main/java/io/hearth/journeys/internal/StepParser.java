@@ -58,13 +58,14 @@ class StepParser {
                         step.number("points", 0, 1, 1_000_000),
                         Objects.requireNonNullElse(step.text("reason", null), "journey"));
             case "issueVoucher" -> new Step.IssueVoucher(id, next, step.text("offer", null));
+            case "bestAction" -> bestAction(step, id, next, templates);
             case "exit" -> new Step.Exit(id, next);
             case "" -> null;
             default -> {
                 step.error(
                         "/type",
                         "must be send, wait, waitForEvent, branch, split, updateTrait, webhook, "
-                                + "awardPoints, issueVoucher or exit");
+                                + "awardPoints, issueVoucher, bestAction or exit");
                 yield null;
             }
         };
@@ -98,6 +99,40 @@ class StepParser {
             step.error("/purpose", "must be marketing, personalization, profiling or analytics");
         }
         return new Step.Send(id, next, template, channel, purpose);
+    }
+
+    private static Step bestAction(
+            Fields step, String id, @Nullable String next, DefinitionParser.TemplateCheck templates) {
+        JsonNode actions = step.raw("actions");
+        List<Step.Action> parsed = new ArrayList<>();
+        if (actions == null || !actions.isArray() || actions.isEmpty()) {
+            step.error("/actions", "must be a list of at least one action");
+        } else {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < actions.size(); i++) {
+                Fields action = new Fields(actions.get(i), step.at() + "/actions/" + i, step.errors());
+                Step.Send send = (Step.Send) send(action, id, next, templates);
+                String actionId = action.requiredText("id");
+                if (!ids.add(actionId)) {
+                    action.error("/id", "is used by an earlier action");
+                }
+                parsed.add(new Step.Action(
+                        actionId, send.template(), send.channel(), action.number("value", 1, 0, 1_000_000)));
+            }
+        }
+        String purposeText = step.text("purpose", "marketing");
+        Purpose purpose = Purpose.parse(purposeText).orElse(Purpose.MARKETING);
+        if (Purpose.parse(purposeText).isEmpty()) {
+            step.error("/purpose", "must be marketing, personalization, profiling or analytics");
+        }
+        Duration backoff = step.duration("backoff", false);
+        return new Step.BestAction(
+                id,
+                next,
+                parsed,
+                purpose,
+                (int) step.number("backoffAfterIgnored", 3, 1, 100),
+                backoff == null ? Duration.ofDays(7) : backoff);
     }
 
     private static Step wait(Fields step, String id, @Nullable String next) {

@@ -28,7 +28,9 @@ class JourneySettingsTest {
                         2,
                         6,
                         Duration.ofDays(7),
-                        5));
+                        5,
+                        Duration.ofDays(14),
+                        Duration.ofSeconds(30)));
     }
 
     @Test
@@ -44,7 +46,9 @@ class JourneySettingsTest {
                 Map.entry("hearth.journeys.max-per-channel-per-day", "1"),
                 Map.entry("hearth.journeys.weekly-budget", "4"),
                 Map.entry("hearth.journeys.dedupe-window", "P14D"),
-                Map.entry("hearth.journeys.global-holdout-percent", "10")));
+                Map.entry("hearth.journeys.global-holdout-percent", "10"),
+                Map.entry("hearth.journeys.conversion-window", "P30D"),
+                Map.entry("hearth.journeys.schedule-check", "PT5S")));
 
         assertThat(settings)
                 .isEqualTo(new JourneySettings(
@@ -58,7 +62,9 @@ class JourneySettingsTest {
                         1,
                         4,
                         Duration.ofDays(14),
-                        10));
+                        10,
+                        Duration.ofDays(30),
+                        Duration.ofSeconds(5)));
     }
 
     @Test

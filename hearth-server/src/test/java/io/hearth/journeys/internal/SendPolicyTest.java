@@ -24,7 +24,9 @@ class SendPolicyTest {
             2,
             6,
             Duration.ofDays(7),
-            5);
+            5,
+            Duration.ofDays(14),
+            Duration.ofSeconds(30));
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZonedDateTime NOON = ZonedDateTime.of(2026, 12, 1, 12, 0, 0, 0, BERLIN);
 

@@ -1,0 +1,242 @@
+package io.hearth.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Journeys against the packaged server: (1) purchase events at a fixed arrival rate (open loop, each
+ * a first order of a new customer, so profile building is part of the path) start a run whose first
+ * step is a send; latency runs from when the event was due to when that send step's outcome is in
+ * the step log. (2) Every run parked on its one-hour wait is cloned up to a target count and made due
+ * at the same instant; the timer job's drain time and the server's CPU-seconds per 1,000 runs are
+ * measured. The baseline of (2) is the same drain over runs whose next step is an exit, measured in
+ * the same run, so the cost of the send step shows on its own.
+ *
+ * <pre>hearth-bench/run JourneyBenchmark [server jar] [events/s] [seconds] [due runs]</pre>
+ *
+ * The customers have no consent, so every send is decided by the guardrails and logged suppressed
+ * ({@code consent}); the message row and provider call are not part of these figures.
+ */
+public final class JourneyBenchmark {
+
+    private JourneyBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "hearth-server/target/hearth-server.jar");
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int dueRuns = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        Path runDir = Files.createTempDirectory("hearth-journey-bench");
+        try (ServerUnderTest server = ServerUnderTest.start(
+                jar,
+                runDir.resolve("journeys"),
+                "2g",
+                Map.of(
+                        "HEARTH_JOURNEYS_GLOBAL_HOLDOUT_PERCENT", "0",
+                        "HEARTH_JOURNEYS_QUIET_START", "00:00",
+                        "HEARTH_JOURNEYS_QUIET_END", "00:00",
+                        "HEARTH_JOURNEYS_TIMER_CHECK", "PT0.2S"))) {
+            setUp(http, server);
+            System.out.printf("journeys: %d purchases/s for %d s…%n", rate, seconds);
+            Map<String, Long> dueAt = purchases(http, server, rate, seconds);
+            List<Long> latencies = latencies(server, dueAt, Duration.ofMinutes(3));
+            report(rate, seconds, dueAt.size(), latencies);
+            drain(server, "bench-exit", dueRuns, "exit after the wait (baseline)");
+            drain(server, "bench-send", dueRuns, "send after the wait");
+        }
+    }
+
+    private static void setUp(HttpClient http, ServerUnderTest server) throws Exception {
+        admin(http, server, "/v1/templates/bench-first", "application/json", """
+                {"locales": {"en": {"subject": "Thanks", "text": "Thank you for your order"}}}""");
+        admin(http, server, "/v1/templates/bench-second", "application/json", """
+                {"locales": {"en": {"subject": "Tips", "text": "Three tips"}}}""");
+        for (String journey : List.of("bench-send", "bench-exit")) {
+            String after = journey.equals("bench-send")
+                    ? "{id: second, type: send, template: bench-second}"
+                    : "{id: bye, type: exit}";
+            admin(http, server, "/v1/journeys/" + journey, "application/yaml", """
+                    trigger: {type: order, status: placed}
+                    entry: {reentry: true, maxConcurrent: 100}
+                    steps:
+                      - {id: first, type: send, template: bench-first}
+                      - {id: pause, type: wait, duration: PT1H}
+                      - %s
+                    """.formatted(after));
+        }
+    }
+
+    /** Open-loop purchases; answers when each order's event was due, in epoch milliseconds. */
+    private static Map<String, Long> purchases(HttpClient http, ServerUnderTest server, int rate, int seconds)
+            throws InterruptedException {
+        Map<String, Long> dueAt = new ConcurrentHashMap<>();
+        long total = (long) rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+                String order = "B-" + i;
+                long dueMillis = startMillis + (i * interval) / 1_000_000;
+                pool.submit(() -> {
+                    try {
+                        String body =
+                                "{\"userId\":\"buyer-" + order + "\",\"event\":\"Order Completed\",\"messageId\":\""
+                                        + order + "\",\"properties\":{\"order_id\":\"" + order + "\",\"total\":25}}";
+                        if (IngestionBenchmark.post(http, server.baseUrl() + "/v1/track", body) == 200) {
+                            dueAt.put(order, dueMillis);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                });
+            }
+        }
+        if (errors.get() > 0) {
+            System.out.println("track errors: " + errors.get());
+        }
+        return dueAt;
+    }
+
+    /** Per order, when the bench-send run's first step was logged, minus when its event was due. */
+    private static List<Long> latencies(ServerUnderTest server, Map<String, Long> dueAt, Duration patience)
+            throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<Long> latencies = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                Statement statement = connection.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                latencies.clear();
+                try (ResultSet rows = statement.executeQuery("""
+                        select r.context ->> 'orderId', (extract(epoch from min(l.occurred_at)) * 1000)::bigint
+                        from journeys_run r join journeys_step_log l on l.tenant_id = r.tenant_id and l.run_id = r.run_id
+                        where r.journey_key = 'bench-send' and l.step_id = 'first' group by 1
+                        """)) {
+                    while (rows.next()) {
+                        Long due = dueAt.get(rows.getString(1));
+                        if (due != null) {
+                            latencies.add(rows.getLong(2) - due);
+                        }
+                    }
+                }
+                if (latencies.size() >= dueAt.size()) {
+                    break;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+        Collections.sort(latencies);
+        return latencies;
+    }
+
+    private static void report(int rate, int seconds, int accepted, List<Long> latencies) {
+        System.out.printf(
+                "%n| purchase → first send step, %d events/s for %d s | runs | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|%n",
+                rate, seconds);
+        System.out.printf(
+                "| %d events accepted | %d | %d | %d | %d |%n",
+                accepted,
+                latencies.size(),
+                percentile(latencies, 0.5),
+                percentile(latencies, 0.99),
+                latencies.isEmpty() ? -1 : latencies.getLast());
+    }
+
+    /** Clones the journey's parked runs up to {@code target}, makes them all due now and times the drain. */
+    private static void drain(ServerUnderTest server, String journey, int target, String label) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                Statement statement = connection.createStatement()) {
+            long parked = count(statement, journey);
+            if (parked == 0) {
+                System.out.println(journey + ": no parked runs");
+                return;
+            }
+            long copies = Math.max(0, (target - parked + parked - 1) / parked);
+            statement.executeUpdate("""
+                    insert into journeys_run (tenant_id, run_id, journey_key, version, customer_id, entry_key, status,
+                        step_id, due_at, context, started_at)
+                    select r.tenant_id, gen_random_uuid(), r.journey_key, r.version, r.customer_id,
+                        r.entry_key || ':clone:' || g, 'active', r.step_id, r.due_at, r.context, r.started_at
+                    from journeys_run r cross join generate_series(1, %d) g
+                    where r.journey_key = '%s' and r.status = 'active'
+                    """.formatted(copies, journey));
+            long runs = count(statement, journey);
+            double cpuBefore = server.cpuSeconds();
+            long start = System.nanoTime();
+            statement.executeUpdate("""
+                    update journeys_run set due_at = now(),
+                        context = jsonb_set(context, '{wait:pause}',
+                            to_jsonb(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')))
+                    where journey_key = '%s' and status = 'active'
+                    """.formatted(journey));
+            while (count(statement, journey) > 0) {
+                Thread.sleep(250);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = server.cpuSeconds() - cpuBefore;
+            System.out.printf(
+                    "%n| %s: %d runs due at once | drain s | runs/s | server CPU-s per 1,000 runs |%n|---|---|---|---|%n"
+                            + "| %s | %.1f | %.0f | %.2f |%n",
+                    journey, runs, label, wall, runs / wall, cpu * 1000 / runs);
+        }
+    }
+
+    private static long count(Statement statement, String journey) throws Exception {
+        try (ResultSet rows = statement.executeQuery(
+                "select count(*) from journeys_run where journey_key = '" + journey + "' and status = 'active'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void admin(HttpClient http, ServerUnderTest server, String path, String type, String body)
+            throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                        .header("Authorization", "Bearer " + ServerUnderTest.ADMIN_KEY)
+                        .header("Content-Type", type)
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private static long percentile(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int index = (int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1);
+        return sorted.get(Math.max(0, index));
+    }
+}
