@@ -50,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
         builder.redirectOutput(
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile());
         ServerProcess server = new ServerProcess(builder.start(), port);
-        server.awaitReady(Duration.ofSeconds(120));
+        server.awaitReady(Duration.ofMinutes(5));
         return server;
     }
 
