@@ -64,7 +64,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     private void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         URI readiness = URI.create(baseUrl() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
