@@ -26,9 +26,13 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Ingestion throughput and latency over loopback, against the practical limit measured in the same
- * run: a raw PostgreSQL COPY of the same rows into the same table of the same database.
+ * run: a raw PostgreSQL COPY of the same rows into the same table of the same database. Besides
+ * rates it reports the CPU seconds the server and its PostgreSQL spent per 1,000 events, which a
+ * machine shared with other work changes far less than the wall clock. With an older server jar,
+ * that build is measured first under the same load, so the two can be compared within one run.
  *
- * <p>Usage: {@code IngestionBenchmark [server jar] [clients] [batch size] [seconds] [track rate/s]}
+ * <p>Usage: {@code IngestionBenchmark [server jar] [clients] [batch size] [seconds] [track rate/s]
+ * [older server jar or -] [profiles|no-profiles]}
  */
 public final class IngestionBenchmark {
 
@@ -40,37 +44,90 @@ public final class IngestionBenchmark {
         int batchSize = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int trackRate = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
+        Path older = args.length > 5 && !args[5].equals("-") ? Path.of(args[5]) : null;
+        boolean profiles = args.length <= 6 || !args[6].equals("no-profiles");
         Path runDir = Files.createTempDirectory("hearth-bench");
+        System.out.println("server logs in " + runDir);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
         EventFactory events = new EventFactory();
-        Throughput ingestionOnly;
-        double copyRate;
-        Latency latency;
-        try (ServerUnderTest server = ServerUnderTest.start(
-                jar, runDir.resolve("ingestion"), "2g", Map.of("HEARTH_PROFILES_ENABLED", "false"))) {
-            System.out.println("ingestion only: warming up, then " + seconds + " s of batches…");
-            batches(http, server, events, clients, batchSize, Duration.ofSeconds(10), 0);
-            ingestionOnly =
-                    batches(http, server, events, clients, batchSize, Duration.ofSeconds(seconds), 1_000_000_000L);
-            copyRate = copyRate(server, events, ingestionOnly.events());
-            System.out.println("single /v1/track calls at " + trackRate + "/s…");
-            latency = TrackLatency.measure(http, server, events, trackRate, Duration.ofSeconds(15));
+        Load load = new Load(http, events, clients, batchSize, Duration.ofSeconds(seconds), trackRate);
+        Build before = older == null ? null : load.measure("older build", older, runDir.resolve("older"));
+        Build after = load.measure("this build", jar, runDir.resolve("ingestion"));
+        Throughput withProfiles = profiles ? withProfiles(load, jar, runDir.resolve("profiles")) : null;
+        report(load, before, after, withProfiles);
+    }
+
+    /** The same load against one build, on a fresh database, with profiles off. */
+    record Load(HttpClient http, EventFactory events, int clients, int batchSize, Duration duration, int trackRate) {
+
+        Build measure(String name, Path jar, Path dataDir) throws Exception {
+            try (ServerUnderTest server =
+                    ServerUnderTest.start(jar, dataDir, "2g", Map.of("HEARTH_PROFILES_ENABLED", "false"))) {
+                long first = (name.equals("older build") ? 5_000_000_000L : 0);
+                System.out.println(name + ": warming up, then " + duration.toSeconds() + " s of batches…");
+                batches(http, server, events, clients, batchSize, Duration.ofSeconds(10), first);
+                double cpuBefore = server.cpuSeconds();
+                Throughput batch = batches(http, server, events, clients, batchSize, duration, first + 1_000_000_000L);
+                double batchCpu = server.cpuSeconds() - cpuBefore;
+                cpuBefore = server.cpuSeconds();
+                double copyRate = copyRate(server, events, batch.events());
+                double copyCpu = server.cpuSeconds() - cpuBefore;
+                System.out.println(name + ": single /v1/track calls at " + trackRate + "/s…");
+                TrackLatency.measure(http, server, events, trackRate, Duration.ofSeconds(5), first + 2_500_000_000L);
+                cpuBefore = server.cpuSeconds();
+                Latency track = TrackLatency.measure(
+                        http, server, events, trackRate, Duration.ofSeconds(15), first + 2_000_000_000L);
+                double trackCpu = server.cpuSeconds() - cpuBefore;
+                return new Build(
+                        name,
+                        batch,
+                        1000 * batchCpu / Math.max(1, batch.events()),
+                        copyRate,
+                        1000 * copyCpu / Math.max(1, batch.events()),
+                        track,
+                        1000 * trackCpu / Math.max(1, track.sent()));
+            }
         }
-        Throughput withProfiles;
-        try (ServerUnderTest server = ServerUnderTest.start(jar, runDir.resolve("profiles"), "2g", Map.of())) {
-            System.out.println("ingestion with profiles: warming up, then " + seconds + " s of batches…");
-            batches(http, server, events, clients, batchSize, Duration.ofSeconds(10), 3_000_000_000L);
+    }
+
+    /** What one build achieved; CPU is of the server process and its PostgreSQL, per 1,000 events. */
+    record Build(
+            String name,
+            Throughput batch,
+            double batchCpuPerThousand,
+            double copyRate,
+            double copyCpuPerThousand,
+            Latency track,
+            double trackCpuPerThousand) {}
+
+    private static Throughput withProfiles(Load load, Path jar, Path dataDir) throws Exception {
+        try (ServerUnderTest server = ServerUnderTest.start(jar, dataDir, "2g", Map.of())) {
+            System.out.println("this build with profiles: warming up, then "
+                    + load.duration().toSeconds() + " s of batches…");
+            batches(
+                    load.http(),
+                    server,
+                    load.events(),
+                    load.clients(),
+                    load.batchSize(),
+                    Duration.ofSeconds(10),
+                    3_000_000_000L);
             awaitProfiles(server);
             long start = System.nanoTime();
-            Throughput sent =
-                    batches(http, server, events, clients, batchSize, Duration.ofSeconds(seconds), 4_000_000_000L);
+            Throughput sent = batches(
+                    load.http(),
+                    server,
+                    load.events(),
+                    load.clients(),
+                    load.batchSize(),
+                    load.duration(),
+                    4_000_000_000L);
             awaitProfiles(server);
-            withProfiles = new Throughput(sent.events(), sent.failed(), (System.nanoTime() - start) / 1e9);
+            return new Throughput(sent.events(), sent.failed(), (System.nanoTime() - start) / 1e9);
         }
-        report(clients, batchSize, ingestionOnly, copyRate, withProfiles, trackRate, latency);
     }
 
     /** Waits until every stored event is resolved to a profile: the rate counts work finished, not queued. */
@@ -159,47 +216,81 @@ public final class IngestionBenchmark {
         }
     }
 
-    private static void report(
-            int clients,
-            int batchSize,
-            Throughput hearth,
-            double copyRate,
-            Throughput withProfiles,
-            int trackRate,
-            Latency latency) {
+    private static void report(Load load, Build before, Build after, Throughput withProfiles) {
         System.out.println();
-        System.out.println("| measure | value |");
-        System.out.println("|---|---|");
-        System.out.printf(
-                Locale.ROOT,
-                "| /v1/batch, %d clients x %d events | %,.0f events/s (%,d stored, %,d failed, %.1f s) |%n",
-                clients,
-                batchSize,
-                hearth.rate(),
-                hearth.events(),
-                hearth.failed(),
-                hearth.seconds());
-        System.out.printf(Locale.ROOT, "| raw COPY of the same rows, same table | %,.0f rows/s |%n", copyRate);
-        System.out.printf(Locale.ROOT, "| Hearth / COPY | %.0f %% |%n", 100 * hearth.rate() / copyRate);
-        System.out.printf(
-                Locale.ROOT,
-                "| /v1/batch with identity resolution and computed attributes, until every event is in a profile | %,.0f events/s (%,d events, %.1f s) |%n",
-                withProfiles.rate(),
-                withProfiles.events(),
-                withProfiles.seconds());
-        System.out.printf(
-                Locale.ROOT,
-                "| with profiles / ingestion only | %.0f %% |%n",
-                100 * withProfiles.rate() / hearth.rate());
-        System.out.printf(
-                Locale.ROOT,
-                "| /v1/track at %,d req/s: p50 / p99 / max | %.2f / %.2f / %.2f ms (%,d sent, %,d errors) |%n",
-                trackRate,
-                latency.p50(),
-                latency.p99(),
-                latency.max(),
-                latency.sent(),
-                latency.errors());
+        System.out.println("| measure | " + (before != null ? "older build | " : "") + "this build |");
+        System.out.println("|---|" + (before != null ? "---|" : "") + "---|");
+        row(
+                before,
+                after,
+                "/v1/batch, " + load.clients() + " clients x " + load.batchSize() + " events",
+                build -> String.format(
+                        Locale.ROOT,
+                        "%,.0f events/s (%,d stored, %,d failed, %.1f s)",
+                        build.batch().rate(),
+                        build.batch().events(),
+                        build.batch().failed(),
+                        build.batch().seconds()));
+        row(
+                before,
+                after,
+                "/v1/batch: CPU s of server + PostgreSQL per 1,000 events",
+                build -> String.format(Locale.ROOT, "%.3f", build.batchCpuPerThousand()));
+        row(
+                before,
+                after,
+                "raw COPY of the same rows, same table",
+                build -> String.format(
+                        Locale.ROOT,
+                        "%,.0f rows/s (CPU %.3f s per 1,000)",
+                        build.copyRate(),
+                        build.copyCpuPerThousand()));
+        row(
+                before,
+                after,
+                "Hearth / COPY (rate)",
+                build -> String.format(
+                        Locale.ROOT, "%.0f %%", 100 * build.batch().rate() / build.copyRate()));
+        row(
+                before,
+                after,
+                "Hearth / COPY (CPU per event, inverted)",
+                build -> String.format(
+                        Locale.ROOT, "%.0f %%", 100 * build.copyCpuPerThousand() / build.batchCpuPerThousand()));
+        row(
+                before,
+                after,
+                "/v1/track open loop at " + load.trackRate() + " req/s: p50 / p99 / max",
+                build -> String.format(
+                        Locale.ROOT,
+                        "%.1f / %.1f / %.1f ms (%,d sent, %,d errors)",
+                        build.track().p50(),
+                        build.track().p99(),
+                        build.track().max(),
+                        build.track().sent(),
+                        build.track().errors()));
+        row(
+                before,
+                after,
+                "/v1/track: CPU s of server + PostgreSQL per 1,000 calls",
+                build -> String.format(Locale.ROOT, "%.3f", build.trackCpuPerThousand()));
+        if (withProfiles != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| /v1/batch with profiles, until every event is in a profile | %s%,.0f events/s (%,d events, "
+                            + "%.1f s; %.0f %% of ingestion alone) |%n",
+                    before != null ? "| " : "",
+                    withProfiles.rate(),
+                    withProfiles.events(),
+                    withProfiles.seconds(),
+                    100 * withProfiles.rate() / after.batch().rate());
+        }
+    }
+
+    private static void row(
+            Build before, Build after, String measure, java.util.function.Function<Build, String> value) {
+        System.out.println("| " + measure + " | " + (before != null ? value.apply(before) + " | " : "")
+                + value.apply(after) + " |");
     }
 
     record Throughput(long events, long failed, double seconds) {

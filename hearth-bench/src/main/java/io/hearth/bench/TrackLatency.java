@@ -17,7 +17,13 @@ final class TrackLatency {
 
     private TrackLatency() {}
 
-    static Latency measure(HttpClient http, ServerUnderTest server, EventFactory events, int rate, Duration duration)
+    static Latency measure(
+            HttpClient http,
+            ServerUnderTest server,
+            EventFactory events,
+            int rate,
+            Duration duration,
+            long firstSequence)
             throws InterruptedException {
         long total = rate * duration.toSeconds();
         long intervalNanos = 1_000_000_000L / rate;
@@ -31,7 +37,7 @@ final class TrackLatency {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                long sequence = 2_000_000_000L + i;
+                long sequence = firstSequence + i;
                 pool.submit(() -> {
                     try {
                         int status =

@@ -23,36 +23,47 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Acknowledged means durable: the server is killed with SIGKILL in the middle of a stream of
- * batches, restarted on the same data, and every batch that got a 200 is there exactly once.
+ * batches and of single calls (which share commits), restarted on the same data, and every event
+ * that got a 200 is there exactly once.
  */
 class CrashRecoveryIT {
 
     private static final int EVENTS_PER_BATCH = 50;
+    private static final int SINGLE_CLIENTS = 8;
 
     @Test
     void everyAcknowledgedBatchSurvivesAKillExactlyOnce() throws Exception {
         Path dataDir = Files.createTempDirectory("hearth-crash");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> acknowledgedSingles = ConcurrentHashMap.newKeySet();
         AtomicBoolean sending = new AtomicBoolean(true);
         ServerProcess server = ServerProcess.start(dataDir, Map.of());
         Api api = new Api(server.port());
-        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(4 + SINGLE_CLIENTS)) {
             for (int client = 0; client < 4; client++) {
                 int id = client;
                 clients.submit(() -> sendUntilStopped(api, id, sending, acknowledged));
             }
-            waitUntil(() -> acknowledged.size() >= 40 * EVENTS_PER_BATCH);
-            server.kill();
-            sending.set(false);
+            for (int client = 0; client < SINGLE_CLIENTS; client++) {
+                int id = client;
+                clients.submit(() -> trackUntilStopped(api, id, sending, acknowledgedSingles));
+            }
+            try {
+                waitUntil(() -> acknowledged.size() >= 40 * EVENTS_PER_BATCH && acknowledgedSingles.size() >= 100);
+            } finally {
+                server.kill();
+                sending.set(false);
+            }
         }
+        acknowledged.addAll(acknowledgedSingles);
         int acknowledgedBeforeCrash = acknowledged.size();
 
         try (ServerProcess restarted = ServerProcess.start(dataDir, Map.of())) {
             Map<String, Integer> stored = storedMessageIds(new Api(restarted.port()));
 
             System.out.printf(
-                    "acknowledged before kill -9: %d events; stored after restart: %d%n",
-                    acknowledgedBeforeCrash, stored.size());
+                    "acknowledged before kill -9: %d events (%d of them single calls); stored after restart: %d%n",
+                    acknowledgedBeforeCrash, acknowledgedSingles.size(), stored.size());
             assertThat(stored.keySet()).containsAll(acknowledged);
             assertThat(stored.values()).allMatch(copies -> copies == 1);
         }
@@ -86,6 +97,24 @@ class CrashRecoveryIT {
         }
     }
 
+    private static void trackUntilStopped(Api api, int client, AtomicBoolean sending, Set<String> acknowledged) {
+        for (int call = 0; sending.get(); call++) {
+            String messageId = "s" + client + "-" + call;
+            try {
+                Response answer = api.post(
+                        "/v1/track",
+                        basic(ServerProcess.WRITE_KEY),
+                        "{\"event\":\"Crash Test\",\"userId\":\"s" + client + "\",\"messageId\":\"" + messageId
+                                + "\"}");
+                if (answer.status() == 200) {
+                    acknowledged.add(messageId);
+                }
+            } catch (RuntimeException connectionLost) {
+                return;
+            }
+        }
+    }
+
     private static Map<String, Integer> storedMessageIds(Api api) {
         Map<String, Integer> copies = new HashMap<>();
         String cursor = "";
@@ -104,7 +133,7 @@ class CrashRecoveryIT {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        long deadline = System.nanoTime() + 180_000_000_000L;
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

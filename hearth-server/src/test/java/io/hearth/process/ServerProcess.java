@@ -51,7 +51,7 @@ final class ServerProcess implements AutoCloseable {
                 dataDir.resolveSibling(dataDir.getFileName() + "-server.log").toFile());
         ServerProcess server = new ServerProcess(builder.start(), port);
         // A loaded machine can take minutes to start the server: -Dhearth.process.ready-timeout=PT10M.
-        server.awaitReady(Duration.parse(System.getProperty("hearth.process.ready-timeout", "PT2M")));
+        server.awaitReady(Duration.parse(System.getProperty("hearth.process.ready-timeout", "PT5M")));
         return server;
     }
 

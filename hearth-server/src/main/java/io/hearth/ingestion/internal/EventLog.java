@@ -2,13 +2,10 @@ package io.hearth.ingestion.internal;
 
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.shared.TenantId;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,18 +28,20 @@ public class EventLog {
      * events whose ids were claimed, returning their event ids.
      */
     private static final String APPEND_NEW_EVENTS = """
-            with claimed as (
+            with e as materialized (
+                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::timestamptz[], ?::timestamptz[], ?::text[])
+                     as e(event_id, message_id, type, event, user_id, anonymous_id, occurred_at, received_at, payload)),
+            claimed as (
                 insert into ingestion_message (tenant_id, source_id, message_id, received_at)
-                select ?, ?, id, ? from unnest(?::text[]) as id
+                select ?, ?, message_id, received_at from e
                 on conflict do nothing
                 returning message_id)
             insert into ingestion_event (tenant_id, event_id, source_id, message_id, type, event, user_id,
                                          anonymous_id, occurred_at, received_at, payload)
-            select ?, e.event_id, ?, e.message_id, e.type, e.event, e.user_id, e.anonymous_id, e.occurred_at, ?,
-                   e.payload::jsonb
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[])
-                 as e(event_id, message_id, type, event, user_id, anonymous_id, occurred_at, payload)
-            join claimed on claimed.message_id = e.message_id
+            select ?, e.event_id, ?, e.message_id, e.type, e.event, e.user_id, e.anonymous_id, e.occurred_at,
+                   e.received_at, e.payload::jsonb
+            from e join claimed on claimed.message_id = e.message_id
             returning event_id
             """;
 
@@ -52,14 +51,17 @@ public class EventLog {
         this.jdbc = jdbc;
     }
 
-    /** Appends the events whose message ids are new for the source; returns those appended. */
-    List<StoredEvent> append(TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events) {
+    /**
+     * Appends the events whose message ids are new for the source; returns those appended. Each event
+     * keeps its own arrival time, so calls that arrived apart can share the statement.
+     */
+    List<StoredEvent> append(TenantId tenant, UUID sourceId, List<PendingEvent> events) {
         List<PendingEvent> firstOfEachMessage = firstOfEachMessage(events);
         return jdbc.execute((ConnectionCallback<List<StoredEvent>>) connection -> {
-            Set<UUID> appended = insert(connection, tenant, sourceId, receivedAt, firstOfEachMessage);
+            Set<UUID> appended = insert(connection, tenant, sourceId, firstOfEachMessage);
             return firstOfEachMessage.stream()
                     .filter(event -> appended.contains(event.eventId()))
-                    .map(event -> stored(event, sourceId, receivedAt))
+                    .map(event -> stored(event, sourceId))
                     .toList();
         });
     }
@@ -75,12 +77,11 @@ public class EventLog {
         return first;
     }
 
-    private static Set<UUID> insert(
-            Connection connection, TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events)
+    private static Set<UUID> insert(Connection connection, TenantId tenant, UUID sourceId, List<PendingEvent> events)
             throws SQLException {
         int size = events.size();
         UUID[] ids = new UUID[size];
-        String[][] columns = new String[7][size];
+        String[][] columns = new String[8][size];
         for (int i = 0; i < size; i++) {
             PendingEvent event = events.get(i);
             ids[i] = event.eventId();
@@ -89,23 +90,19 @@ public class EventLog {
             columns[2][i] = event.event();
             columns[3][i] = event.userId();
             columns[4][i] = event.anonymousId();
-            columns[5][i] = event.timestamp().toString();
-            columns[6][i] = event.payload();
+            columns[5][i] = Timestamps.format(event.timestamp());
+            columns[6][i] = Timestamps.format(event.receivedAt());
+            columns[7][i] = event.payload();
         }
         try (PreparedStatement statement = connection.prepareStatement(APPEND_NEW_EVENTS)) {
-            Timestamp received = Timestamp.from(receivedAt);
-            statement.setObject(1, tenant.value());
-            statement.setObject(2, sourceId);
-            statement.setTimestamp(3, received);
-            statement.setArray(4, connection.createArrayOf("text", columns[0]));
-            statement.setObject(5, tenant.value());
-            statement.setObject(6, sourceId);
-            statement.setTimestamp(7, received);
-            statement.setArray(8, connection.createArrayOf("uuid", ids));
+            statement.setArray(1, connection.createArrayOf("uuid", ids));
             for (int column = 0; column < columns.length; column++) {
-                Array array = connection.createArrayOf("text", columns[column]);
-                statement.setArray(9 + column, array);
+                statement.setArray(2 + column, connection.createArrayOf("text", columns[column]));
             }
+            statement.setObject(10, tenant.value());
+            statement.setObject(11, sourceId);
+            statement.setObject(12, tenant.value());
+            statement.setObject(13, sourceId);
             Set<UUID> appended = new HashSet<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -116,7 +113,7 @@ public class EventLog {
         }
     }
 
-    private static StoredEvent stored(PendingEvent event, UUID sourceId, Instant receivedAt) {
+    private static StoredEvent stored(PendingEvent event, UUID sourceId) {
         return new StoredEvent(
                 event.eventId(),
                 sourceId,
@@ -126,7 +123,7 @@ public class EventLog {
                 event.userId(),
                 event.anonymousId(),
                 event.timestamp(),
-                receivedAt,
+                event.receivedAt(),
                 event.payload());
     }
 }

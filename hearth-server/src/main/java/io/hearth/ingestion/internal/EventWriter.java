@@ -14,9 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Validates messages and appends the valid ones with their announcement, in one transaction. */
 @Component
-public class EventWriter {
+public class EventWriter implements DisposableBean {
 
     private final MessageNormalizer normalizer;
     private final EventLog log;
@@ -34,6 +37,7 @@ public class EventWriter {
     private final TenantCurrencies currencies;
     private final AttributeRegistry attributes;
     private final Clock clock;
+    private final @Nullable GroupCommit groupCommit;
 
     EventWriter(
             MessageNormalizer normalizer,
@@ -43,7 +47,8 @@ public class EventWriter {
             IngestionMetrics metrics,
             TenantCurrencies currencies,
             AttributeRegistry attributes,
-            Clock clock) {
+            Clock clock,
+            GroupCommitSettings groupCommitSettings) {
         this.normalizer = normalizer;
         this.log = log;
         this.publisher = publisher;
@@ -52,6 +57,8 @@ public class EventWriter {
         this.currencies = currencies;
         this.attributes = attributes;
         this.clock = clock;
+        this.groupCommit =
+                groupCommitSettings.enabled() ? new GroupCommit(this::appendShared, groupCommitSettings) : null;
     }
 
     public BatchReceipt writeOne(TenantId tenant, UUID sourceId, String type, JsonNode message) {
@@ -62,12 +69,21 @@ public class EventWriter {
             metrics.rejected(normalized.reason(), 1);
             throw new HearthProblem(IngestionProblem.INVALID_EVENT, describe(normalized.errors()), normalized.errors());
         }
-        return store(
-                tenant,
-                sourceId,
-                defaults.receivedAt(),
-                List.of(normalized.accepted().get()),
-                List.of());
+        PendingEvent event = normalized.accepted().get();
+        if (groupCommit == null) {
+            return store(tenant, sourceId, List.of(event), List.of());
+        }
+        boolean stored = groupCommit.store(tenant, sourceId, event);
+        return new BatchReceipt(stored ? 1 : 0, stored ? 0 : 1, List.of());
+    }
+
+    /** A shared transaction of single calls: their events, announced together. */
+    private Set<UUID> appendShared(TenantId tenant, UUID sourceId, List<PendingEvent> events) {
+        Set<UUID> stored = new HashSet<>();
+        for (StoredEvent event : append(tenant, sourceId, events)) {
+            stored.add(event.eventId());
+        }
+        return stored;
     }
 
     public BatchReceipt writeBatch(TenantId tenant, UUID sourceId, JsonNode body) {
@@ -95,7 +111,7 @@ public class EventWriter {
                     .toList();
             throw new HearthProblem(IngestionProblem.INVALID_BATCH, "No event of the batch is valid", errors);
         }
-        return store(tenant, sourceId, defaults.receivedAt(), validated.valid(), validated.rejected());
+        return store(tenant, sourceId, validated.valid(), validated.rejected());
     }
 
     /**
@@ -111,7 +127,7 @@ public class EventWriter {
         if (validated.valid().isEmpty()) {
             return new ImportedBatch(List.of(), 0, validated.rejected());
         }
-        List<StoredEvent> stored = append(tenant, sourceId, defaults.receivedAt(), validated.valid());
+        List<StoredEvent> stored = append(tenant, sourceId, validated.valid());
         return new ImportedBatch(stored, validated.valid().size() - stored.size(), validated.rejected());
     }
 
@@ -138,17 +154,16 @@ public class EventWriter {
         return new Validated(valid, rejected);
     }
 
-    private BatchReceipt store(
-            TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events, List<Rejection> rejected) {
-        List<StoredEvent> stored = append(tenant, sourceId, receivedAt, events);
+    private BatchReceipt store(TenantId tenant, UUID sourceId, List<PendingEvent> events, List<Rejection> rejected) {
+        List<StoredEvent> stored = append(tenant, sourceId, events);
         return new BatchReceipt(stored.size(), events.size() - stored.size(), rejected);
     }
 
-    private List<StoredEvent> append(TenantId tenant, UUID sourceId, Instant receivedAt, List<PendingEvent> events) {
+    private List<StoredEvent> append(TenantId tenant, UUID sourceId, List<PendingEvent> events) {
         List<StoredEvent> stored = TenantContext.call(
                 tenant,
                 () -> transactions.execute(status -> {
-                    List<StoredEvent> appended = log.append(tenant, sourceId, receivedAt, events);
+                    List<StoredEvent> appended = log.append(tenant, sourceId, events);
                     if (!appended.isEmpty()) {
                         publisher.publishEvent(new EventsIngested(
                                 tenant,
@@ -173,6 +188,14 @@ public class EventWriter {
     }
 
     private record Validated(List<PendingEvent> valid, List<Rejection> rejected) {}
+
+    /** Lets the single calls still waiting for a shared commit have it before the database goes away. */
+    @Override
+    public void destroy() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+    }
 
     /** PostgreSQL keeps microseconds: times are cut there so that what is stored is what is announced. */
     private Instant now() {

@@ -3,7 +3,9 @@ package io.hearth.ingestion.internal;
 import io.hearth.ingestion.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +29,17 @@ class IngestionMetrics {
     }
 
     void accepted(List<StoredEvent> events) {
+        Map<String, Integer> byType = new HashMap<>(8);
         for (StoredEvent event : events) {
-            accepted.computeIfAbsent(
-                            event.type(),
-                            type -> Counter.builder("hearth.ingestion.events.accepted")
-                                    .description("Events stored in the event log")
-                                    .tag("type", type)
-                                    .register(registry))
-                    .increment();
+            byType.merge(event.type(), 1, Integer::sum);
         }
+        byType.forEach((type, count) -> accepted.computeIfAbsent(
+                        type,
+                        name -> Counter.builder("hearth.ingestion.events.accepted")
+                                .description("Events stored in the event log")
+                                .tag("type", name)
+                                .register(registry))
+                .increment(count));
     }
 
     void rejected(String reason, int count) {

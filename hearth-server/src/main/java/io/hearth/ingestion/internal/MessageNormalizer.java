@@ -1,6 +1,5 @@
 package io.hearth.ingestion.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -87,12 +86,32 @@ class MessageNormalizer {
             return NormalizedMessage.rejected(violations);
         }
         String payload = json.writeValueAsString(message);
-        if (payload.getBytes(StandardCharsets.UTF_8).length > defaults.maxEventBytes()) {
+        if (utf8Length(payload) > defaults.maxEventBytes()) {
             violations.add("event-too-large", "", "an event may be at most " + defaults.maxEventBytes() / 1024 + " KB");
             return NormalizedMessage.rejected(violations);
         }
-        return NormalizedMessage.accepted(
-                new PendingEvent(UUID.randomUUID(), messageId, type, event, userId, anonymousId, timestamp, payload));
+        return NormalizedMessage.accepted(new PendingEvent(
+                UUID.randomUUID(),
+                messageId,
+                type,
+                event,
+                userId,
+                anonymousId,
+                timestamp,
+                defaults.receivedAt(),
+                payload));
+    }
+
+    /** Bytes of the text in UTF-8, counted without encoding it. */
+    static long utf8Length(String text) {
+        long bytes = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                bytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
     }
 
     private static void checkFields(ObjectNode message, String type, Violations violations) {
@@ -158,13 +177,13 @@ class MessageNormalizer {
             corrected = received.minus(Duration.between(original, sentAt))
                     .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         }
-        message.put("receivedAt", received.toString());
-        message.put("timestamp", corrected.toString());
+        message.put("receivedAt", Timestamps.format(received));
+        message.put("timestamp", Timestamps.format(corrected));
         if (original != null) {
-            message.put("originalTimestamp", original.toString());
+            message.put("originalTimestamp", Timestamps.format(original));
         }
         if (sentAt != null) {
-            message.put("sentAt", sentAt.toString());
+            message.put("sentAt", Timestamps.format(sentAt));
         }
         return corrected;
     }

@@ -13,4 +13,5 @@ record PendingEvent(
         @Nullable String userId,
         @Nullable String anonymousId,
         Instant timestamp,
+        Instant receivedAt,
         String payload) {}
