@@ -75,7 +75,7 @@ class ProfilesTest {
                 "{\"userId\":\"vip\",\"traits\":{\"plan\":\"gold\"},\"timestamp\":\"2026-01-01T10:00:00Z\"}");
         send(
                 "/v1/track",
-                "{\"userId\":\"vip\",\"event\":\"Product Viewed\",\"properties\":{},"
+                "{\"userId\":\"vip\",\"event\":\"Product Viewed\",\"properties\":{\"product_id\":\"p\"},"
                         + "\"context\":{\"traits\":{\"plan\":\"platinum\",\"nickname\":\"V\"}},"
                         + "\"timestamp\":\"2026-01-01T10:01:00Z\"}");
 
