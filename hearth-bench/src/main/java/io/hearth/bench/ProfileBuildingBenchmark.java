@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -36,6 +37,12 @@ public final class ProfileBuildingBenchmark {
         Path runDir = Files.createTempDirectory("hearth-profile-bench");
         System.out.println("server logs in " + runDir);
         Load load = new Load(clients, batchSize, Duration.ofSeconds(seconds));
+        if (Boolean.getBoolean("profiles.only")) {
+            row(
+                    "with profiles, this build, until every event is in a profile",
+                    load.run(jar, runDir.resolve("profiles"), true, 6_000_000_000L));
+            return;
+        }
         Result alone = load.run(jar, runDir.resolve("ingestion"), false, 0);
         Result before = older == null ? null : load.run(older, runDir.resolve("older"), true, 3_000_000_000L);
         Result after = load.run(jar, runDir.resolve("profiles"), true, 6_000_000_000L);
@@ -105,6 +112,49 @@ public final class ProfileBuildingBenchmark {
         }
     }
 
+    /**
+     * {@code -Dprofiles.diagnose=true}: each server records a flight recording next to its data, and the
+     * database's table and index statistics of the finished run are written beside it, to find where
+     * the time goes. Not for measuring: the recording costs CPU of its own.
+     */
+    private static final boolean DIAGNOSE = Boolean.getBoolean("profiles.diagnose");
+
+    /** The statistics of the finished run that show which tables and indexes did the reading. */
+    private static final class Diagnosis {
+
+        static void write(ServerUnderTest server, Path dataDir) throws Exception {
+            StringBuilder out = new StringBuilder();
+            try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                    Statement statement = connection.createStatement()) {
+                dump(statement, out, """
+                        select relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd,
+                               n_tup_hot_upd, n_tup_del, n_live_tup
+                        from pg_stat_user_tables order by coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) desc
+                        """);
+                dump(statement, out, """
+                        select relname, indexrelname, idx_scan, idx_tup_read, idx_tup_fetch
+                        from pg_stat_user_indexes where idx_scan > 0 order by idx_tup_read desc
+                        """);
+            }
+            Files.writeString(dataDir.resolveSibling(dataDir.getFileName() + "-stats.txt"), out);
+        }
+
+        private static void dump(Statement statement, StringBuilder out, String sql) throws Exception {
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                int columns = rows.getMetaData().getColumnCount();
+                for (int c = 1; c <= columns; c++) {
+                    out.append(rows.getMetaData().getColumnName(c)).append(c < columns ? "\t" : "\n");
+                }
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        out.append(rows.getString(c)).append(c < columns ? "\t" : "\n");
+                    }
+                }
+            }
+            out.append('\n');
+        }
+    }
+
     /** The same load against one server process. */
     private record Load(int clients, int batchSize, Duration duration) {
 
@@ -114,7 +164,14 @@ public final class ProfileBuildingBenchmark {
                     .executor(Executors.newVirtualThreadPerTaskExecutor())
                     .build();
             EventFactory events = new EventFactory();
-            Map<String, String> environment = profiles ? Map.of() : Map.of("HEARTH_PROFILES_ENABLED", "false");
+            Map<String, String> environment = new HashMap<>();
+            if (!profiles) {
+                environment.put("HEARTH_PROFILES_ENABLED", "false");
+            }
+            if (DIAGNOSE) {
+                environment.put(
+                        "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + dataDir + ".jfr");
+            }
             try (ServerUnderTest server = ServerUnderTest.start(jar, dataDir, "2g", environment)) {
                 System.out.println(jar.getFileName() + (profiles ? " with" : " without") + " profiles: warming up…");
                 Throughput warmUp = IngestionBenchmark.batches(
@@ -130,6 +187,9 @@ public final class ProfileBuildingBenchmark {
                     awaitProfiles(server, warmUp.events() + sent.events());
                 }
                 double cpu = server.cpuSeconds() - cpuBefore;
+                if (DIAGNOSE) {
+                    Diagnosis.write(server, dataDir);
+                }
                 return new Result(new Throughput(sent.events(), sent.failed(), (System.nanoTime() - start) / 1e9), cpu);
             }
         }

@@ -63,6 +63,30 @@ class ProfilesTest {
     }
 
     @Test
+    void aRegisteredTraitIsSetOnlyByTheIdentifyCallsThatIngestionChecks() {
+        assertThat(api.put(
+                                "/v1/attributes/plan",
+                                bearer(shop.adminKey()),
+                                "{\"type\": \"enum\", \"values\": [\"gold\", \"silver\"]}")
+                        .status())
+                .isEqualTo(201);
+        send(
+                "/v1/identify",
+                "{\"userId\":\"vip\",\"traits\":{\"plan\":\"gold\"},\"timestamp\":\"2026-01-01T10:00:00Z\"}");
+        send(
+                "/v1/track",
+                "{\"userId\":\"vip\",\"event\":\"Product Viewed\",\"properties\":{\"product_id\":\"p\"},"
+                        + "\"context\":{\"traits\":{\"plan\":\"platinum\",\"nickname\":\"V\"}},"
+                        + "\"timestamp\":\"2026-01-01T10:01:00Z\"}");
+
+        JsonNode profile = awaitProfile(
+                "userId=vip", p -> p.get("computed").get("eventsCount").asLong() == 2);
+
+        assertThat(profile.get("traits").get("plan").asString()).isEqualTo("gold");
+        assertThat(profile.get("traits").get("nickname").asString()).isEqualTo("V");
+    }
+
+    @Test
     void computedAttributesFollowOrdersRefundsAndEngagement() {
         send("/v1/track", order("o-1", "40.00", "2026-02-01T09:00:00Z", "Kitchen"));
         send("/v1/track", order("o-2", "60.00", "2026-03-01T09:00:00Z", "Garden"));

@@ -49,6 +49,7 @@ class CandidateMerger {
         profiles.recompute(List.of(survivor), now);
         publisher.publishEvent(new CustomersMerged(tenant, mergeId, survivor, absorbed));
         publisher.publishEvent(new CustomerUpdated(tenant, List.of(survivor)));
+        publisher.publishEvent(new ProfileTraitsChanged(tenant, List.of(survivor)));
         return Optional.of(mergeId);
     }
 }

@@ -31,7 +31,12 @@ record EventFacts(
         List<String> categories,
         @Nullable String channel) {
 
-    static EventFacts of(UUID eventId, Instant occurredAt, JsonNode payload, IdentityExtractor extractor) {
+    /**
+     * @param registered the tenant's registered trait names: ingestion checks them in identify calls
+     *     only, so an event's {@code context.traits} may not set them (its other traits it may)
+     */
+    static EventFacts of(
+            UUID eventId, Instant occurredAt, JsonNode payload, IdentityExtractor extractor, Set<String> registered) {
         String type = payload.path("type").asString("track");
         String event = payload.hasNonNull("event") ? payload.get("event").asString() : null;
         JsonNode properties = payload.path("properties");
@@ -43,7 +48,7 @@ record EventFacts(
                 event,
                 extractor.identifiers(payload),
                 "alias".equals(type) ? text(payload.get("previousId")) : null,
-                traits(payload, type),
+                traits(payload, type, registered),
                 order ? text(properties.get("order_id")) : null,
                 order ? amount(properties) : null,
                 order ? text(properties.get("currency")) : null,
@@ -55,11 +60,19 @@ record EventFacts(
         return identifiers.stream().map(Identifier::key).toList();
     }
 
-    private static @Nullable ObjectNode traits(JsonNode payload, String type) {
-        JsonNode traits = "identify".equals(type)
-                ? payload.get("traits")
-                : payload.path("context").get("traits");
-        return traits instanceof ObjectNode object && !object.isEmpty() ? object : null;
+    private static @Nullable ObjectNode traits(JsonNode payload, String type, Set<String> registered) {
+        if ("identify".equals(type)) {
+            return payload.get("traits") instanceof ObjectNode object && !object.isEmpty() ? object : null;
+        }
+        if (!(payload.path("context").get("traits") instanceof ObjectNode object) || object.isEmpty()) {
+            return null;
+        }
+        if (registered.stream().noneMatch(object::has)) {
+            return object;
+        }
+        ObjectNode unchecked = object.deepCopy();
+        registered.forEach(unchecked::remove);
+        return unchecked.isEmpty() ? null : unchecked;
     }
 
     /** The order's total as sent; otherwise the sum of its lines. */

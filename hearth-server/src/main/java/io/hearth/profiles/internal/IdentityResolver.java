@@ -91,14 +91,25 @@ class IdentityResolver {
         for (EventFacts event : fresh) {
             batch.place(event);
         }
-        batch.flush();
-        long placed = System.nanoTime();
         Map<UUID, CustomerId> placements = batch.placements();
+        Set<CustomerId> recompute = toRecompute(fresh, placements, batch);
+        List<Activity> activity = Activity.of(fresh, placements, recompute);
+        Set<CustomerId> bornComplete = batch.finish(activity);
+        long placed = System.nanoTime();
         orders.apply(tenant, fresh, placements, batch.now);
         long ordered = System.nanoTime();
-        updateAttributes(fresh, placements, batch);
+        profiles.recompute(recompute, batch.now);
+        profiles.addActivity(
+                activity.stream()
+                        .filter(added -> !bornComplete.contains(added.customer()))
+                        .toList(),
+                batch.now);
         long recomputed = System.nanoTime();
         publisher.publishEvent(new CustomerUpdated(tenant, List.copyOf(batch.touched)));
+        List<CustomerId> traitsChanged = batch.traitsChanged();
+        if (!traitsChanged.isEmpty()) {
+            publisher.publishEvent(new ProfileTraitsChanged(tenant, traitsChanged));
+        }
         if (log.isDebugEnabled()) {
             log.debug(
                     "resolved {} events of tenant {}: lock {} ms, place {} ms, orders {} ms, attributes {} ms, publish {} ms",
@@ -117,7 +128,7 @@ class IdentityResolver {
      * Profiles that merged or got an order event are recomputed from their events; the others, most
      * of them, only add the new events' activity.
      */
-    private void updateAttributes(List<EventFacts> fresh, Map<UUID, CustomerId> placements, Batch batch) {
+    private static Set<CustomerId> toRecompute(List<EventFacts> fresh, Map<UUID, CustomerId> placements, Batch batch) {
         Set<CustomerId> recompute = new LinkedHashSet<>(batch.survivors);
         fresh.stream()
                 .filter(Activity::changesOrders)
@@ -125,8 +136,7 @@ class IdentityResolver {
                 .filter(java.util.Objects::nonNull)
                 .forEach(recompute::add);
         recompute.retainAll(batch.touched);
-        profiles.recompute(recompute, batch.now);
-        profiles.addActivity(Activity.of(fresh, placements, recompute), batch.now);
+        return recompute;
     }
 
     private static List<Identifier> aliasCandidates(String previousId) {
@@ -145,6 +155,7 @@ class IdentityResolver {
         private final List<Link> linked = new ArrayList<>();
         private final Map<CustomerId, ObjectNode> traits = new LinkedHashMap<>();
         private final Set<CustomerId> touched = new LinkedHashSet<>();
+        private final Set<CustomerId> withNewTraits = new LinkedHashSet<>();
         private final Map<UUID, CustomerId> placed = new LinkedHashMap<>();
         private final Map<CustomerId, CustomerId> absorbedInto = new HashMap<>();
         private final Set<CustomerId> survivors = new LinkedHashSet<>();
@@ -181,6 +192,7 @@ class IdentityResolver {
                     earlier.setAll(later);
                     return earlier;
                 });
+                withNewTraits.add(customer);
             }
             touched.add(customer);
         }
@@ -215,6 +227,7 @@ class IdentityResolver {
             }
             touched.add(survivor);
             survivors.add(survivor);
+            withNewTraits.add(survivor);
             return survivor;
         }
 
@@ -224,12 +237,40 @@ class IdentityResolver {
             return finalPlacements;
         }
 
+        /** The live profiles whose traits this batch set or merged. */
+        List<CustomerId> traitsChanged() {
+            return withNewTraits.stream().map(this::survivorOf).distinct().toList();
+        }
+
         private CustomerId survivorOf(CustomerId customer) {
             CustomerId at = customer;
             while (absorbedInto.containsKey(at)) {
                 at = absorbedInto.get(at);
             }
             return at;
+        }
+
+        /**
+         * The last flush. A profile this batch created and no merge has written yet is inserted with
+         * its activity and traits, instead of being inserted and then updated: in a shop's first
+         * days most events start a profile. Answers those profiles.
+         */
+        Set<CustomerId> finish(List<Activity> activity) {
+            Map<CustomerId, Activity> byCustomer = new HashMap<>();
+            activity.forEach(added -> byCustomer.put(added.customer(), added));
+            List<ProfileStore.NewProfile> born = new ArrayList<>();
+            Set<CustomerId> bornComplete = new HashSet<>();
+            for (CustomerId customer : created) {
+                Activity added = byCustomer.get(customer);
+                if (added != null) {
+                    born.add(new ProfileStore.NewProfile(added, traits.remove(customer)));
+                    bornComplete.add(customer);
+                }
+            }
+            created.removeAll(bornComplete);
+            profiles.createComplete(tenant, born, now);
+            flush();
+            return bornComplete;
         }
 
         void flush() {

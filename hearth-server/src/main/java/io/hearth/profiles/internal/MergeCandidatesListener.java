@@ -1,6 +1,5 @@
 package io.hearth.profiles.internal;
 
-import io.hearth.profiles.CustomerUpdated;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -21,7 +20,7 @@ class MergeCandidatesListener {
 
     @Async
     @TransactionalEventListener
-    void on(CustomerUpdated updated) {
+    void on(ProfileTraitsChanged updated) {
         review.findCandidates(updated.tenantId(), updated.customers());
     }
 }

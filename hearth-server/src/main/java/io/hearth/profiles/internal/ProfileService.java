@@ -1,5 +1,7 @@
 package io.hearth.profiles.internal;
 
+import io.hearth.ingestion.AttributeDefinition;
+import io.hearth.ingestion.IngestionManagement;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.privacy.ConsentChange;
 import io.hearth.privacy.PrivacyManagement;
@@ -22,7 +24,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -59,9 +63,16 @@ public class ProfileService {
 
     public void resolve(TenantId tenant, List<StoredEvent> events) {
         IdentityExtractor extractor = new IdentityExtractor(collaborators.defaultPhoneRegion());
+        Set<String> registered = collaborators.ingestion().attributeDefinitions(tenant).stream()
+                .map(AttributeDefinition::name)
+                .collect(Collectors.toSet());
         List<EventFacts> facts = events.stream()
                 .map(event -> EventFacts.of(
-                        event.eventId(), event.timestamp(), collaborators.json().readTree(event.payload()), extractor))
+                        event.eventId(),
+                        event.timestamp(),
+                        collaborators.json().readTree(event.payload()),
+                        extractor,
+                        registered))
                 .toList();
         Map<UUID, CustomerId> placed = queue.resolve(tenant, facts);
         recordConsents(tenant, events, placed);
@@ -172,7 +183,8 @@ public class ProfileService {
             Clock clock,
             ApplicationEventPublisher publisher,
             ProfileSettings settings,
-            PrivacyManagement privacy) {
+            PrivacyManagement privacy,
+            IngestionManagement ingestion) {
         String defaultPhoneRegion() {
             return settings.defaultPhoneRegion();
         }

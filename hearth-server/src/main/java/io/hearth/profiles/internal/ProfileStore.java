@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,55 @@ class ProfileStore {
                 .update();
     }
 
+    /** New profiles with their first events' activity and traits, in one statement. */
+    void createComplete(TenantId tenant, List<NewProfile> born, Instant now) {
+        if (born.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into profiles_customer (tenant_id, customer_id, traits, events_count, last_seen_at, categories,
+                                               channels, created_at, updated_at)
+                select :tenant, c, coalesce(t::jsonb, '{}'), e::bigint, l::timestamptz, cat::jsonb, ch::jsonb, :now, :now
+                from unnest(:ids::text[], :traits::text[], :events::text[], :lastSeen::text[], :categories::text[],
+                            :channels::text[]) as x(c, t, e, l, cat, ch)
+                on conflict do nothing
+                """)
+                .param("tenant", tenant.value())
+                .param("now", Timestamp.from(now))
+                .param(
+                        "ids",
+                        born.stream().map(p -> p.activity().customer().value()).toArray(String[]::new))
+                .param(
+                        "traits",
+                        born.stream()
+                                .map(p -> p.traits() == null ? null : json.writeValueAsString(p.traits()))
+                                .toArray(String[]::new))
+                .param(
+                        "events",
+                        born.stream()
+                                .map(p -> Long.toString(p.activity().events()))
+                                .toArray(String[]::new))
+                .param(
+                        "lastSeen",
+                        born.stream()
+                                .map(p -> p.activity().lastSeen().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "categories",
+                        born.stream()
+                                .map(p -> json.writeValueAsString(p.activity().categories()))
+                                .toArray(String[]::new))
+                .param(
+                        "channels",
+                        born.stream()
+                                .map(p -> json.writeValueAsString(p.activity().channels()))
+                                .toArray(String[]::new))
+                .update();
+    }
+
+    /** A profile created by a batch: the activity of its events and the traits they set, if any. */
+    record NewProfile(Activity activity, @Nullable ObjectNode traits) {}
+
     /** Adds traits; later values win, as in an identify call. */
     void addTraits(Map<CustomerId, ObjectNode> traits) {
         if (traits.isEmpty()) {
@@ -48,7 +98,7 @@ class ProfileStore {
         jdbc.sql("""
                 update profiles_customer p set traits = p.traits || t.traits::jsonb
                 from unnest(:customers::text[], :traits::text[]) as t(customer_id, traits)
-                where p.customer_id = t.customer_id
+                where p.customer_id = any(:customers::text[]) and p.customer_id = t.customer_id
                 """)
                 .param(
                         "customers",
@@ -178,7 +228,7 @@ class ProfileStore {
                 left join activity a on a.customer_id = target.customer_id
                 left join categories c on c.customer_id = target.customer_id
                 left join channels ch on ch.customer_id = target.customer_id
-                where p.customer_id = target.customer_id
+                where p.customer_id = any(:ids::text[]) and p.customer_id = target.customer_id
                 """)
                 .param(
                         "ids",
@@ -186,6 +236,13 @@ class ProfileStore {
                 .param("now", Timestamp.from(now))
                 .update();
     }
+
+    /*
+     * The updates below name their rows twice: "customer_id = any(…)" is what makes PostgreSQL look
+     * each profile up by primary key. Joined only with the unnested values, the plan estimated from a
+     * table's statistics was a hash join over every profile of the shop, once per batch (76 ms for 250
+     * profiles of 13,500; 17 ms by key), a cost that grew with the shop.
+     */
 
     /**
      * Adds new events' activity to the profiles in one statement: counts are summed per category and
@@ -207,7 +264,7 @@ class ProfileStore {
                     updated_at = :now
                 from unnest(:customers::text[], :events::text[], :lastSeen::text[], :categories::text[],
                             :channels::text[]) as d(customer_id, events, last_seen, categories, channels)
-                where p.customer_id = d.customer_id
+                where p.customer_id = any(:customers::text[]) and p.customer_id = d.customer_id
                 """)
                 .param(
                         "customers",
