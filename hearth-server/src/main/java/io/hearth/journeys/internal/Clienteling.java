@@ -9,7 +9,6 @@ import io.hearth.messaging.MessagingManagement;
 import io.hearth.messaging.SentMessage;
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
-import io.hearth.profiles.OrderStatus;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.recommendations.RecommendationManagement;
 import io.hearth.recommendations.RecommendedItem;
@@ -46,6 +45,7 @@ class Clienteling {
 
     private static final int RECENT = 5;
     private static final Duration RECENTLY_DELIVERED = Duration.ofDays(14);
+    private static final java.util.Set<String> NOT_DELIVERED = java.util.Set.of("placed", "paid", "fulfilled");
 
     private final ProfileManagement profiles;
     private final SupportManagement support;
@@ -99,7 +99,8 @@ class Clienteling {
             String status,
             @Nullable BigDecimal total,
             @Nullable String currency,
-            @Nullable Instant placedAt) {}
+            @Nullable Instant placedAt,
+            @Nullable Instant deliveredAt) {}
 
     record Issue(
             String conversationId,
@@ -128,7 +129,8 @@ class Clienteling {
         CustomerId id = profile.customerId();
         Balance balance = loyalty.balance(tenant, id);
         TierStatus tier = loyalty.tierStatus(tenant, id);
-        List<Order> orders = profiles.orders(tenant, id).stream()
+        List<CustomerOrder> allOrders = profiles.orders(tenant, id);
+        List<Order> orders = allOrders.stream()
                 .sorted(Comparator.comparing(CustomerOrder::placedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(RECENT)
                 .map(order -> new Order(
@@ -136,7 +138,8 @@ class Clienteling {
                         order.status().name().toLowerCase(Locale.ROOT),
                         order.total(),
                         order.currency(),
-                        order.placedAt()))
+                        order.placedAt(),
+                        order.deliveredAt()))
                 .toList();
         List<Issue> issues = support.queue(tenant, null, 500).stream()
                 .filter(conversation -> id.equals(conversation.customerId()))
@@ -170,7 +173,7 @@ class Clienteling {
                 offer,
                 active,
                 messages,
-                talkingPoints(profiles.orders(tenant, id), issues, offer, messages));
+                talkingPoints(orders, issues, offer, messages));
     }
 
     private Optional<Offer> journeyVoucher(TenantId tenant, CustomerId customer) {
@@ -198,22 +201,19 @@ class Clienteling {
     }
 
     private List<String> talkingPoints(
-            List<CustomerOrder> orders, List<Issue> issues, @Nullable Offer offer, List<Message> messages) {
+            List<Order> orders, List<Issue> issues, @Nullable Offer offer, List<Message> messages) {
         List<String> points = new ArrayList<>();
         for (Issue issue : issues) {
             points.add("Open support conversation" + (issue.queue() == null ? "" : " in " + issue.queue())
                     + (issue.slaBreached() ? ", past its SLA" : "") + ": acknowledge it first");
         }
         Instant now = clock.instant();
-        for (CustomerOrder order : orders) {
-            if (order.status() == OrderStatus.PLACED
-                    || order.status() == OrderStatus.PAID
-                    || order.status() == OrderStatus.FULFILLED) {
-                points.add("Order " + order.orderId() + " is "
-                        + order.status().name().toLowerCase(Locale.ROOT) + " and not delivered yet");
+        for (Order order : orders) {
+            if (NOT_DELIVERED.contains(order.status())) {
+                points.add("Order " + order.orderId() + " is " + order.status() + " and not delivered yet");
             } else if (order.deliveredAt() != null
                     && order.deliveredAt().isAfter(now.minus(RECENTLY_DELIVERED))
-                    && order.status() == OrderStatus.DELIVERED) {
+                    && order.status().equals("delivered")) {
                 points.add("Ask how order " + order.orderId() + " is going: delivered recently");
             }
         }
