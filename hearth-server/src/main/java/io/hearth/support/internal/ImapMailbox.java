@@ -30,6 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ImapMailbox {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImapMailbox.class);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     private static final Pattern QUOTE_START = Pattern.compile(
@@ -52,7 +54,14 @@ class ImapMailbox {
             try {
                 int handled = 0;
                 for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    boolean done = handle(message, handler);
+                    boolean done;
+                    try {
+                        done = handle(message, handler);
+                    } catch (RuntimeException e) {
+                        // reading the body flagged it seen: unflag it, so the next poll tries again
+                        log.warn("support mail not handled, left for the next poll: {}", e.getMessage());
+                        done = false;
+                    }
                     message.setFlag(Flags.Flag.SEEN, done);
                     handled += done ? 1 : 0;
                 }
