@@ -239,7 +239,7 @@ public final class IngestionBenchmark {
         row(
                 before,
                 after,
-                "raw COPY of the same rows, same table",
+                "raw COPY of the same rows, same table (CPU: PostgreSQL only)",
                 build -> String.format(
                         Locale.ROOT,
                         "%,.0f rows/s (CPU %.3f s per 1,000)",
@@ -251,12 +251,6 @@ public final class IngestionBenchmark {
                 "Hearth / COPY (rate)",
                 build -> String.format(
                         Locale.ROOT, "%.0f %%", 100 * build.batch().rate() / build.copyRate()));
-        row(
-                before,
-                after,
-                "Hearth / COPY (CPU per event, inverted)",
-                build -> String.format(
-                        Locale.ROOT, "%.0f %%", 100 * build.copyCpuPerThousand() / build.batchCpuPerThousand()));
         row(
                 before,
                 after,
