@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /**
  * Where award-points and issue-voucher steps go: the adapter in {@code internal} awards through the
- * loyalty ledger; voucher issuing answers empty (step logged {@code not-plugged}) until the loyalty
- * facade offers it.
+ * loyalty ledger and issues vouchers through the loyalty facade.
  */
 public interface LoyaltyPort {
 
@@ -22,7 +21,7 @@ public interface LoyaltyPort {
      * Issues a voucher once per idempotency key: the given offer, or the one the offer bandit chooses
      * when {@code offer} is empty.
      *
-     * @return the voucher code, empty when no loyalty module is plugged in
+     * @return the voucher code, empty when no voucher came of it (no offer arm, or an arm without one)
      */
     Optional<String> issueVoucher(TenantId tenant, CustomerId customer, Optional<String> offer, String idempotencyKey);
 }

@@ -136,6 +136,9 @@ class ExampleJourneysTest {
     @Test
     void winBackOffersTellsAndNudgesOnceMoreThenMarksTheCustomer() throws IOException {
         publish("win-back");
+        // One discount arm, so the bandit's choice carries a personal voucher.
+        api.put("/v1/loyalty/offers/arms", bearer(shop.adminKey()), """
+                {"arms": [{"name": "discount", "kind": "DISCOUNT", "value": 10, "cost": 1}]}""");
         String email = customer("noa");
         CustomerId noa = profiles.lookup(shop.id(), io.hearth.profiles.IdentifierKind.USER_ID, "noa")
                 .orElseThrow()
@@ -153,7 +156,7 @@ class ExampleJourneysTest {
 
         JourneyStats stats = journeys.stats(shop.id(), "win-back");
         assertThat(stats.total("entered")).as("no re-entry").isEqualTo(1);
-        assertThat(stats.counts()).contains(new JourneyStats.Count("offer", "not-plugged", null, 1));
+        assertThat(stats.counts()).contains(new JourneyStats.Count("offer", "done", null, 1));
         assertThat(stats.total("timeout")).isEqualTo(1);
     }
 

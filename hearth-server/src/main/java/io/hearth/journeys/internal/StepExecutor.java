@@ -205,7 +205,7 @@ class StepExecutor {
                 Optional.ofNullable(voucher.offer()),
                 run.effectKey(voucher.id()));
         code.ifPresent(value -> run.context.put("voucher", value));
-        return done(run, voucher, code.isPresent() ? "done" : "not-plugged");
+        return done(run, voucher, code.isPresent() ? "done" : "no-voucher");
     }
 
     private Move done(RunState run, Step step, String outcome) {

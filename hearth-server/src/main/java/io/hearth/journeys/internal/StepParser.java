@@ -57,7 +57,7 @@ class StepParser {
                         next,
                         step.number("points", 0, 1, 1_000_000),
                         Objects.requireNonNullElse(step.text("reason", null), "journey"));
-            case "issueVoucher" -> new Step.IssueVoucher(id, next, step.text("offer", null));
+            case "issueVoucher" -> issueVoucher(step, id, next);
             case "bestAction" -> bestAction(step, id, next, templates);
             case "exit" -> new Step.Exit(id, next);
             case "" -> null;
@@ -198,5 +198,13 @@ class StepParser {
             step.error("/url", "must be an http or https URL");
             return URI.create("http://invalid.invalid");
         }
+    }
+
+    private static Step.IssueVoucher issueVoucher(Fields step, String id, @Nullable String next) {
+        String offer = step.text("offer", null);
+        if (offer != null && VoucherOffer.parse(offer).isEmpty()) {
+            step.error("/offer", VoucherOffer.FORMS);
+        }
+        return new Step.IssueVoucher(id, next, offer);
     }
 }

@@ -127,8 +127,29 @@ class PluggedPortsTest {
 
         assertThat(loyalty.balance(shop.id(), jo).available()).isEqualTo(50);
         assertThat(ledgerLoyalty.issueVoucher(shop.id(), jo, java.util.Optional.empty(), "run-1:offer"))
-                .as("no voucher issuing in the loyalty facade yet")
+                .as("no offer arms configured, so the bandit has nothing to choose")
                 .isEmpty();
+    }
+
+    @Test
+    void aNamedOfferIssuesOnePersonalVoucherPerStepKey() {
+        CustomerId jo = customers.identify(api, shop, "jo-voucher", "\"email\":\"jv@example.com\"");
+
+        String code = ledgerLoyalty
+                .issueVoucher(shop.id(), jo, java.util.Optional.of("percent:15"), "run-7:thanks")
+                .orElseThrow();
+        String retried = ledgerLoyalty
+                .issueVoucher(shop.id(), jo, java.util.Optional.of("percent:15"), "run-7:thanks")
+                .orElseThrow();
+        String otherRun = ledgerLoyalty
+                .issueVoucher(shop.id(), jo, java.util.Optional.of("percent:15"), "run-8:thanks")
+                .orElseThrow();
+
+        assertThat(retried).isEqualTo(code);
+        assertThat(otherRun).isNotEqualTo(code);
+        io.hearth.loyalty.Voucher voucher = loyalty.voucher(shop.id(), code).orElseThrow();
+        assertThat(voucher.kind()).isEqualTo(io.hearth.loyalty.Voucher.Kind.PERCENT);
+        assertThat(voucher.value()).isEqualByComparingTo("15");
     }
 
     @Test
