@@ -131,6 +131,15 @@ public class IngestionManagement {
         return attributes.definitions(tenant);
     }
 
+    /**
+     * Whether a trait value sent outside {@code identify} (in an event's {@code context.traits}, which
+     * ingestion stores as it comes) fits the shop's definition of that trait; undefined traits fit.
+     * Cached per shop like the definitions, so it is cheap to ask per event.
+     */
+    public boolean traitFits(TenantId tenant, String name, JsonNode value) {
+        return attributes.fits(tenant, name, value);
+    }
+
     public Optional<AttributeDefinition> attributeDefinition(TenantId tenant, String name) {
         return attributes.definition(tenant, name);
     }

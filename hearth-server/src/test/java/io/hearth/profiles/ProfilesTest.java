@@ -63,7 +63,7 @@ class ProfilesTest {
     }
 
     @Test
-    void aRegisteredTraitIsSetOnlyByTheIdentifyCallsThatIngestionChecks() {
+    void aRegisteredTraitInAnEventsContextIsKeptOnlyWhenItFitsItsDefinition() {
         assertThat(api.put(
                                 "/v1/attributes/plan",
                                 bearer(shop.adminKey()),
@@ -82,8 +82,20 @@ class ProfilesTest {
         JsonNode profile = awaitProfile(
                 "userId=vip", p -> p.get("computed").get("eventsCount").asLong() == 2);
 
-        assertThat(profile.get("traits").get("plan").asString()).isEqualTo("gold");
+        assertThat(profile.get("traits").get("plan").asString())
+                .as("platinum breaks the enum")
+                .isEqualTo("gold");
         assertThat(profile.get("traits").get("nickname").asString()).isEqualTo("V");
+
+        send(
+                "/v1/track",
+                "{\"userId\":\"vip\",\"event\":\"Product Viewed\",\"properties\":{\"product_id\":\"q\"},"
+                        + "\"context\":{\"traits\":{\"plan\":\"silver\"}},"
+                        + "\"timestamp\":\"2026-01-01T10:02:00Z\"}");
+
+        JsonNode later = awaitProfile(
+                "userId=vip", p -> p.get("computed").get("eventsCount").asLong() == 3);
+        assertThat(later.get("traits").get("plan").asString()).as("silver fits").isEqualTo("silver");
     }
 
     @Test

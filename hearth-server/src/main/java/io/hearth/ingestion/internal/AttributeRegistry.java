@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The shops' attribute definitions. Ingestion checks every identify call against them, so they are
@@ -55,6 +56,10 @@ public class AttributeRegistry {
 
     public Optional<AttributeDefinition> definition(TenantId tenant, String name) {
         return Optional.ofNullable(schema(tenant).definitions().get(name));
+    }
+
+    public boolean fits(TenantId tenant, String name, JsonNode value) {
+        return schema(tenant).fits(name, value);
     }
 
     TraitSchema schema(TenantId tenant) {

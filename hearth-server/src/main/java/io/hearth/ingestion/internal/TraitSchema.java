@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,6 +46,18 @@ record TraitSchema(Map<String, AttributeDefinition> definitions) {
                 violations.add("invalid-trait", at, problem);
             }
         }
+    }
+
+    /**
+     * Whether a value sent outside {@code identify} (an event's {@code context.traits}) fits the trait's
+     * definition; traits without one always fit. Only asks: nothing is converted.
+     */
+    boolean fits(String name, JsonNode value) {
+        AttributeDefinition definition = definitions.get(name);
+        if (definition == null) {
+            return true;
+        }
+        return !value.isNull() && problem(definition, value, JsonNodeFactory.instance.objectNode()) == null;
     }
 
     /** What is wrong with the value, or null when it fits (a number in a string is stored as a number). */

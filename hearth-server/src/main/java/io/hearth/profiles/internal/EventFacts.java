@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,11 +34,16 @@ record EventFacts(
         @Nullable String channel) {
 
     /**
-     * @param registered the tenant's registered trait names: ingestion checks them in identify calls
-     *     only, so an event's {@code context.traits} may not set them (its other traits it may)
+     * @param fits whether a trait value fits the tenant's registered definition: ingestion checks
+     *     identify calls only, so a value in an event's {@code context.traits} that breaks its
+     *     definition is left out (the others are kept)
      */
     static EventFacts of(
-            UUID eventId, Instant occurredAt, JsonNode payload, IdentityExtractor extractor, Set<String> registered) {
+            UUID eventId,
+            Instant occurredAt,
+            JsonNode payload,
+            IdentityExtractor extractor,
+            BiPredicate<String, JsonNode> fits) {
         String type = payload.path("type").asString("track");
         String event = payload.hasNonNull("event") ? payload.get("event").asString() : null;
         JsonNode properties = payload.path("properties");
@@ -48,7 +55,7 @@ record EventFacts(
                 event,
                 extractor.identifiers(payload),
                 "alias".equals(type) ? text(payload.get("previousId")) : null,
-                traits(payload, type, registered),
+                traits(payload, type, fits),
                 order ? text(properties.get("order_id")) : null,
                 order ? amount(properties) : null,
                 order ? text(properties.get("currency")) : null,
@@ -60,19 +67,23 @@ record EventFacts(
         return identifiers.stream().map(Identifier::key).toList();
     }
 
-    private static @Nullable ObjectNode traits(JsonNode payload, String type, Set<String> registered) {
+    private static @Nullable ObjectNode traits(JsonNode payload, String type, BiPredicate<String, JsonNode> fits) {
         if ("identify".equals(type)) {
             return payload.get("traits") instanceof ObjectNode object && !object.isEmpty() ? object : null;
         }
         if (!(payload.path("context").get("traits") instanceof ObjectNode object) || object.isEmpty()) {
             return null;
         }
-        if (registered.stream().noneMatch(object::has)) {
+        List<String> misfits = object.properties().stream()
+                .filter(trait -> !fits.test(trait.getKey(), trait.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (misfits.isEmpty()) {
             return object;
         }
-        ObjectNode unchecked = object.deepCopy();
-        registered.forEach(unchecked::remove);
-        return unchecked.isEmpty() ? null : unchecked;
+        ObjectNode fitting = object.deepCopy();
+        misfits.forEach(fitting::remove);
+        return fitting.isEmpty() ? null : fitting;
     }
 
     /** The order's total as sent; otherwise the sum of its lines. */

@@ -1,6 +1,5 @@
 package io.hearth.profiles.internal;
 
-import io.hearth.ingestion.AttributeDefinition;
 import io.hearth.ingestion.IngestionManagement;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.privacy.ConsentChange;
@@ -24,13 +23,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Enters the tenant, then the transaction, then does the work: the order RLS needs. */
@@ -63,16 +62,15 @@ public class ProfileService {
 
     public void resolve(TenantId tenant, List<StoredEvent> events) {
         IdentityExtractor extractor = new IdentityExtractor(collaborators.defaultPhoneRegion());
-        Set<String> registered = collaborators.ingestion().attributeDefinitions(tenant).stream()
-                .map(AttributeDefinition::name)
-                .collect(Collectors.toSet());
+        BiPredicate<String, JsonNode> fits =
+                (name, value) -> collaborators.ingestion().traitFits(tenant, name, value);
         List<EventFacts> facts = events.stream()
                 .map(event -> EventFacts.of(
                         event.eventId(),
                         event.timestamp(),
                         collaborators.json().readTree(event.payload()),
                         extractor,
-                        registered))
+                        fits))
                 .toList();
         Map<UUID, CustomerId> placed = queue.resolve(tenant, facts);
         recordConsents(tenant, events, placed);
