@@ -94,6 +94,17 @@ class PredictionsConsoleBrowserTest {
         assertThat(console.text(By.id("prediction-churn-risk"))).contains("churn@1");
         assertThat(console.text(By.id("prediction-health"))).contains("health@1");
         assertThat(console.text(By.id("prediction-best-send-time"))).contains("UTC");
+        // The generated customer has been silent for months against a rhythm of weeks.
+        tools.jackson.databind.JsonNode served = new Api(port)
+                .get("/v1/customers/" + customer + "/predictions", bearer(shop.adminKey()))
+                .json();
+        assertThat(console.text(By.id("prediction-early-warning")))
+                .contains(
+                        "Early warning", served.get("earlyWarning").get("label").asString(), "early-warning-rules@1");
+        assertThat(console.text(By.id("prediction-replenishment-0")))
+                .contains(
+                        "Buys again",
+                        served.get("replenishments").get(0).get("label").asString());
 
         browser.findElement(By.id("nav-models")).click();
         console.waitUntil(ExpectedConditions.attributeToBe(By.id("drift-chart"), "data-drawn", "true"));

@@ -70,6 +70,15 @@ class PredictionsConsole {
         rows.add(ScoreRow.of("health", "Health", scores.health(), "%.1f"));
         scores.nextPurchase().ifPresent(p -> rows.add(ScoreRow.of("next-purchase", "Next purchase", p, "%.0f")));
         rows.add(ScoreRow.of("best-send-time", "Best send time", scores.bestSendTime(), "%.0f"));
+        scores.earlyWarning().ifPresent(p -> rows.add(ScoreRow.of("early-warning", "Early warning", p, "%.3f")));
+        for (int i = 0; i < scores.replenishments().size(); i++) {
+            rows.add(ScoreRow.of(
+                    "replenishment-" + i, "Buys again", scores.replenishments().get(i), "%.0f"));
+        }
+        for (int i = 0; i < scores.nextNeeds().size(); i++) {
+            rows.add(ScoreRow.of(
+                    "next-need-" + i, "Next need", scores.nextNeeds().get(i), "%.3f"));
+        }
         return rows;
     }
 
