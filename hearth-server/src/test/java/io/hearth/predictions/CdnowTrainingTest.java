@@ -3,16 +3,10 @@ package io.hearth.predictions;
 import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
-import io.hearth.ingestion.ImportFormat;
-import io.hearth.ingestion.ImportListener;
-import io.hearth.ingestion.ImportRequest;
-import io.hearth.ingestion.IngestionManagement;
-import io.hearth.shared.TenantContext;
-import io.hearth.tenancy.SourceKind;
 import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
+import io.hearth.testing.OrderImports;
 import io.hearth.testing.SharedData;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
@@ -24,12 +18,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
@@ -53,13 +45,7 @@ class CdnowTrainingTest {
     TestTenants tenants;
 
     @Autowired
-    io.hearth.tenancy.TenantManagement tenancy;
-
-    @Autowired
-    IngestionManagement ingestion;
-
-    @Autowired
-    JdbcClient jdbc;
+    OrderImports imports;
 
     @Autowired
     PredictionManagement predictions;
@@ -188,21 +174,14 @@ class CdnowTrainingTest {
                     fields[3],
                     fields[4]));
         }
-        Path file = Files.writeString(files.resolve("cdnow-sample.csv"), csv);
-        UUID source = tenancy.createSource(shop.id(), "import", SourceKind.IMPORT, null, null)
-                .id();
-        ingestion.importOrders(
+        imports.importAndAwait(
                 shop.id(),
-                new ImportRequest(file, ImportFormat.GENERIC, source, "USD", 1_000, true),
-                ImportListener.NONE);
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> TenantContext.call(
-                                shop.id(),
-                                () -> jdbc.sql("select count(*) from profiles_order")
-                                        .query(Long.class)
-                                        .single())
-                        == lines.size());
+                files.resolve("cdnow-sample.csv"),
+                csv.toString(),
+                "USD",
+                1_000,
+                lines.size(),
+                Duration.ofMinutes(3));
         return lines.size();
     }
 }

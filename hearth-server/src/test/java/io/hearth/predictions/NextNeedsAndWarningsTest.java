@@ -6,20 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.hearth.ingestion.ImportFormat;
-import io.hearth.ingestion.ImportListener;
-import io.hearth.ingestion.ImportRequest;
-import io.hearth.ingestion.IngestionManagement;
 import io.hearth.predictions.PredictionChanged.Signal;
 import io.hearth.shared.TenantContext;
-import io.hearth.tenancy.SourceKind;
-import io.hearth.tenancy.TenantManagement;
 import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
+import io.hearth.testing.OrderImports;
 import io.hearth.testing.PredictionEventsRecorder;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -50,10 +44,7 @@ class NextNeedsAndWarningsTest {
     TestTenants tenants;
 
     @Autowired
-    TenantManagement tenancy;
-
-    @Autowired
-    IngestionManagement ingestion;
+    OrderImports imports;
 
     @Autowired
     JdbcClient jdbc;
@@ -304,22 +295,7 @@ class NextNeedsAndWarningsTest {
     }
 
     private void importCsv(String csv, long orders) throws Exception {
-        Path file = files.resolve("orders.csv");
-        Files.writeString(file, csv);
-        UUID source = tenancy.createSource(shop.id(), "import", SourceKind.IMPORT, null, null)
-                .id();
-        ingestion.importOrders(
-                shop.id(),
-                new ImportRequest(file, ImportFormat.GENERIC, source, "EUR", 500, true),
-                ImportListener.NONE);
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(300))
-                .until(() -> TenantContext.call(
-                                shop.id(),
-                                () -> jdbc.sql("select count(*) from profiles_order")
-                                        .query(Long.class)
-                                        .single())
-                        >= orders);
+        imports.importAndAwait(shop.id(), files.resolve("orders.csv"), csv, "EUR", 500, orders, Duration.ofMinutes(2));
     }
 
     private void track(String user, String event, String messageId, Instant at) {

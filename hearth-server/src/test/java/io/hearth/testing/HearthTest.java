@@ -48,6 +48,7 @@ import org.springframework.context.annotation.Import;
     MutableClock.Configuration.class,
     MailInbox.class,
     Customers.class,
-    MessageEventsRecorder.class
+    MessageEventsRecorder.class,
+    OrderImports.class
 })
 public @interface HearthTest {}

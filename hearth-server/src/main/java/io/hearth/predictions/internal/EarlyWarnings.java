@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * hearth-ml's {@link EarlyWarning} over one customer: a silence improbable under their own rhythm
  * (log-normal over their intervals) and trouble events arriving faster than their baseline (Poisson).
  * The warning's value is the probability of the strangest finding; every finding is in the explanation.
+ *
+ * <p>Hysteresis: a warning is raised below {@code threshold} but, once raised, held until its finding
+ * is more likely than {@code clearAbove}. A customer whose probability wobbles around the threshold
+ * between scorings (a trouble event moving from the recent window into the baseline) keeps one state.
  */
 @Component
 class EarlyWarnings {
@@ -26,14 +30,18 @@ class EarlyWarnings {
     static final String RHYTHM_BREAK = "rhythm-break";
 
     private final EarlyWarningSettings settings;
-    private final EarlyWarning warning;
+    private final EarlyWarning raising;
+    private final EarlyWarning holding;
 
     EarlyWarnings(EarlyWarningSettings settings) {
         this.settings = settings;
-        this.warning = new EarlyWarning(settings.threshold());
+        this.raising = new EarlyWarning(settings.threshold());
+        this.holding = new EarlyWarning(settings.clearAbove());
     }
 
-    Optional<Prediction> warn(CustomerFeatures customer) {
+    /** The warning for this scoring; {@code warnedBefore} is whether the customer's last stored score had one. */
+    Optional<Prediction> warn(CustomerFeatures customer, boolean warnedBefore) {
+        EarlyWarning warning = warnedBefore ? holding : raising;
         List<Finding> findings = new ArrayList<>();
         List<Instant> purchases = customer.history().purchases().stream()
                 .filter(p -> !p.refunded())

@@ -84,7 +84,9 @@ class Scorer {
         List<Prediction> items = lists
                 ? replenishment.items(registry.serving(tenant, replenishment), features, REPLENISHMENTS_SERVED)
                 : List.of();
-        CustomerPredictions predictions = assemble(profile, asOf, outputs, items, needs, warnings.warn(features));
+        boolean warnedBefore = previous.map(ScoreStore.Stored::earlyWarning).orElse(false);
+        CustomerPredictions predictions =
+                assemble(profile, asOf, outputs, items, needs, warnings.warn(features, warnedBefore));
         return new Scored(predictions, parts, previous);
     }
 
