@@ -4,6 +4,8 @@ import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hearth.predictions.CustomerEngagement;
+import io.hearth.predictions.EngagementSource;
 import io.hearth.privacy.Channel;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.privacy.Purpose;
@@ -19,7 +21,9 @@ import io.hearth.testing.TestTenants.TestTenant;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -70,6 +74,12 @@ class MessagingTest {
 
     @Autowired
     MessageEventsRecorder events;
+
+    @Autowired
+    List<EngagementSource> engagementSources;
+
+    @Autowired
+    Clock clock;
 
     Api api;
     TestTenant shop;
@@ -214,6 +224,46 @@ class MessagingTest {
                         MessageEngaged.Kind.CLICKED,
                         MessageEngaged.Kind.UNSUBSCRIBED);
         assertThat(engaged).extracting(MessageEngaged::attribution).containsOnly(attribution);
+    }
+
+    @Test
+    void opensAndClicksReachTheChurnModelOnlyBeforeItsCutOff() throws Exception {
+        String email = "finn-" + shop.id().value() + "@example.com";
+        CustomerId finn = customers.identify(api, shop, "finn", "\"email\":\"" + email + "\"");
+        customers.optIn(shop, finn, Channel.EMAIL);
+        customers.placeOrder(api, shop, "finn", "F-100", "25");
+        messaging.send(
+                shop.id(),
+                new SendRequest(
+                        finn,
+                        "thank-you",
+                        MessageChannel.EMAIL,
+                        Purpose.MARKETING,
+                        "pp:finn",
+                        Attribution.NONE,
+                        Map.of()));
+        Instant beforeTheOpen = clock.instant();
+        String html = part(inbox.to(email).get(0), "text/html");
+        assertThat(api.get(path(link(html, "src=\"([^\"]+/v1/t/o/[^\"]+)\"")), "")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get(path(link(html, "href=\"([^\"]+/v1/t/c/[^\"]+)\"").replace("&amp;", "&")), "")
+                        .status())
+                .isEqualTo(302);
+
+        assertThat(engagements(finn, clock.instant().plusSeconds(1)))
+                .extracting(CustomerEngagement::kind)
+                .containsExactlyInAnyOrder(
+                        CustomerEngagement.Kind.MESSAGE_OPENED, CustomerEngagement.Kind.MESSAGE_CLICKED);
+        assertThat(engagements(finn, beforeTheOpen))
+                .as("nothing at or after the cut-off")
+                .isEmpty();
+    }
+
+    private List<CustomerEngagement> engagements(CustomerId customer, Instant before) {
+        return engagementSources.stream()
+                .flatMap(source -> source.engagements(shop.id(), List.of(customer), before).stream())
+                .toList();
     }
 
     @Test

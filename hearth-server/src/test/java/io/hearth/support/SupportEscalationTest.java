@@ -7,11 +7,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.hearth.predictions.CustomerEngagement;
+import io.hearth.predictions.EngagementSource;
+import io.hearth.shared.CustomerId;
 import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
 import io.hearth.testing.SupportEventsRecorder;
 import io.hearth.testing.TestTenants;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +41,12 @@ class SupportEscalationTest {
 
     @Autowired
     SchedulerClient scheduler;
+
+    @Autowired
+    List<EngagementSource> engagementSources;
+
+    @Autowired
+    Clock clock;
 
     SupportShop shop;
 
@@ -153,6 +164,29 @@ class SupportEscalationTest {
         assertThat(angry.get("escalation").asString()).isEqualTo("NEGATIVE_SENTIMENT");
         assertThat(angry.get("customerMessage").get("sentiment").asDouble()).isLessThan(-0.5);
         assertThat(factors(angry.get("conversation"))).contains("sentiment");
+    }
+
+    @Test
+    void conversationsReachTheChurnModelAsContactsNegativeWhenTheCustomerWroteInAnger() {
+        CustomerId anna = CustomerId.of(shop.annaWithOrders());
+        policy("{\"returnWindowDays\":30,\"negativeSentiment\":-0.5,\"maxFailures\":2}");
+        Instant beforeAny = clock.instant();
+        shop.say(shop.start("anna"), "Where is my order 10001?");
+        shop.say(shop.start("anna"), "This is terrible!! My parcel is late and nobody helps, worst service ever");
+
+        assertThat(engagements(anna, clock.instant().plusSeconds(1)))
+                .extracting(CustomerEngagement::kind)
+                .containsExactlyInAnyOrder(
+                        CustomerEngagement.Kind.SUPPORT_CONTACT, CustomerEngagement.Kind.NEGATIVE_SUPPORT_CONTACT);
+        assertThat(engagements(anna, beforeAny))
+                .as("nothing at or after the cut-off")
+                .isEmpty();
+    }
+
+    private List<CustomerEngagement> engagements(CustomerId customer, Instant before) {
+        return engagementSources.stream()
+                .flatMap(source -> source.engagements(shop.shop.id(), List.of(customer), before).stream())
+                .toList();
     }
 
     private void identify(String user, String traits) {

@@ -153,11 +153,13 @@ public final class BehaviourFeatures {
     private static void engagementFeatures(List<Engagement> engagements, Instant asOf, double[] values) {
         int recentTouches = 0;
         int supportContacts = 0;
+        int negativeContacts = 0;
         double sinceLast = Double.NaN;
         for (Engagement engagement : engagements) {
             double age = daysBetween(engagement.at(), asOf);
-            if (engagement.kind() == Engagement.Kind.SUPPORT_CONTACT) {
+            if (engagement.kind().supportContact()) {
                 supportContacts += age <= 90 ? 1 : 0;
+                negativeContacts += age <= 90 && engagement.kind() == Engagement.Kind.NEGATIVE_SUPPORT_CONTACT ? 1 : 0;
                 continue;
             }
             recentTouches += age <= 30 ? 1 : 0;
@@ -166,6 +168,7 @@ public final class BehaviourFeatures {
         set(values, ChurnFeature.ENGAGEMENTS_LAST_30_DAYS, recentTouches);
         set(values, ChurnFeature.DAYS_SINCE_ENGAGEMENT, sinceLast);
         set(values, ChurnFeature.SUPPORT_CONTACTS_LAST_90_DAYS, supportContacts);
+        set(values, ChurnFeature.NEGATIVE_SUPPORT_CONTACTS_LAST_90_DAYS, negativeContacts);
     }
 
     private static double daysBetween(Instant from, Instant to) {

@@ -23,7 +23,8 @@ public enum ChurnFeature {
     REFUND_SHARE("refunded value over purchased value"),
     ENGAGEMENTS_LAST_30_DAYS("opens, clicks and visits in the last 30 days"),
     DAYS_SINCE_ENGAGEMENT("days since the last open, click or visit"),
-    SUPPORT_CONTACTS_LAST_90_DAYS("support contacts in the last 90 days");
+    SUPPORT_CONTACTS_LAST_90_DAYS("support contacts in the last 90 days"),
+    NEGATIVE_SUPPORT_CONTACTS_LAST_90_DAYS("support contacts with a negative customer message in the last 90 days");
 
     private final String description;
 

@@ -13,12 +13,18 @@ import java.time.Instant;
  */
 public record Engagement(String customerId, Instant at, Kind kind) {
 
-    /** Kinds of engagement; support contacts feed their own feature because they often precede churn. */
+    /** Kinds of engagement; support contacts feed their own features because they often precede churn. */
     public enum Kind {
         MESSAGE_OPEN,
         CLICK,
         VISIT,
-        SUPPORT_CONTACT
+        SUPPORT_CONTACT,
+        /** A support contact in which the customer wrote negatively: counted as a contact and as negative. */
+        NEGATIVE_SUPPORT_CONTACT;
+
+        boolean supportContact() {
+            return this == SUPPORT_CONTACT || this == NEGATIVE_SUPPORT_CONTACT;
+        }
     }
 
     /** Validates the fields. */

@@ -27,7 +27,12 @@ class BehaviourFeaturesTest {
         List<Engagement> engagements = List.of(
                 new Engagement("anna", daysBefore(5), Engagement.Kind.MESSAGE_OPEN),
                 new Engagement("anna", daysBefore(40), Engagement.Kind.CLICK),
-                new Engagement("anna", daysBefore(3), Engagement.Kind.SUPPORT_CONTACT));
+                new Engagement("anna", daysBefore(3), Engagement.Kind.SUPPORT_CONTACT),
+                new Engagement("anna", daysBefore(60), Engagement.Kind.NEGATIVE_SUPPORT_CONTACT),
+                new Engagement("anna", daysBefore(120), Engagement.Kind.NEGATIVE_SUPPORT_CONTACT),
+                // After the cut-off: known to the log, never to the features (the label window's data).
+                new Engagement("anna", AS_OF.plusSeconds(1), Engagement.Kind.MESSAGE_OPEN),
+                new Engagement("anna", AS_OF.plusSeconds(1), Engagement.Kind.NEGATIVE_SUPPORT_CONTACT));
 
         FeatureVector anna =
                 BehaviourFeatures.compute(orders, engagements, AS_OF).getFirst();
@@ -48,7 +53,9 @@ class BehaviourFeaturesTest {
         assertThat(anna.value(ChurnFeature.REFUND_SHARE)).isCloseTo(20 / 120.0, within(1e-12));
         assertThat(anna.value(ChurnFeature.ENGAGEMENTS_LAST_30_DAYS)).isEqualTo(1);
         assertThat(anna.value(ChurnFeature.DAYS_SINCE_ENGAGEMENT)).isEqualTo(5);
-        assertThat(anna.value(ChurnFeature.SUPPORT_CONTACTS_LAST_90_DAYS)).isEqualTo(1);
+        assertThat(anna.value(ChurnFeature.SUPPORT_CONTACTS_LAST_90_DAYS)).isEqualTo(2);
+        assertThat(anna.value(ChurnFeature.NEGATIVE_SUPPORT_CONTACTS_LAST_90_DAYS))
+                .isEqualTo(1);
     }
 
     @Test

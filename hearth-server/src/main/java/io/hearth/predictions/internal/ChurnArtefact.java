@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A churn version: the rules' rhythm (always, as the fallback) and, when the shop had enough data and
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * native memory: {@link #close()} frees it, after which {@link #predict} answers empty (the rules serve).
  */
 final class ChurnArtefact implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChurnArtefact.class);
 
     private final Header header;
     private final @Nullable ChurnModel boosted;
@@ -83,9 +87,27 @@ final class ChurnArtefact implements AutoCloseable {
             byte[] json = in.readNBytes(in.readInt());
             Header header = Artefacts.read(json, Header.class);
             byte[] model = in.readAllBytes();
-            return new ChurnArtefact(header, header.boosted() ? ChurnModel.fromBytes(model) : null);
+            if (!header.boosted()) {
+                return new ChurnArtefact(header, null);
+            }
+            return boostedOrRules(header, model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Trees stored by a release with other feature columns cannot be read by this one (hearth-ml refuses
+     * them rather than misread them): the version's rules serve until the next training replaces it.
+     */
+    private static ChurnArtefact boostedOrRules(Header header, byte[] model) {
+        try {
+            return new ChurnArtefact(header, ChurnModel.fromBytes(model));
+        } catch (IllegalArgumentException otherColumns) {
+            log.warn(
+                    "Stored churn trees are unreadable by this release ({}); their rules serve until retraining",
+                    otherColumns.getMessage());
+            return rulesOnly(header.rules());
         }
     }
 

@@ -37,7 +37,7 @@ final class ChurnBoosting {
 
     static Outcome train(TrainingSet data, Duration horizon, RhythmArtefact rules) {
         Instant cutOff = data.windowEnd().minus(horizon);
-        List<LabelledExample> examples = ChurnExamples.label(orders(data), List.of(), cutOff, horizon);
+        List<LabelledExample> examples = ChurnExamples.label(orders(data), data.engagements(), cutOff, horizon);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("boosting_customers", (double) examples.size());
         if (examples.size() < MIN_CUSTOMERS) {

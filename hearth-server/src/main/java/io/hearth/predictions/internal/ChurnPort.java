@@ -104,10 +104,10 @@ class ChurnPort implements ModelPort<ChurnArtefact> {
         return scores;
     }
 
-    /** The customer's features as training computed them (orders only); empty without a purchase. */
+    /** The customer's features as training computed them (orders and engagements); empty without a purchase. */
     private static Optional<FeatureVector> features(CustomerFeatures customer) {
-        List<FeatureVector> vectors =
-                BehaviourFeatures.compute(ChurnBoosting.orders(customer.history()), List.of(), customer.asOf());
+        List<FeatureVector> vectors = BehaviourFeatures.compute(
+                ChurnBoosting.orders(customer.history()), customer.engagements(), customer.asOf());
         return vectors.stream().findFirst();
     }
 

@@ -38,7 +38,7 @@ class ChurnRules {
 
     Trained<RhythmArtefact> train(TrainingSet data) {
         Instant cutOff = data.windowEnd().minus(settings.churnHorizon());
-        TrainingSet before = new TrainingSet(data.tenant(), data.customers(), cutOff);
+        TrainingSet before = new TrainingSet(data.tenant(), data.customers(), cutOff, data.engagements());
         Rhythm rhythm = new Rhythm(before.populationMedianDays());
         List<double[]> scored = new ArrayList<>();
         for (PurchaseHistory history : data.customers()) {

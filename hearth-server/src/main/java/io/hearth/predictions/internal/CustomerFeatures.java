@@ -2,6 +2,7 @@ package io.hearth.predictions.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.ml.churn.Engagement;
 import io.hearth.profiles.ComputedAttributes.RfmScore;
 import io.hearth.shared.CustomerId;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param rfm the profile's RFM quintiles; null without orders or when not computed yet
  * @param troubleEvents the times of the customer's recent trouble events (failed deliveries, payment
  *     errors), by event name
+ * @param engagements the customer's opens, clicks and support contacts before {@code asOf}
  */
 record CustomerFeatures(
         CustomerId customer,
@@ -33,7 +35,8 @@ record CustomerFeatures(
         int[] engagementByHour,
         @Nullable Instant lastSeenAt,
         @Nullable RfmScore rfm,
-        Map<String, List<Instant>> troubleEvents) {
+        Map<String, List<Instant>> troubleEvents,
+        List<Engagement> engagements) {
 
     static final int HOURS_OF_WEEK = 168;
 
@@ -46,11 +49,13 @@ record CustomerFeatures(
         }
         engagementByHour = engagementByHour.clone();
         troubleEvents = Map.copyOf(troubleEvents);
+        engagements = List.copyOf(engagements);
     }
 
-    /** Features from orders alone, as training reads them for every customer. */
+    /** Features from orders alone, as the rules' backtest reads them for every customer. */
     static CustomerFeatures ofHistory(PurchaseHistory history, Instant asOf) {
-        return new CustomerFeatures(history.customer(), asOf, history, new int[HOURS_OF_WEEK], null, null, Map.of());
+        return new CustomerFeatures(
+                history.customer(), asOf, history, new int[HOURS_OF_WEEK], null, null, Map.of(), List.of());
     }
 
     /** Distinct purchase days, oldest first. */

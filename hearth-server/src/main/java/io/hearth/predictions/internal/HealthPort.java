@@ -85,7 +85,9 @@ class HealthPort implements ModelPort<HealthArtefact> {
     @Override
     public Map<Output, Prediction> score(Optional<Serving<HealthArtefact>> model, CustomerFeatures customer) {
         Optional<FeatureVector> features =
-                BehaviourFeatures.compute(ChurnBoosting.orders(customer.history()), List.of(), customer.asOf()).stream()
+                BehaviourFeatures.compute(
+                                ChurnBoosting.orders(customer.history()), customer.engagements(), customer.asOf())
+                        .stream()
                         .findFirst();
         if (model.isEmpty() || features.isEmpty()) {
             return rules.score(

@@ -1,5 +1,6 @@
 package io.hearth.predictions.internal;
 
+import io.hearth.ml.churn.Engagement;
 import io.hearth.predictions.TrainingListener;
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
@@ -13,9 +14,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
-/** Reads what the models need through the profiles facade: every customer's orders, or one customer's features. */
+/**
+ * Reads what the models need: orders through the profiles facade, opens, clicks and support contacts
+ * from the modules that record them; every customer's for training, or one customer's features.
+ */
 @Component
 class HistoryReader {
 
@@ -27,16 +32,34 @@ class HistoryReader {
 
     private final ProfileManagement profiles;
     private final OrderLineReader lines;
+    private final EngagementReader engagements;
     private final Set<String> troubleEvents;
 
-    HistoryReader(ProfileManagement profiles, OrderLineReader lines, EarlyWarningSettings warnings) {
+    HistoryReader(
+            ProfileManagement profiles,
+            OrderLineReader lines,
+            EngagementReader engagements,
+            EarlyWarningSettings warnings) {
         this.profiles = profiles;
         this.lines = lines;
+        this.engagements = engagements;
         this.troubleEvents = Set.copyOf(warnings.troubleEvents());
+    }
+
+    /** Every live customer's purchases and their engagements before {@code cutOff}, for training. */
+    TrainingSet trainingSet(TenantId tenant, Instant cutOff, TrainingListener listener) {
+        List<Engagement> touches = new ArrayList<>();
+        List<PurchaseHistory> histories =
+                read(tenant, listener, page -> touches.addAll(engagements.before(tenant, page, cutOff)));
+        return new TrainingSet(tenant, histories, cutOff, touches);
     }
 
     /** Every live customer with their purchases, a page of ids and one query of orders (and lines) at a time. */
     List<PurchaseHistory> all(TenantId tenant, TrainingListener listener) {
+        return read(tenant, listener, page -> {});
+    }
+
+    private List<PurchaseHistory> read(TenantId tenant, TrainingListener listener, Consumer<List<CustomerId>> perPage) {
         List<PurchaseHistory> histories = new ArrayList<>();
         CustomerId after = null;
         long read = 0;
@@ -52,6 +75,7 @@ class HistoryReader {
                             .toList();
             Map<String, OrderItems> items = lines.items(tenant, placings, true);
             orders.forEach((customer, list) -> histories.add(PurchaseHistory.of(customer, list, items)));
+            perPage.accept(page);
             read += page.size();
             listener.read(read);
             after = page.getLast();
@@ -90,6 +114,7 @@ class HistoryReader {
                 hours,
                 profile.computed().lastSeenAt(),
                 profile.computed().rfm(),
-                trouble);
+                trouble,
+                engagements.before(tenant, List.of(customer), asOf));
     }
 }

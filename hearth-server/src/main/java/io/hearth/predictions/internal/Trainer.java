@@ -39,7 +39,7 @@ class Trainer {
     /** Trains on the orders placed up to {@code cutOff}, as if it were then: for backfills and evaluations. */
     List<ModelVersion> train(TenantId tenant, Instant cutOff, TrainingListener listener) {
         listener.reading(0);
-        TrainingSet data = new TrainingSet(tenant, histories.all(tenant, listener), cutOff);
+        TrainingSet data = histories.trainingSet(tenant, cutOff, listener);
         long transactions = data.transactions();
         List<ModelVersion> stored = new ArrayList<>();
         for (ModelPort<?> port : ports) {

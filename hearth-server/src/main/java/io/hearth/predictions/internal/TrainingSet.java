@@ -2,6 +2,7 @@ package io.hearth.predictions.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.hearth.ml.churn.Engagement;
 import io.hearth.shared.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.List;
  * A tenant's data for training: every live customer with at least one purchase, as of the cut-off.
  *
  * @param windowEnd the training cut-off; nothing after it is used
+ * @param engagements the customers' opens, clicks and support contacts before the cut-off
  */
-record TrainingSet(TenantId tenant, List<PurchaseHistory> customers, Instant windowEnd) {
+record TrainingSet(TenantId tenant, List<PurchaseHistory> customers, Instant windowEnd, List<Engagement> engagements) {
 
     TrainingSet {
         requireNonNull(tenant, "tenant is null");
@@ -19,6 +21,13 @@ record TrainingSet(TenantId tenant, List<PurchaseHistory> customers, Instant win
                 .map(history -> history.until(windowEnd))
                 .filter(history -> !history.isEmpty())
                 .toList();
+        engagements = engagements.stream()
+                .filter(engagement -> engagement.at().isBefore(windowEnd))
+                .toList();
+    }
+
+    TrainingSet(TenantId tenant, List<PurchaseHistory> customers, Instant windowEnd) {
+        this(tenant, customers, windowEnd, List.of());
     }
 
     Instant windowStart() {

@@ -11,9 +11,11 @@ import io.hearth.ml.churn.ChurnTrainingSettings;
 import io.hearth.ml.churn.FeatureVector;
 import io.hearth.ml.churn.LabelledExample;
 import io.hearth.ml.churn.Order;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,39 @@ class ChurnArtefactTest {
         assertThat(rulesOnly.isBoosted()).isFalse();
         assertThat(rulesOnly.calibration()).isEqualTo(rules.calibration());
         assertThat(rulesOnly.predict(someone, 5)).isEmpty();
+    }
+
+    @Test
+    void treesOfOtherFeatureColumnsServeTheirRulesInstead() {
+        List<Order> orders = orders();
+        ChurnModel model = ChurnTrainer.train(
+                ChurnExamples.label(orders, List.of(), CUT_OFF, Duration.ofDays(90)), ChurnTrainingSettings.defaults());
+        RhythmArtefact rules = new RhythmArtefact(14.0, List.of(new RhythmArtefact.CalibrationBin(0.2, 0.25, 4)));
+        byte[] stored = ChurnArtefact.boosted(rules, List.of(), model).toBytes();
+        model.close();
+        // What an older release wrote: the same layout with a column this release does not have.
+        byte[] older = replace(stored, "recency_days", "recency_dayz");
+
+        ChurnArtefact restored = ChurnArtefact.fromBytes(older);
+
+        assertThat(restored.isBoosted()).isFalse();
+        assertThat(restored.rules().populationMedianDays()).isEqualTo(14.0);
+        assertThat(restored.predict(
+                        BehaviourFeatures.compute(orders, List.of(), CUT_OFF).getFirst(), 5))
+                .isEmpty();
+    }
+
+    private static byte[] replace(byte[] bytes, String from, String to) {
+        byte[] needle = from.getBytes(StandardCharsets.UTF_8);
+        byte[] replacement = to.getBytes(StandardCharsets.UTF_8);
+        byte[] copy = bytes.clone();
+        for (int i = 0; i + needle.length <= copy.length; i++) {
+            if (Arrays.equals(copy, i, i + needle.length, needle, 0, needle.length)) {
+                System.arraycopy(replacement, 0, copy, i, replacement.length);
+                return copy;
+            }
+        }
+        throw new AssertionError(from + " not in the stored bytes");
     }
 
     /** Weekly buyers, half of whom stop well before the cut-off; the others keep buying after it. */

@@ -81,7 +81,8 @@ class EarlyWarningsTest {
                 new int[CustomerFeatures.HOURS_OF_WEEK],
                 null,
                 null,
-                Map.of(FAILED, failures));
+                Map.of(FAILED, failures),
+                List.of());
     }
 
     private static EarlyWarningSettings defaults() {
