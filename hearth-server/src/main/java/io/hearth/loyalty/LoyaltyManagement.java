@@ -149,6 +149,11 @@ public class LoyaltyManagement {
         return engagement.offerArms(tenant);
     }
 
+    /** Every challenge with its targets set and completions this month (UTC); reads only. */
+    public List<ChallengeStanding> challengeStandings(TenantId tenant) {
+        return engagement.challenges(tenant);
+    }
+
     /** Every badge with how many members earned it and the points it paid; reads only. */
     public List<BadgeStanding> badgeStandings(TenantId tenant) {
         return engagement.badges(tenant);

@@ -108,7 +108,7 @@ class LoyaltyConsoleBrowserTest {
     }
 
     @Test
-    void theOffersBadgesAndFairnessPagesShowWhatTheApiAnswers() throws IOException {
+    void challengeCompletionAndTheOffersBadgesAndFairnessPagesShowWhatTheApiAnswers() throws IOException {
         TestTenant shop = tenants.create();
         Api api = new Api(port);
         String admin = bearer(shop.adminKey());
@@ -121,6 +121,9 @@ class LoyaltyConsoleBrowserTest {
         api.put("/v1/loyalty/badges/regular", admin, """
                 {"name": "Regular", "kind": "ORDERS", "threshold": 5}""");
         loyalty.saveTiers(shop.id(), List.of(new Tier("Silver", 100)));
+        assertThat(api.put("/v1/loyalty/challenges/monthly", admin, """
+                        {"name": "Treat yourself", "minTarget": 20, "maxTarget": 100, "rewardPoints": 10}""").status())
+                .isEqualTo(200);
         for (int i = 0; i < 4; i++) {
             CustomerId member = CustomerId.of("m-" + i);
             loyalty.adjust(shop.id(), member, 10 + 100 * (i % 2), "welcome", "staff", new Idempotency("w-" + i, "h"));
@@ -136,11 +139,19 @@ class LoyaltyConsoleBrowserTest {
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> badge(api, admin, "first-hundred").get("members").asLong() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> challenge(api, admin).get("completed").asLong() == 1);
         JsonNode arms = api.get("/v1/loyalty/offers/stats", admin).json().get("data");
         JsonNode fairness = api.get("/v1/loyalty/fairness", admin).json();
 
         console.signIn(shop.adminKey());
         browser.findElement(By.id("nav-loyalty")).click();
+        JsonNode monthly = challenge(api, admin);
+        assertThat(cell("challenges", "data-challenge", "monthly", "targets"))
+                .isEqualTo(monthly.get("targets").asString());
+        assertThat(cell("challenges", "data-challenge", "monthly", "completed")).isEqualTo("1");
+        assertThat(cell("challenges", "data-challenge", "monthly", "predicted"))
+                .isEqualTo("%.2f".formatted(monthly.get("meanProbability").asDouble()));
         browser.findElement(By.id("loyalty-nav-offers")).click();
         for (JsonNode arm : arms) {
             String name = arm.get("arm").get("name").asString();
@@ -185,6 +196,10 @@ class LoyaltyConsoleBrowserTest {
 
     private String cell(String table, String attribute, String key, String column) {
         return console.text(By.cssSelector("#" + table + " tr[" + attribute + "='" + key + "'] td." + column));
+    }
+
+    private static JsonNode challenge(Api api, String admin) {
+        return api.get("/v1/loyalty/challenges/stats", admin).json().get("data").get(0);
     }
 
     private static JsonNode badge(Api api, String admin, String badgeId) {

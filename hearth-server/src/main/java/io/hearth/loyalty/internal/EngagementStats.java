@@ -2,11 +2,15 @@ package io.hearth.loyalty.internal;
 
 import io.hearth.loyalty.Badge;
 import io.hearth.loyalty.BadgeStanding;
+import io.hearth.loyalty.ChallengeStanding;
 import io.hearth.loyalty.OfferArm;
 import io.hearth.loyalty.OfferArmStats;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,11 +24,51 @@ public class EngagementStats {
     private final JdbcClient jdbc;
     private final OfferStore offers;
     private final Badges badges;
+    private final ChallengeStore challenges;
+    private final Clock clock;
 
-    EngagementStats(JdbcClient jdbc, OfferStore offers, Badges badges) {
+    EngagementStats(JdbcClient jdbc, OfferStore offers, Badges badges, ChallengeStore challenges, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.offers = offers;
         this.badges = badges;
+        this.challenges = challenges;
+    }
+
+    private record TargetFigures(long targets, long completed, double meanProbability) {}
+
+    /** Every challenge with its targets and completions in the current month (UTC). */
+    public List<ChallengeStanding> challenges(TenantId tenant) {
+        String period = YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString();
+        return TenantContext.call(tenant, () -> {
+            Map<String, TargetFigures> figures = jdbc
+                    .sql("""
+                            select t.challenge_id, count(*), count(a.customer_id), avg(t.probability)
+                            from loyalty_challenge_target t
+                            left join lateral (
+                                select x.customer_id from loyalty_transaction x
+                                where x.tenant_id = t.tenant_id and x.customer_id = t.customer_id
+                                    and x.kind = 'BONUS'
+                                    and x.reference = 'challenge:' || t.challenge_id || ':' || t.period
+                                limit 1) a on true
+                            where t.tenant_id = :tenant and t.period = :period
+                            group by t.challenge_id""")
+                    .param("tenant", tenant.value())
+                    .param("period", period)
+                    .query((rs, row) -> Map.entry(
+                            rs.getString(1), new TargetFigures(rs.getLong(2), rs.getLong(3), rs.getDouble(4))))
+                    .list()
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            return challenges.challenges(tenant, false).stream()
+                    .map(challenge -> {
+                        TargetFigures figure =
+                                figures.getOrDefault(challenge.challengeId(), new TargetFigures(0, 0, 0));
+                        return new ChallengeStanding(
+                                challenge, period, figure.targets(), figure.completed(), figure.meanProbability());
+                    })
+                    .toList();
+        });
     }
 
     private record ArmFigures(long offers, long responses, double rewardSum) {}
