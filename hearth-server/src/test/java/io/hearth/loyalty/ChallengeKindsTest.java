@@ -118,7 +118,10 @@ class ChallengeKindsTest {
     @Test
     void weeklyVisitsCountTheLongestRunOfWeeksWithAPageViewInTheMonth() {
         LocalDate thisMonday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        YearMonth earlier = YearMonth.from(thisMonday).minusMonths(2);
+        YearMonth thisMonth = YearMonth.now(ZoneOffset.UTC);
+        YearMonth earlier = thisMonth.minusMonths(2);
+        // In the last days of a month this week may already belong to the next one (its Thursday does).
+        int thisWeekCounts = YearMonth.from(thisMonday.plusDays(3)).equals(thisMonth) ? 1 : 0;
         LocalDate firstMonday = earlier.atDay(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         for (int week = 0; week < 3; week++) {
             page(firstMonday.plusWeeks(week).atTime(10, 0).toInstant(ZoneOffset.UTC));
@@ -134,7 +137,7 @@ class ChallengeKindsTest {
 
         assertThat(habit.get("typical").decimalValue()).isEqualByComparingTo("3");
         assertThat(habit.get("target").decimalValue()).isEqualByComparingTo("3");
-        assertThat(habit.get("progress").decimalValue()).isEqualByComparingTo("1");
+        assertThat(habit.get("progress").intValue()).isEqualTo(thisWeekCounts);
         assertThat(habit.get("completed").asBoolean()).isFalse();
     }
 
