@@ -32,9 +32,9 @@ public record Challenge(
 
     /** What a challenge counts in a month. Every kind but {@code SPEND} counts whole units. */
     public enum Kind {
-        /** The total of paid orders that were not refunded or cancelled. */
+        /** The total of the orders placed that were not refunded or cancelled. */
         SPEND,
-        /** Paid orders that were not refunded or cancelled. */
+        /** The orders placed that were not refunded or cancelled. */
         ORDERS,
         /** Purchase categories the member bought from for the first time (from their earned order lines). */
         NEW_CATEGORIES,
