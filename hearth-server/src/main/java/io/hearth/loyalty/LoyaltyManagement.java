@@ -3,6 +3,7 @@ package io.hearth.loyalty;
 import io.hearth.loyalty.EarnRules.BonusAction;
 import io.hearth.loyalty.internal.BadgeProgress;
 import io.hearth.loyalty.internal.Challenges;
+import io.hearth.loyalty.internal.EngagementStats;
 import io.hearth.loyalty.internal.Fairness;
 import io.hearth.loyalty.internal.Maintenance;
 import io.hearth.loyalty.internal.Members;
@@ -42,6 +43,7 @@ public class LoyaltyManagement {
     private final OfferChoices offerChoices;
     private final Fairness fairness;
     private final BadgeProgress badgeProgress;
+    private final EngagementStats engagement;
 
     LoyaltyManagement(
             PointsLedger ledger,
@@ -53,7 +55,9 @@ public class LoyaltyManagement {
             Challenges challenges,
             OfferChoices offerChoices,
             Fairness fairness,
-            BadgeProgress badgeProgress) {
+            BadgeProgress badgeProgress,
+            EngagementStats engagement) {
+        this.engagement = engagement;
         this.fairness = fairness;
         this.badgeProgress = badgeProgress;
         this.ledger = ledger;
@@ -140,6 +144,21 @@ public class LoyaltyManagement {
         return vouchers.redeem(tenant, code, customer, orderId, basket);
     }
 
+    /** Every offer type (arm) in its order with its offers, responses and mean reward so far; reads only. */
+    public List<OfferArmStats> offerArmStats(TenantId tenant) {
+        return engagement.offerArms(tenant);
+    }
+
+    /** Every challenge with its targets set and completions this month (UTC); reads only. */
+    public List<ChallengeStanding> challengeStandings(TenantId tenant) {
+        return engagement.challenges(tenant);
+    }
+
+    /** Every badge with how many members earned it and the points it paid; reads only. */
+    public List<BadgeStanding> badgeStandings(TenantId tenant) {
+        return engagement.badges(tenant);
+    }
+
     /** The member's standing on every active badge, with when each was earned; reads only. */
     public List<Badge.Progress> badges(TenantId tenant, CustomerId customer) {
         return badgeProgress.of(tenant, customer);
@@ -152,7 +171,8 @@ public class LoyaltyManagement {
 
     /**
      * Earns pending points on an order's lines by the rules in force; they become available when the
-     * order's return window closes. Publishes {@link PointsEarned}.
+     * order's return window closes. Publishes {@link PointsEarned}. Then awards any active challenge
+     * the member reached (a challenge's award is keyed by month, so a replay awards nothing twice).
      *
      * @param placedAt when the order was placed (the calendar month of the cap, the tier window); null is now
      * @throws io.hearth.shared.HearthProblem {@link LoyaltyProblem#ORDER_ALREADY_EARNED} for an order
@@ -165,7 +185,9 @@ public class LoyaltyManagement {
             List<OrderLine> lines,
             @Nullable Instant placedAt,
             Idempotency idempotency) {
-        return ledger.earn(tenant, customer, orderId, lines, placedAt, idempotency);
+        LedgerTransaction earned = ledger.earn(tenant, customer, orderId, lines, placedAt, idempotency);
+        challenges.advance(tenant, customer);
+        return earned;
     }
 
     /** Earns on a paid order's total, as one line, unless the order earned already (through the API). */
@@ -213,7 +235,11 @@ public class LoyaltyManagement {
      */
     public LedgerTransaction awardBonus(
             TenantId tenant, CustomerId customer, BonusAction action, String reference, Idempotency idempotency) {
-        return ledger.bonus(tenant, customer, action, reference, idempotency);
+        LedgerTransaction awarded = ledger.bonus(tenant, customer, action, reference, idempotency);
+        if (action == BonusAction.REVIEW_WRITTEN) {
+            challenges.advance(tenant, customer);
+        }
+        return awarded;
     }
 
     /**

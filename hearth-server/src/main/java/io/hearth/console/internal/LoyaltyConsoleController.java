@@ -31,6 +31,7 @@ class LoyaltyConsoleController {
         model.addAttribute("earned", csv(overview, Day::earned));
         model.addAttribute("redeemed", csv(overview, Day::redeemed));
         model.addAttribute("expired", csv(overview, Day::expired));
+        model.addAttribute("challenges", loyalty.challengeStandings(user.tenantId()));
         model.addAttribute("tenant", user.tenantId());
         return "console/loyalty";
     }

@@ -40,6 +40,17 @@ class ChallengeAwards {
         this.publisher = publisher;
     }
 
+    private static String reached(Challenge.Kind kind, BigDecimal target) {
+        String figure = target.stripTrailingZeros().toPlainString();
+        return switch (kind) {
+            case SPEND -> "spent at least " + target.toPlainString();
+            case ORDERS -> figure + " orders or more";
+            case NEW_CATEGORIES -> "bought from " + figure + " new categories or more";
+            case REVIEWS -> figure + " reviews or more";
+            case WEEKLY_VISITS -> "visited " + figure + " weeks in a row or more";
+        };
+    }
+
     /** Whether the challenge was awarded for the period. */
     boolean awarded(TenantId tenant, CustomerId customer, Challenge challenge, String period) {
         return TenantContext.call(
@@ -52,7 +63,7 @@ class ChallengeAwards {
     /** Always true: the challenge is completed, now or by an earlier award. */
     boolean award(TenantId tenant, CustomerId customer, Challenge challenge, String period, BigDecimal target) {
         String reference = "challenge:" + challenge.challengeId() + ":" + period;
-        String reason = "spent at least " + target.toPlainString() + " in " + period + " (" + challenge.name() + ")";
+        String reason = reached(challenge.kind(), target) + " in " + period + " (" + challenge.name() + ")";
         TenantContext.run(
                 tenant,
                 () -> transactions.executeWithoutResult(status -> {

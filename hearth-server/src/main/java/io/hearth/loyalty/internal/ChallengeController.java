@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Monthly spend challenges: define them, and see a member's calibrated targets and progress. */
+/** Monthly challenges (spend, orders, new categories, reviews, weekly visits): define them, and see a member's calibrated targets and progress. */
 @RestController
 @Tag(name = "Loyalty challenges", description = "Challenges with per-member calibrated targets")
 class ChallengeController {
@@ -33,6 +33,7 @@ class ChallengeController {
     /** A challenge as sent. */
     record ChallengeRequest(
             @Nullable String name,
+            @Nullable String kind,
             @Nullable Double stretch,
             @Nullable BigDecimal minTarget,
             @Nullable BigDecimal maxTarget,
@@ -55,15 +56,33 @@ class ChallengeController {
             if (minTarget != null && maxTarget != null && maxTarget.compareTo(minTarget) < 0) {
                 errors.add(new FieldError("/maxTarget", "must not be below minTarget"));
             }
+            Challenge.Kind parsed = kind(errors);
+            if (parsed != null && parsed.counted() && minTarget != null && minTarget.compareTo(BigDecimal.ONE) < 0) {
+                errors.add(new FieldError("/minTarget", "must be at least 1 for a challenge that counts " + parsed));
+            }
             if (rewardPoints != null && rewardPoints <= 0) {
                 errors.add(new FieldError("/rewardPoints", "must be positive"));
             }
             LoyaltyRequests.refuseIfAny(errors, "The challenge is not valid");
         }
+
+        /** The kind, SPEND when left out; null (with an error) when it names no kind. */
+        Challenge.@Nullable Kind kind(List<FieldError> errors) {
+            if (kind == null) {
+                return Challenge.Kind.SPEND;
+            }
+            try {
+                return Challenge.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(
+                        "/kind", "must be one of " + java.util.Arrays.toString(Challenge.Kind.values())));
+                return null;
+            }
+        }
     }
 
     @PutMapping(path = "/v1/loyalty/challenges/{challengeId}", produces = "application/json")
-    @Operation(summary = "Create or replace a monthly spend challenge (admin)")
+    @Operation(summary = "Create or replace a monthly challenge of a kind (SPEND by default) (admin)")
     Challenge save(
             @AuthenticationPrincipal Principal caller,
             @PathVariable String challengeId,
@@ -74,6 +93,7 @@ class ChallengeController {
                 new Challenge(
                         challengeId,
                         request.name(),
+                        java.util.Objects.requireNonNull(request.kind(new ArrayList<>())),
                         request.stretch() == null ? 0.2 : request.stretch(),
                         request.minTarget(),
                         request.maxTarget(),

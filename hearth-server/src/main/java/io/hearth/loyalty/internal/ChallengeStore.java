@@ -18,26 +18,30 @@ import org.springframework.stereotype.Repository;
 class ChallengeStore {
 
     private final JdbcClient jdbc;
+    private final ProgramCache<List<Challenge>> definitions;
 
-    ChallengeStore(JdbcClient jdbc) {
+    ChallengeStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
+        this.definitions = new ProgramCache<>(settings.programCacheTtl());
     }
 
     /** A member's target for one month, as it was set. */
     record StoredTarget(BigDecimal target, double probability, BigDecimal typical) {}
 
     void save(TenantId tenant, Challenge challenge) {
+        definitions.changed(tenant);
         jdbc.sql("""
-                        insert into loyalty_challenge (tenant_id, challenge_id, name, stretch, min_target, max_target,
-                            reward_points, active, budget_id)
-                        values (:tenant, :id, :name, :stretch, :min, :max, :points, :active, :budget)
-                        on conflict (tenant_id, challenge_id) do update set name = excluded.name,
+                        insert into loyalty_challenge (tenant_id, challenge_id, name, kind, stretch, min_target,
+                            max_target, reward_points, active, budget_id)
+                        values (:tenant, :id, :name, :kind, :stretch, :min, :max, :points, :active, :budget)
+                        on conflict (tenant_id, challenge_id) do update set name = excluded.name, kind = excluded.kind,
                             stretch = excluded.stretch, min_target = excluded.min_target,
                             max_target = excluded.max_target, reward_points = excluded.reward_points,
                             active = excluded.active, budget_id = excluded.budget_id""")
                 .param("tenant", tenant.value())
                 .param("id", challenge.challengeId())
                 .param("name", challenge.name())
+                .param("kind", challenge.kind().name())
                 .param("stretch", challenge.stretch())
                 .param("min", challenge.minTarget())
                 .param("max", challenge.maxTarget())
@@ -47,12 +51,16 @@ class ChallengeStore {
                 .update();
     }
 
+    /** From memory (see {@link ProgramCache}): every earn asks whether a challenge is active. */
     List<Challenge> challenges(TenantId tenant, boolean activeOnly) {
-        return jdbc.sql("select * from loyalty_challenge where tenant_id = :tenant" + (activeOnly ? " and active" : "")
-                        + " order by challenge_id")
-                .param("tenant", tenant.value())
-                .query(ChallengeStore::challenge)
-                .list();
+        List<Challenge> all = definitions.get(
+                tenant,
+                () -> List.copyOf(
+                        jdbc.sql("select * from loyalty_challenge where tenant_id = :tenant order by challenge_id")
+                                .param("tenant", tenant.value())
+                                .query(ChallengeStore::challenge)
+                                .list()));
+        return activeOnly ? all.stream().filter(Challenge::active).toList() : all;
     }
 
     Optional<StoredTarget> target(TenantId tenant, String challengeId, CustomerId customer, String period) {
@@ -91,6 +99,7 @@ class ChallengeStore {
         return new Challenge(
                 rs.getString("challenge_id"),
                 rs.getString("name"),
+                Challenge.Kind.valueOf(rs.getString("kind")),
                 rs.getDouble("stretch"),
                 rs.getBigDecimal("min_target"),
                 rs.getBigDecimal("max_target"),

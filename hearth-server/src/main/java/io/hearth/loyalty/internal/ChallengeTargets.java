@@ -6,8 +6,6 @@ import io.hearth.ml.challenge.TargetCalibrator;
 import io.hearth.ml.challenge.TargetCalibrator.Target;
 import io.hearth.privacy.Decision;
 import io.hearth.privacy.PrivacyManagement;
-import io.hearth.profiles.CustomerOrder;
-import io.hearth.profiles.OrderStatus;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
@@ -16,20 +14,18 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sets a member's monthly target the first time it is asked for: calibrated from the months since
- * their first order (at most twelve, the current one excluded), stored with its completion
- * probability, and written to the decision log with the reason.
+ * Sets a member's monthly target the first time it is asked for: calibrated from their figure in
+ * each month since their first activity (at most twelve, the current one excluded), stored with its
+ * completion probability, and written to the decision log with the reason. Targets of kinds that
+ * count whole units are rounded up, and the probability is that of the rounded target.
  */
 @Component
 class ChallengeTargets {
-
-    static final int HISTORY_MONTHS = 12;
 
     private final ChallengeStore store;
     private final PrivacyManagement privacy;
@@ -39,20 +35,18 @@ class ChallengeTargets {
         this.privacy = privacy;
     }
 
-    StoredTarget target(
-            TenantId tenant, Challenge challenge, CustomerId customer, List<CustomerOrder> orders, Instant now) {
+    StoredTarget target(TenantId tenant, Challenge challenge, CustomerId customer, double[] months, Instant now) {
         YearMonth period = YearMonth.from(now.atZone(ZoneOffset.UTC));
         var stored = TenantContext.call(
                 tenant, () -> store.target(tenant, challenge.challengeId(), customer, period.toString()));
         if (stored.isPresent()) {
             return stored.get();
         }
-        double[] months = monthlySpend(orders, period);
-        Target target = new TargetCalibrator(
-                        challenge.stretch(),
-                        challenge.minTarget().doubleValue(),
-                        challenge.maxTarget().doubleValue())
-                .calibrate(months);
+        TargetCalibrator calibrator = new TargetCalibrator(
+                challenge.stretch(),
+                challenge.minTarget().doubleValue(),
+                challenge.maxTarget().doubleValue());
+        Target target = whole(challenge, calibrator, months, calibrator.calibrate(months));
         StoredTarget calibrated =
                 new StoredTarget(money(target.target()), target.probability(), money(target.typical()));
         boolean first = TenantContext.call(
@@ -67,28 +61,17 @@ class ChallengeTargets {
         return calibrated;
     }
 
-    /** Spend per month from the first order's month to the month before {@code period}, at most twelve. */
-    static double[] monthlySpend(List<CustomerOrder> orders, YearMonth period) {
-        List<CustomerOrder> counted = orders.stream()
-                .filter(order -> order.placedAt() != null && order.total() != null)
-                .filter(order -> order.status() != OrderStatus.REFUNDED && order.status() != OrderStatus.CANCELLED)
-                .toList();
-        YearMonth first = counted.stream()
-                .map(order -> YearMonth.from(order.placedAt().atZone(ZoneOffset.UTC)))
-                .min(YearMonth::compareTo)
-                .orElse(period);
-        YearMonth from =
-                first.isBefore(period.minusMonths(HISTORY_MONTHS)) ? period.minusMonths(HISTORY_MONTHS) : first;
-        int length = (int) Math.max(0, from.until(period, java.time.temporal.ChronoUnit.MONTHS));
-        double[] months = new double[length];
-        for (CustomerOrder order : counted) {
-            YearMonth month = YearMonth.from(order.placedAt().atZone(ZoneOffset.UTC));
-            int index = (int) from.until(month, java.time.temporal.ChronoUnit.MONTHS);
-            if (index >= 0 && index < length) {
-                months[index] += order.total().doubleValue();
-            }
+    private static Target whole(Challenge challenge, TargetCalibrator calibrator, double[] months, Target target) {
+        if (!challenge.kind().counted()) {
+            return target;
         }
-        return months;
+        double rounded = Math.min(
+                Math.max(1, Math.ceil(target.target() - 1e-9)),
+                Math.max(1, Math.floor(challenge.maxTarget().doubleValue())));
+        double[] active =
+                java.util.Arrays.stream(months).filter(value -> value > 0).toArray();
+        double probability = active.length == 0 ? 0 : calibrator.probability(active, months.length, rounded);
+        return new Target(rounded, probability, target.typical(), target.periods(), target.activePeriods());
     }
 
     private void record(TenantId tenant, Challenge challenge, CustomerId customer, YearMonth period, Target target) {
@@ -98,9 +81,11 @@ class ChallengeTargets {
         inputs.put("typicalMonth", target.typical());
         inputs.put("months", target.periods());
         inputs.put("activeMonths", target.activePeriods());
+        inputs.put("kind", challenge.kind().name());
         String reason =
-                "%.0f %% above the typical month of %.2f over %d months, bounded %s–%s; chance of reaching it %.2f"
+                "%s: %.0f %% above the typical month of %.2f over %d months, bounded %s–%s; chance of reaching it %.2f"
                         .formatted(
+                                challenge.kind().name().toLowerCase(java.util.Locale.ROOT),
                                 100 * challenge.stretch(),
                                 target.typical(),
                                 target.periods(),

@@ -5,44 +5,46 @@ import io.hearth.loyalty.ChallengeCompleted;
 import io.hearth.loyalty.ChallengeProgress;
 import io.hearth.loyalty.Idempotency;
 import io.hearth.loyalty.internal.ChallengeStore.StoredTarget;
-import io.hearth.profiles.CustomerOrder;
-import io.hearth.profiles.OrderStatus;
-import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * Monthly spend challenges with per-member targets. Reading a member's challenges sets missing
- * targets, measures this month's spend from their orders, and awards the points of every challenge
+ * Monthly challenges with per-member targets. Reading a member's challenges sets missing targets,
+ * measures this month's figure of each kind ({@link ChallengeFigures}), and awards the points of every challenge
  * reached (once per month, through the ledger), publishing {@link ChallengeCompleted}.
  */
 @Service
 public class Challenges {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Challenges.class);
+
     private final ChallengeStore store;
     private final ChallengeTargets targets;
-    private final ProfileManagement profiles;
+    private final ChallengeFigures figures;
     private final ChallengeAwards awards;
     private final Clock clock;
 
     Challenges(
             ChallengeStore store,
             ChallengeTargets targets,
-            ProfileManagement profiles,
+            ChallengeFigures figures,
             ChallengeAwards awards,
             Clock clock) {
         this.store = store;
         this.targets = targets;
-        this.profiles = profiles;
+        this.figures = figures;
         this.awards = awards;
         this.clock = clock;
     }
@@ -67,13 +69,14 @@ public class Challenges {
         }
         Instant now = clock.instant();
         YearMonth period = YearMonth.from(now.atZone(ZoneOffset.UTC));
-        List<CustomerOrder> orders = profiles.orders(tenant, customer);
-        BigDecimal spent = spentIn(orders, period);
+        Set<Challenge.Kind> kinds = active.stream().map(Challenge::kind).collect(Collectors.toSet());
+        ChallengeFigures.Figures figures = this.figures.of(tenant, customer, kinds, period);
         List<ChallengeProgress> progress = new ArrayList<>();
         for (Challenge challenge : active) {
-            StoredTarget target = targets.target(tenant, challenge, customer, orders, now);
-            boolean reached = spent.compareTo(target.target()) >= 0;
-            boolean completed = reached
+            StoredTarget target =
+                    targets.target(tenant, challenge, customer, figures.history(challenge.kind(), period), now);
+            BigDecimal reached = figure(challenge, figures.in(challenge.kind(), period));
+            boolean completed = reached.compareTo(target.target()) >= 0
                     && (award
                             ? awards.award(tenant, customer, challenge, period.toString(), target.target())
                             : awards.awarded(tenant, customer, challenge, period.toString()));
@@ -83,20 +86,31 @@ public class Challenges {
                     target.target(),
                     target.probability(),
                     target.typical(),
-                    spent,
+                    reached,
                     completed));
         }
         return progress;
     }
 
-    private static BigDecimal spentIn(List<CustomerOrder> orders, YearMonth period) {
-        return orders.stream()
-                .filter(order -> order.placedAt() != null && order.total() != null)
-                .filter(order -> order.status() != OrderStatus.REFUNDED && order.status() != OrderStatus.CANCELLED)
-                .filter(order ->
-                        YearMonth.from(order.placedAt().atZone(ZoneOffset.UTC)).equals(period))
-                .map(CustomerOrder::total)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal figure(Challenge challenge, double value) {
+        return challenge.kind().counted()
+                ? BigDecimal.valueOf(Math.round(value))
+                : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * After a movement that may count (an earn on order lines, a review bonus): awards what the member
+     * reached. A failure here leaves the movement written; the next one tries again.
+     */
+    public void advance(TenantId tenant, CustomerId customer) {
+        if (TenantContext.call(tenant, () -> store.challenges(tenant, true)).isEmpty()) {
+            return;
+        }
+        try {
+            progress(tenant, customer, true);
+        } catch (RuntimeException e) {
+            LOG.warn("Challenges of member {} of tenant {} not advanced", customer, tenant, e);
+        }
     }
 
     static Idempotency key(Challenge challenge, String period, CustomerId customer) {

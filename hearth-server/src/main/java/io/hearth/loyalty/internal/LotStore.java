@@ -109,6 +109,23 @@ class LotStore {
                 .optional();
     }
 
+    /** When the member first earned on each purchase category (order lines not taken back). */
+    Map<String, Instant> firstEarnedPerCategory(TenantId tenant, CustomerId customer) {
+        return jdbc
+                .sql("""
+                        select category, min(earned_at) from loyalty_lot
+                        where tenant_id = :tenant and customer_id = :customer and category is not null
+                            and state <> 'REVERSED'
+                        group by category""")
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .query((rs, row) ->
+                        Map.entry(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The member's spendable lots, the first to expire first. */
     List<Lot> spendable(TenantId tenant, CustomerId customer) {
         return jdbc.sql(SELECT + "and customer_id = :customer " + SPENDABLE

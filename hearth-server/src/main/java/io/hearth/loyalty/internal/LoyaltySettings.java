@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tierGrace how long a member keeps a tier after falling below it
  * @param earnHistory how old a paid order may be when it reaches Hearth and still earn points by
  *     itself; older ones (an import of past orders) earn nothing unless awarded explicitly
+ * @param programCacheTtl how long a node keeps a tenant's earn rules, tiers and rewards in memory;
+ *     a change made on another node is seen after at most this long ({@code PT0S} reads them every time)
  */
 @ConfigurationProperties("hearth.loyalty")
 record LoyaltySettings(
@@ -25,7 +27,8 @@ record LoyaltySettings(
         @DefaultValue("PT1H") Duration reconciliationInterval,
         @DefaultValue("P365D") Duration tierWindow,
         @DefaultValue("P30D") Duration tierGrace,
-        @DefaultValue("P365D") Duration earnHistory) {
+        @DefaultValue("P365D") Duration earnHistory,
+        @DefaultValue("PT10S") Duration programCacheTtl) {
 
     LoyaltySettings {
         positive("points-lifetime", pointsLifetime);
@@ -35,6 +38,9 @@ record LoyaltySettings(
         positive("earn-history", earnHistory);
         if (expiryReminder.isNegative() || expiryReminder.compareTo(pointsLifetime) >= 0) {
             throw new IllegalArgumentException("hearth.loyalty.expiry-reminder must be shorter than the lifetime");
+        }
+        if (programCacheTtl.isNegative()) {
+            throw new IllegalArgumentException("hearth.loyalty.program-cache-ttl must not be negative");
         }
         if (tierGrace.isNegative()) {
             throw new IllegalArgumentException("hearth.loyalty.tier-grace must not be negative");

@@ -16,12 +16,15 @@ import org.springframework.stereotype.Repository;
 class RewardStore {
 
     private final JdbcClient jdbc;
+    private final ProgramCache<List<Reward>> catalogues;
 
-    RewardStore(JdbcClient jdbc) {
+    RewardStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
+        this.catalogues = new ProgramCache<>(settings.programCacheTtl());
     }
 
     void save(TenantId tenant, Reward reward, Instant now) {
+        catalogues.changed(tenant);
         jdbc.sql("""
                         insert into loyalty_reward (tenant_id, reward_id, name, kind, cost, active, min_tier, created_at)
                         values (:tenant, :id, :name, :kind, :cost, :active, :minTier, :now)
@@ -38,20 +41,23 @@ class RewardStore {
                 .update();
     }
 
+    /** From memory (see {@link ProgramCache}), as every redemption needs it. */
     Optional<Reward> reward(TenantId tenant, String rewardId) {
-        return jdbc.sql("select * from loyalty_reward where tenant_id = :tenant and reward_id = :id")
-                .param("tenant", tenant.value())
-                .param("id", rewardId)
-                .query(RewardStore::reward)
-                .optional();
+        return rewards(tenant).stream()
+                .filter(reward -> reward.rewardId().equals(rewardId))
+                .findFirst();
     }
 
-    /** Every reward, cheapest first. */
+    /** Every reward, cheapest first; from memory (see {@link ProgramCache}). */
     List<Reward> rewards(TenantId tenant) {
-        return jdbc.sql("select * from loyalty_reward where tenant_id = :tenant order by cost, reward_id")
+        return catalogues.get(tenant, () -> load(tenant));
+    }
+
+    private List<Reward> load(TenantId tenant) {
+        return List.copyOf(jdbc.sql("select * from loyalty_reward where tenant_id = :tenant order by cost, reward_id")
                 .param("tenant", tenant.value())
                 .query(RewardStore::reward)
-                .list();
+                .list());
     }
 
     private static Reward reward(ResultSet rs, int row) throws SQLException {

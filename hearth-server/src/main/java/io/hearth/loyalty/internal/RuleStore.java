@@ -18,12 +18,19 @@ class RuleStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final ProgramCache<RulesVersion> current;
 
-    RuleStore(JdbcClient jdbc) {
+    RuleStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
+        this.current = new ProgramCache<>(settings.programCacheTtl());
     }
 
+    /** The version in force; from memory (see {@link ProgramCache}), as every earn needs it. */
     RulesVersion current(TenantId tenant) {
+        return current.get(tenant, () -> load(tenant));
+    }
+
+    private RulesVersion load(TenantId tenant) {
         return jdbc.sql("""
                         select version, rules, created_at from loyalty_earn_rules where tenant_id = :tenant
                         order by version desc limit 1""")
@@ -55,6 +62,7 @@ class RuleStore {
 
     /** Saves the rules as the next version; two saves at once cannot take the same number. */
     RulesVersion save(TenantId tenant, EarnRules rules, String actor, Instant now) {
+        current.changed(tenant);
         int version = jdbc.sql("""
                         insert into loyalty_earn_rules (tenant_id, version, rules, actor, created_at)
                         select :tenant, coalesce(max(version), 0) + 1, cast(:rules as jsonb), :actor, :now

@@ -16,23 +16,31 @@ import org.springframework.stereotype.Repository;
 class TierStore {
 
     private final JdbcClient jdbc;
+    private final ProgramCache<List<Tier>> ladders;
 
-    TierStore(JdbcClient jdbc) {
+    TierStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
+        this.ladders = new ProgramCache<>(settings.programCacheTtl());
     }
 
     /** A member's tier row: the tier, since when, and since when they are below it (grace). */
     record MemberTier(String tier, Instant since, @Nullable Instant belowSince) {}
 
-    /** The tiers, lowest threshold first. */
+    /** The tiers, lowest threshold first; from memory (see {@link ProgramCache}), as every movement needs them. */
     List<Tier> tiers(TenantId tenant) {
-        return jdbc.sql("select name, threshold from loyalty_tier where tenant_id = :tenant order by threshold")
-                .param("tenant", tenant.value())
-                .query((rs, row) -> new Tier(rs.getString(1), rs.getLong(2)))
-                .list();
+        return ladders.get(tenant, () -> load(tenant));
+    }
+
+    private List<Tier> load(TenantId tenant) {
+        return List.copyOf(
+                jdbc.sql("select name, threshold from loyalty_tier where tenant_id = :tenant order by threshold")
+                        .param("tenant", tenant.value())
+                        .query((rs, row) -> new Tier(rs.getString(1), rs.getLong(2)))
+                        .list());
     }
 
     void replace(TenantId tenant, List<Tier> tiers) {
+        ladders.changed(tenant);
         jdbc.sql("delete from loyalty_tier where tenant_id = :tenant")
                 .param("tenant", tenant.value())
                 .update();

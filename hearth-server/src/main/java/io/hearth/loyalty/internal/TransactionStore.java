@@ -76,6 +76,18 @@ class TransactionStore {
                 .single();
     }
 
+    /** When each of the member's bonuses with a reference like the pattern was awarded. */
+    List<Instant> bonusTimes(TenantId tenant, CustomerId customer, String referencePattern) {
+        return jdbc.sql("""
+                        select occurred_at from loyalty_transaction where tenant_id = :tenant
+                        and customer_id = :customer and kind = 'BONUS' and points > 0 and reference like :pattern""")
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .param("pattern", referencePattern)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .list();
+    }
+
     /** The transaction and its entries in one statement (the entries' foreign key is checked at its end). */
     void append(TenantId tenant, LedgerTransaction transaction, String key, String requestHash) {
         String header = """

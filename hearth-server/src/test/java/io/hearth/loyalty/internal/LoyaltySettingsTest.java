@@ -22,7 +22,8 @@ class LoyaltySettingsTest {
                         Duration.ofHours(1),
                         Duration.ofDays(365),
                         Duration.ofDays(30),
-                        Duration.ofDays(365)));
+                        Duration.ofDays(365),
+                        Duration.ofSeconds(10)));
     }
 
     @Test
@@ -34,7 +35,8 @@ class LoyaltySettingsTest {
                         "hearth.loyalty.reconciliation-interval", "PT6H",
                         "hearth.loyalty.tier-window", "P90D",
                         "hearth.loyalty.tier-grace", "P14D",
-                        "hearth.loyalty.earn-history", "P7D")))
+                        "hearth.loyalty.earn-history", "P7D",
+                        "hearth.loyalty.program-cache-ttl", "PT1M")))
                 .isEqualTo(new LoyaltySettings(
                         Duration.ofDays(180),
                         Duration.ofDays(7),
@@ -42,7 +44,8 @@ class LoyaltySettingsTest {
                         Duration.ofHours(6),
                         Duration.ofDays(90),
                         Duration.ofDays(14),
-                        Duration.ofDays(7)));
+                        Duration.ofDays(7),
+                        Duration.ofMinutes(1)));
     }
 
     @Test
