@@ -89,7 +89,27 @@ public class SupportManagement {
 
     /** Escalated conversations of a queue (null for all), highest priority first, without messages. */
     public List<Conversation> queue(TenantId tenant, @Nullable String queue, int limit) {
-        return desk.queue(tenant, queue, limit);
+        return desk.queue(tenant, queue, null, limit);
+    }
+
+    /**
+     * Escalated conversations of a queue (null for all) and of an assignee (null for any), highest
+     * priority first, without messages.
+     */
+    public List<Conversation> queue(TenantId tenant, @Nullable String queue, @Nullable String assignee, int limit) {
+        return desk.queue(tenant, queue, assignee, limit);
+    }
+
+    /**
+     * Assigns an escalated conversation to an agent (the shop's own name for them, 1 to 100
+     * characters), or with null back to its queue. Idempotent. Handing it back to the assistant ends
+     * the assignment.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link SupportProblem#NOT_ESCALATED} when the assistant has
+     *     it, {@link SupportProblem#INVALID_MESSAGE} naming {@code /agent} for a bad name
+     */
+    public Conversation assign(TenantId tenant, UUID conversation, @Nullable String agent) {
+        return desk.assign(tenant, conversation, agent);
     }
 
     public ContextPackage context(TenantId tenant, UUID conversation) {

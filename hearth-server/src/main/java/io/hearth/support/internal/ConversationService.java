@@ -165,6 +165,7 @@ public class ConversationService {
                 row.createdAt(),
                 row.escalatedAt(),
                 row.slaBreachedAt(),
+                row.assignedTo(),
                 messages);
     }
 

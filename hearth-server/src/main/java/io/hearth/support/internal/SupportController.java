@@ -112,6 +112,7 @@ class SupportController {
     Map<String, List<Conversation>> queue(
             @AuthenticationPrincipal Principal caller,
             @RequestParam(required = false) @Nullable String queue,
+            @RequestParam(required = false) @Nullable String assignee,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new HearthProblem(
@@ -119,7 +120,7 @@ class SupportController {
                     "limit must be 1 to 500",
                     List.of(new FieldError("/limit", "must be 1 to 500")));
         }
-        return Map.of("data", support.queue(caller.tenantId(), queue, limit));
+        return Map.of("data", support.queue(caller.tenantId(), queue, assignee, limit));
     }
 
     @PostMapping(path = "/v1/support/conversations/{id}/agent-replies", produces = "application/json")
@@ -142,6 +143,15 @@ class SupportController {
             @AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody PriorityRequest request) {
         return support.overridePriority(
                 caller.tenantId(), id, request.priority() == null ? Double.NaN : request.priority());
+    }
+
+    record AssignRequest(@Nullable String agent) {}
+
+    @PostMapping(path = "/v1/support/conversations/{id}/assign", produces = "application/json")
+    @Operation(summary = "Assign the escalated conversation to an agent; a null agent puts it back in its queue")
+    Conversation assign(
+            @AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody AssignRequest request) {
+        return support.assign(caller.tenantId(), id, request.agent());
     }
 
     @PostMapping(path = "/v1/support/conversations/{id}/hand-back", produces = "application/json")
@@ -220,6 +230,7 @@ class SupportController {
                 false,
                 conversation.csat(),
                 conversation.createdAt(),
+                null,
                 null,
                 null,
                 conversation.messages().stream()

@@ -12,3 +12,9 @@ CREATE TABLE support_widget_secret (
 ALTER TABLE support_widget_secret ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON support_widget_secret
     USING (tenant_id = hearth_current_tenant()) WITH CHECK (tenant_id = hearth_current_tenant());
+
+-- The agent an escalated conversation is assigned to (the shop's own name for the agent); null while
+-- it waits in its queue for anyone.
+ALTER TABLE support_conversation ADD COLUMN assigned_to text;
+CREATE INDEX support_conversation_by_assignee ON support_conversation (tenant_id, assigned_to)
+    WHERE assigned_to IS NOT NULL;
