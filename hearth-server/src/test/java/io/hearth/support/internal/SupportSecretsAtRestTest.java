@@ -60,4 +60,38 @@ class SupportSecretsAtRestTest {
         assertThat(storedPassword).startsWith("hs1:").doesNotContain(password);
         assertThat(storedSecret).startsWith("hs1:").doesNotContain(secret);
     }
+
+    /** The same key seals the other modules' stored signing secrets: the shop's webhook endpoint and a Shopify source. */
+    @Test
+    void signingSecretsOfOtherModulesAreSealedToo() {
+        TestTenant shop = tenants.create();
+        Api api = new Api(port);
+        String shopify = "shpss_" + UUID.randomUUID();
+
+        Api.Response source = api.post("/v1/sources", bearer(shop.adminKey()), """
+                {"name":"store","kind":"shopify","webhookSecret":"%s"}""".formatted(shopify));
+        String endpointSecret = api.put(
+                        "/v1/messaging/webhook-endpoint",
+                        bearer(shop.adminKey()),
+                        "{\"url\":\"https://crm.shop.test/hooks\"}")
+                .json()
+                .get("secret")
+                .asString();
+
+        assertThat(source.status()).as(source.body()).isIn(200, 201);
+        String storedShopify = TenantContext.call(
+                shop.id(),
+                () -> jdbc.sql("select webhook_secret from tenancy_source where tenant_id = :t and kind = 'shopify'")
+                        .param("t", shop.id().value())
+                        .query(String.class)
+                        .single());
+        String storedEndpoint = TenantContext.call(
+                shop.id(),
+                () -> jdbc.sql("select secret_sealed from messaging_webhook_endpoint where tenant_id = :t")
+                        .param("t", shop.id().value())
+                        .query(String.class)
+                        .single());
+        assertThat(storedShopify).startsWith("hs1:").doesNotContain(shopify);
+        assertThat(storedEndpoint).startsWith("hs1:").doesNotContain(endpointSecret);
+    }
 }
