@@ -3,6 +3,7 @@
   "use strict";
   var params = new URLSearchParams(location.hash.slice(1));
   var auth = "Basic " + btoa(params.get("key") + ":");
+  var token = params.get("token");
   var stored = "hearth-support-conversation";
   var list = document.getElementById("messages");
   var text = document.getElementById("text");
@@ -15,9 +16,13 @@
   }
 
   function api(method, path, body) {
+    var headers = { "Authorization": auth, "Content-Type": "application/json" };
+    if (token) {
+      headers["Hearth-Customer-Token"] = token;
+    }
     return fetch(path, {
       method: method,
-      headers: { "Authorization": auth, "Content-Type": "application/json" },
+      headers: headers,
       body: body === undefined ? undefined : JSON.stringify(body)
     }).then(function (response) {
       return response.json().then(function (json) {
@@ -68,9 +73,20 @@
     }
   }
 
+  // A conversation of another customer (someone else signed in on this tab, or she signed out) is not
+  // ours to continue: forget it and start a new one.
+  function forgetIfNotOurs(problem) {
+    if (problem && problem.code === "support.invalid-customer-token" && conversation) {
+      sessionStorage.removeItem(stored);
+      conversation = null;
+      return true;
+    }
+    return false;
+  }
+
   function refresh() {
     if (conversation) {
-      api("GET", "/v1/support/conversations/" + conversation).then(render, function () {});
+      api("GET", "/v1/support/conversations/" + conversation).then(render, forgetIfNotOurs);
     }
   }
 
@@ -92,9 +108,17 @@
       return;
     }
     text.value = "";
-    started()
-      .then(function (id) {
+    function send() {
+      return started().then(function (id) {
         return api("POST", "/v1/support/conversations/" + id + "/messages", { text: body });
+      });
+    }
+    send()
+      .catch(function (problem) {
+        if (forgetIfNotOurs(problem)) {
+          return send();
+        }
+        throw problem;
       })
       .then(function (reply) {
         render(reply.conversation);

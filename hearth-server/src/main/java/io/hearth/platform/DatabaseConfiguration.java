@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -42,10 +44,12 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    SchemaMigrations schemaMigrations(DatabaseAddress address) {
+    SchemaMigrations schemaMigrations(DatabaseAddress address, ObjectProvider<JavaMigration> javaMigrations) {
+        // Modules contribute Java migrations as beans when a change needs more than SQL (sealing secrets)
         Flyway flyway = Flyway.configure()
                 .dataSource(address.url(), address.ownerUser(), address.ownerPassword())
                 .locations("classpath:db/migration")
+                .javaMigrations(javaMigrations.orderedStream().toArray(JavaMigration[]::new))
                 .placeholders(Map.of("appUser", address.appUser()))
                 .load();
         flyway.migrate();

@@ -144,7 +144,8 @@ class SecurityConfiguration {
                                 "/v1/support/conversations/*/notes",
                                 "/v1/support/conversations/*/priority",
                                 "/v1/support/conversations/*/resolve",
-                                "/v1/support/conversations/*/hand-back")
+                                "/v1/support/conversations/*/hand-back",
+                                "/v1/support/conversations/*/assign")
                         .hasAuthority(Scope.ADMIN.authority())
                         .requestMatchers(
                                 HttpMethod.GET,

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param priority the score used for ordering: the agent's override when there is one
  * @param why the terms of the computed score
+ * @param assignedTo the agent the conversation is assigned to; null while anyone in its queue may take it
  */
 public record Conversation(
         UUID conversationId,
@@ -26,6 +27,7 @@ public record Conversation(
         Instant createdAt,
         @Nullable Instant escalatedAt,
         @Nullable Instant slaBreachedAt,
+        @Nullable String assignedTo,
         List<SupportMessage> messages) {
 
     public Conversation {

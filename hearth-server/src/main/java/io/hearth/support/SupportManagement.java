@@ -3,9 +3,11 @@ package io.hearth.support;
 import io.hearth.shared.TenantId;
 import io.hearth.support.internal.AgentDesk;
 import io.hearth.support.internal.ConversationService;
+import io.hearth.support.internal.CustomerTokens;
 import io.hearth.support.internal.SupportAdmin;
 import io.hearth.support.internal.SupportReports;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -21,9 +23,16 @@ public class SupportManagement {
     private final AgentDesk desk;
     private final SupportAdmin admin;
     private final SupportReports reports;
+    private final CustomerTokens tokens;
 
-    SupportManagement(ConversationService conversations, AgentDesk desk, SupportAdmin admin, SupportReports reports) {
+    SupportManagement(
+            ConversationService conversations,
+            AgentDesk desk,
+            SupportAdmin admin,
+            SupportReports reports,
+            CustomerTokens tokens) {
         this.conversations = conversations;
+        this.tokens = tokens;
         this.desk = desk;
         this.admin = admin;
         this.reports = reports;
@@ -32,6 +41,41 @@ public class SupportManagement {
     /** Starts a conversation, linked to the profile with this user id (first) or email when there is one. */
     public Conversation start(TenantId tenant, String channel, @Nullable String email, @Nullable String userId) {
         return conversations.start(tenant, channel, email, userId);
+    }
+
+    /**
+     * The shop's user id a signed customer token names (an HS256 JSON Web Token under the tenant's
+     * widget secret, with {@code sub} and an {@code exp} at most 24 hours ahead).
+     *
+     * @throws io.hearth.shared.HearthProblem {@link SupportProblem#INVALID_CUSTOMER_TOKEN} naming the
+     *     header when it is malformed, badly signed or expired
+     */
+    public String verifyCustomerToken(TenantId tenant, String token) {
+        return tokens.verify(tenant, token);
+    }
+
+    /**
+     * Checks that the customer's browser may use the conversation: one linked to a customer needs
+     * that customer's verified user id; an anonymous one is linked to the verified customer, if any.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link SupportProblem#INVALID_CUSTOMER_TOKEN} when the
+     *     conversation is a customer's and the user id is missing or another's
+     */
+    public void admit(TenantId tenant, UUID conversation, @Nullable String verifiedUserId) {
+        conversations.admit(tenant, conversation, verifiedUserId);
+    }
+
+    /**
+     * Makes a new widget secret, answered only here. The one before stays valid for 24 hours (the
+     * longest a token lives) unless {@code revokePrevious}.
+     */
+    public WidgetSecret rotateWidgetSecret(TenantId tenant, boolean revokePrevious) {
+        return tokens.rotate(tenant, revokePrevious);
+    }
+
+    /** The widget secret's dates, without the secret. */
+    public Optional<WidgetSecret> widgetSecret(TenantId tenant) {
+        return tokens.current(tenant);
     }
 
     /** A customer message, read and (unless an agent has the conversation) answered by the assistant. */
@@ -45,7 +89,27 @@ public class SupportManagement {
 
     /** Escalated conversations of a queue (null for all), highest priority first, without messages. */
     public List<Conversation> queue(TenantId tenant, @Nullable String queue, int limit) {
-        return desk.queue(tenant, queue, limit);
+        return desk.queue(tenant, queue, null, limit);
+    }
+
+    /**
+     * Escalated conversations of a queue (null for all) and of an assignee (null for any), highest
+     * priority first, without messages.
+     */
+    public List<Conversation> queue(TenantId tenant, @Nullable String queue, @Nullable String assignee, int limit) {
+        return desk.queue(tenant, queue, assignee, limit);
+    }
+
+    /**
+     * Assigns an escalated conversation to an agent (the shop's own name for them, 1 to 100
+     * characters), or with null back to its queue. Idempotent. Handing it back to the assistant ends
+     * the assignment.
+     *
+     * @throws io.hearth.shared.HearthProblem {@link SupportProblem#NOT_ESCALATED} when the assistant has
+     *     it, {@link SupportProblem#INVALID_MESSAGE} naming {@code /agent} for a bad name
+     */
+    public Conversation assign(TenantId tenant, UUID conversation, @Nullable String agent) {
+        return desk.assign(tenant, conversation, agent);
     }
 
     public ContextPackage context(TenantId tenant, UUID conversation) {

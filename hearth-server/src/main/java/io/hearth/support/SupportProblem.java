@@ -8,6 +8,8 @@ public enum SupportProblem implements ProblemType {
     INVALID_TRAINING_DATA(400, "invalid-training-data", "The training data is not valid"),
     INVALID_ARTICLE(400, "invalid-article", "The article is not valid"),
     INVALID_POLICY(400, "invalid-policy", "The support policy is not valid"),
+    INVALID_CUSTOMER_TOKEN(400, "invalid-customer-token", "The customer token is not valid"),
+    NO_WIDGET_SECRET(404, "no-widget-secret", "No widget secret is set up"),
     INVALID_MAILBOX(400, "invalid-mailbox", "The mailbox settings are not valid"),
     NO_MAILBOX(404, "no-mailbox", "No support mailbox is set up"),
     MAILBOX_UNREACHABLE(502, "mailbox-unreachable", "The support mailbox could not be read"),

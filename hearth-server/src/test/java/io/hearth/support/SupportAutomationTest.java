@@ -96,7 +96,7 @@ class SupportAutomationTest {
         String conversation = shop.start("nobody");
 
         JsonNode first = shop.say(conversation, "where is my order");
-        assertThat(text(first)).contains("could not find your customer account");
+        assertThat(text(first)).contains("sign in to your account");
         assertThat(first.get("conversation").get("state").asString()).isEqualTo("ASSISTANT");
 
         JsonNode second = shop.say(conversation, "where is my order 55102");

@@ -100,6 +100,52 @@ class SupportWidgetBrowserTest {
         assertThat(spoofed.body()).contains("/userId");
     }
 
+    @Test
+    void aSignedInShoppersWidgetAnswersAboutHerOrdersAndForgetsHerChatOnceSheHasSignedOut() throws IOException {
+        SupportShop shop = new SupportShop(new Api(port), tenants.create());
+        shop.annaWithOrders();
+        String secret = shop.post("/v1/support/admin/widget-secret", "")
+                .json()
+                .get("secret")
+                .asString();
+        String token = SupportCustomerTokenTest.token(
+                secret, "anna", java.time.Instant.now().plus(Duration.ofHours(1)));
+        String widget = "<script src=\"http://localhost:" + port + "/support/widget.js\" data-key=\""
+                + shop.shop.writeKey() + "\"";
+        String signedIn = "<!doctype html><html><body><h1>Hello Anna</h1>" + widget + " data-customer-token=\"" + token
+                + "\" async></script></body></html>";
+        String signedOut = "<!doctype html><html><body><h1>Our shop</h1>" + widget + " async></script></body></html>";
+        shopSite = serve(signedIn);
+        shopSite.createContext("/signed-out", exchange -> {
+            byte[] body = signedOut.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        String site = "http://127.0.0.1:" + shopSite.getAddress().getPort();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        openChat(wait, site + "/");
+        ask("where is my order 10002");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#messages .message.assistant"), "delivered"));
+
+        browser.switchTo().defaultContent();
+        openChat(wait, site + "/signed-out");
+        ask("where is my order 10002");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#messages .message.assistant"), "sign in"));
+        assertThat(browser.findElement(By.id("messages")).getText()).doesNotContain("delivered");
+    }
+
+    private void openChat(WebDriverWait wait, String page) {
+        browser.get(page);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("hearth-chat-launcher")))
+                .click();
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("hearth-chat-frame")));
+    }
+
     private void ask(String question) {
         browser.findElement(By.id("text")).sendKeys(question);
         browser.findElement(By.id("send")).click();

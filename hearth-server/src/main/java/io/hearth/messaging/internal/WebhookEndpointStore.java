@@ -1,6 +1,7 @@
 package io.hearth.messaging.internal;
 
 import io.hearth.messaging.WebhookEndpoint;
+import io.hearth.shared.SecretCipher;
 import io.hearth.shared.TenantId;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +20,16 @@ class WebhookEndpointStore implements WebhookEndpoints {
     private final JdbcClient jdbc;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookEndpointStore(JdbcClient jdbc) {
+    private final SecretCipher cipher;
+
+    WebhookEndpointStore(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** The sealed secret is bound to its tenant, so a row copied to another tenant does not open. */
+    static String context(UUID tenant) {
+        return "messaging_webhook_endpoint.secret:" + tenant;
     }
 
     WebhookEndpoint configure(TenantId tenant, URI url, Instant now) {
@@ -27,14 +37,14 @@ class WebhookEndpointStore implements WebhookEndpoints {
         random.nextBytes(bytes);
         String secret = "whsec_" + HexFormat.of().formatHex(bytes);
         jdbc.sql("""
-                insert into messaging_webhook_endpoint (tenant_id, url, secret, updated_at)
+                insert into messaging_webhook_endpoint (tenant_id, url, secret_sealed, updated_at)
                 values (:tenant, :url, :secret, :now)
-                on conflict (tenant_id) do update set url = excluded.url, secret = excluded.secret,
+                on conflict (tenant_id) do update set url = excluded.url, secret_sealed = excluded.secret_sealed,
                     updated_at = excluded.updated_at
                 """)
                 .param("tenant", tenant.value())
                 .param("url", url.toString())
-                .param("secret", secret)
+                .param("secret", cipher.seal(secret, context(tenant.value())))
                 .param("now", Timestamp.from(now))
                 .update();
         return new WebhookEndpoint(url, secret, now);
@@ -52,9 +62,11 @@ class WebhookEndpointStore implements WebhookEndpoints {
 
     @Override
     public Optional<Endpoint> of(TenantId tenant) {
-        return jdbc.sql("select url, secret from messaging_webhook_endpoint where tenant_id = :tenant")
+        return jdbc.sql("select url, secret_sealed from messaging_webhook_endpoint where tenant_id = :tenant")
                 .param("tenant", tenant.value())
-                .query((rs, row) -> new Endpoint(URI.create(rs.getString("url")), rs.getString("secret")))
+                .query((rs, row) -> new Endpoint(
+                        URI.create(rs.getString("url")),
+                        cipher.open(rs.getString("secret_sealed"), context(tenant.value()))))
                 .optional();
     }
 }

@@ -52,10 +52,10 @@ public class AgentDesk {
     }
 
     /** Escalated conversations, highest priority first, without their messages. */
-    public List<Conversation> queue(TenantId tenant, @Nullable String queue, int limit) {
+    public List<Conversation> queue(TenantId tenant, @Nullable String queue, @Nullable String assignee, int limit) {
         return conversations.inTenant(
                 tenant,
-                () -> store.queue(tenant, queue, limit).stream()
+                () -> store.queue(tenant, queue, assignee, limit).stream()
                         .map(row -> conversations.toConversation(row, List.of()))
                         .toList());
     }
@@ -95,13 +95,30 @@ public class AgentDesk {
         return update(tenant, id, "priority_override = :p", "p", priority);
     }
 
-    /** The assistant answers again, with a clean failure count. */
+    public Conversation assign(TenantId tenant, UUID id, @Nullable String agent) {
+        String name = agent == null ? null : agent.strip();
+        if (name != null && (name.isEmpty() || name.length() > 100)) {
+            throw new HearthProblem(
+                    SupportProblem.INVALID_MESSAGE,
+                    "the agent's name must be 1 to 100 characters",
+                    List.of(new FieldError("/agent", "must be 1 to 100 characters, or null to unassign")));
+        }
+        return conversations.inTenant(tenant, () -> {
+            if (conversations.lock(tenant, id).state() != ConversationState.ESCALATED) {
+                throw new HearthProblem(SupportProblem.NOT_ESCALATED, "conversation " + id + " is not with an agent");
+            }
+            store.set(tenant, id, "assigned_to = :agent", "agent", name);
+            return conversations.view(tenant, id);
+        });
+    }
+
+    /** The assistant answers again, with a clean failure count and no assignee. */
     public Conversation handBack(TenantId tenant, UUID id) {
         return conversations.inTenant(tenant, () -> {
             if (conversations.lock(tenant, id).state() != ConversationState.ESCALATED) {
                 throw new HearthProblem(SupportProblem.NOT_ESCALATED, "conversation " + id + " is not with an agent");
             }
-            store.set(tenant, id, "state = 'ASSISTANT', failures = 0");
+            store.set(tenant, id, "state = 'ASSISTANT', failures = 0, assigned_to = null");
             return conversations.view(tenant, id);
         });
     }

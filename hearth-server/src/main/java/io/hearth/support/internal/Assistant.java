@@ -149,11 +149,13 @@ class Assistant {
         return outcome != null && !outcome.helped();
     }
 
+    /** Without a verified customer no order is looked up, so nothing about anyone's orders is revealed. */
     private static Outcome unknownCustomer(String automation) {
         return Outcome.failed(
                 automation,
-                "I could not find your customer account. Please write from the email"
-                        + " address you ordered with, or tell me your order number and email.");
+                "I cannot see your orders in this conversation. Please sign in to your account on our shop"
+                        + " and open the chat again, or write to us from the email address you ordered with and"
+                        + " give your order number.");
     }
 
     private void record(TenantId tenant, ConversationRow row, Message message, Outcome outcome) {

@@ -22,7 +22,8 @@ record ConversationRow(
         @Nullable Integer csat,
         Instant createdAt,
         @Nullable Instant escalatedAt,
-        @Nullable Instant slaBreachedAt) {
+        @Nullable Instant slaBreachedAt,
+        @Nullable String assignedTo) {
 
     @Nullable
     Double effectivePriority() {

@@ -112,6 +112,33 @@ public class ConversationService {
         });
     }
 
+    /**
+     * Lets the customer's own browser (a write key) into a conversation. One linked to a customer
+     * needs a token of that customer, so a leaked conversation id reveals no orders; an anonymous one
+     * is linked to the customer a valid token names (she signed in during the chat).
+     *
+     * @param verifiedUserId the user id of a verified customer token, or null without one
+     */
+    public void admit(TenantId tenant, UUID conversationId, @Nullable String verifiedUserId) {
+        CustomerId claimed = verifiedUserId == null ? null : customer(tenant, null, verifiedUserId);
+        inTenant(tenant, () -> {
+            ConversationRow row = store.lock(tenant, conversationId).orElseThrow(() -> unknown(conversationId));
+            if (row.customerId() == null) {
+                if (claimed != null && row.state() != ConversationState.RESOLVED) {
+                    store.set(tenant, conversationId, "customer_id = :customer", "customer", claimed.value());
+                }
+                return null;
+            }
+            if (verifiedUserId == null) {
+                throw CustomerTokens.invalid("is required: this conversation belongs to a signed-in customer");
+            }
+            if (!row.customerId().equals(claimed)) {
+                throw CustomerTokens.invalid("names another customer than the one of this conversation");
+            }
+            return null;
+        });
+    }
+
     public Conversation conversation(TenantId tenant, UUID conversationId) {
         return inTenant(tenant, () -> view(tenant, conversationId));
     }
@@ -138,6 +165,7 @@ public class ConversationService {
                 row.createdAt(),
                 row.escalatedAt(),
                 row.slaBreachedAt(),
+                row.assignedTo(),
                 messages);
     }
 

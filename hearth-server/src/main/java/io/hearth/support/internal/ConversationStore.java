@@ -24,7 +24,8 @@ class ConversationStore {
 
     private static final String COLUMNS = """
             conversation_id, customer_id, channel, state, queue, escalation_reason, priority,
-            priority_why::text as why, priority_override, failures, csat, created_at, escalated_at, sla_breached_at
+            priority_why::text as why, priority_override, failures, csat, created_at, escalated_at, sla_breached_at,
+            assigned_to
             """;
 
     private final JdbcClient jdbc;
@@ -57,14 +58,16 @@ class ConversationStore {
     }
 
     /** Escalated conversations, highest priority (the agent's override first) first, then oldest. */
-    List<ConversationRow> queue(TenantId tenant, @Nullable String queue, int limit) {
+    List<ConversationRow> queue(TenantId tenant, @Nullable String queue, @Nullable String assignee, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                  from support_conversation where tenant_id = :t and state = 'ESCALATED'
                  and (cast(:queue as text) is null or queue = :queue)
+                 and (cast(:assignee as text) is null or assigned_to = :assignee)
                  order by coalesce(priority_override, priority) desc, escalated_at, conversation_id limit :limit
                 """)
                 .param("t", tenant.value())
                 .param("queue", queue)
+                .param("assignee", assignee)
                 .param("limit", limit)
                 .query(ConversationStore::row)
                 .list();
@@ -139,7 +142,8 @@ class ConversationStore {
                 rs.getObject("csat", Integer.class),
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("escalated_at")),
-                instant(rs.getTimestamp("sla_breached_at")));
+                instant(rs.getTimestamp("sla_breached_at")),
+                rs.getString("assigned_to"));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

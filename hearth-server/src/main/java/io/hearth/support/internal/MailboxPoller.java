@@ -84,6 +84,12 @@ class MailboxPoller {
     Poll poll(TenantId tenant) {
         Mailbox mailbox = mailbox(tenant)
                 .orElseThrow(() -> new HearthProblem(SupportProblem.NO_MAILBOX, "Set up the support mailbox first"));
+        if (mailbox.password().isEmpty()) {
+            polled(tenant, "the stored password cannot be opened with this server's secret key");
+            throw new HearthProblem(
+                    SupportProblem.MAILBOX_UNREACHABLE,
+                    "The stored password cannot be opened with this server's secret key; set the mailbox again");
+        }
         List<UUID> answered = new ArrayList<>();
         try {
             imap.poll(mailbox, email -> {

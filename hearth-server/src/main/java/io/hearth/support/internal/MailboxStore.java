@@ -1,5 +1,6 @@
 package io.hearth.support.internal;
 
+import io.hearth.shared.SecretCipher;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,18 +24,22 @@ class MailboxStore {
      */
     record Thread(String messageId, String address, String subject, String references) {}
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(MailboxStore.class);
 
-    MailboxStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SupportSecrets secrets;
+
+    MailboxStore(JdbcClient jdbc, SupportSecrets secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     void save(TenantId tenant, Mailbox mailbox, Instant now) {
         jdbc.sql("""
-                insert into support_mailbox (tenant_id, host, port, ssl, username, password, folder, address, updated_at)
+                insert into support_mailbox (tenant_id, host, port, ssl, username, password_sealed, folder, address, updated_at)
                 values (:t, :host, :port, :ssl, :user, :password, :folder, :address, :now)
                 on conflict (tenant_id) do update set host = excluded.host, port = excluded.port, ssl = excluded.ssl,
-                  username = excluded.username, password = excluded.password, folder = excluded.folder,
+                  username = excluded.username, password_sealed = excluded.password_sealed, folder = excluded.folder,
                   address = excluded.address, updated_at = excluded.updated_at, last_error = null
                 """)
                 .param("t", tenant.value())
@@ -40,15 +47,20 @@ class MailboxStore {
                 .param("port", mailbox.port())
                 .param("ssl", mailbox.ssl())
                 .param("user", mailbox.username())
-                .param("password", mailbox.password())
+                .param("password", secrets.sealMailboxPassword(tenant, mailbox.password()))
                 .param("folder", mailbox.folder())
                 .param("address", mailbox.address())
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
+    /**
+     * The tenant's mailbox with its password opened; an empty password when this server's secret key
+     * cannot open it (the key was lost or changed without the previous one), so that the settings stay
+     * readable and replies still go out while the poll reports the problem.
+     */
     Optional<Mailbox> mailbox(TenantId tenant) {
-        return jdbc.sql("select host, port, ssl, username, password, folder, address from support_mailbox"
+        return jdbc.sql("select host, port, ssl, username, password_sealed, folder, address from support_mailbox"
                         + " where tenant_id = :t")
                 .param("t", tenant.value())
                 .query((rs, n) -> new Mailbox(
@@ -56,10 +68,19 @@ class MailboxStore {
                         rs.getInt("port"),
                         rs.getBoolean("ssl"),
                         rs.getString("username"),
-                        rs.getString("password"),
+                        password(tenant, rs.getString("password_sealed")),
                         rs.getString("folder"),
                         rs.getString("address")))
                 .optional();
+    }
+
+    private String password(TenantId tenant, String sealed) {
+        try {
+            return secrets.openMailboxPassword(tenant, sealed);
+        } catch (SecretCipher.Unreadable e) {
+            log.warn("the support mailbox password of tenant {} cannot be opened: {}", tenant.value(), e.getMessage());
+            return "";
+        }
     }
 
     boolean delete(TenantId tenant) {

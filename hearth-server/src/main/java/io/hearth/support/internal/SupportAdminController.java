@@ -1,19 +1,25 @@
 package io.hearth.support.internal;
 
+import io.hearth.shared.HearthProblem;
 import io.hearth.support.IntentTraining;
 import io.hearth.support.SupportManagement;
 import io.hearth.support.SupportPolicy;
+import io.hearth.support.SupportProblem;
+import io.hearth.support.WidgetSecret;
 import io.hearth.tenancy.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The shop's own intents, knowledge-base articles and support policy (admin). */
@@ -63,6 +69,24 @@ class SupportAdminController {
     @Operation(summary = "Replace the support policy")
     SupportPolicy setPolicy(@AuthenticationPrincipal Principal caller, @RequestBody SupportPolicy policy) {
         return support.setPolicy(caller.tenantId(), policy);
+    }
+
+    @PostMapping(path = "/v1/support/admin/widget-secret", produces = "application/json")
+    @Operation(
+            summary = "Make a new widget secret for signed customer tokens; answered only here. The previous"
+                    + " one stays valid for 24 hours unless revokePrevious=true")
+    ResponseEntity<WidgetSecret> rotateWidgetSecret(
+            @AuthenticationPrincipal Principal caller, @RequestParam(defaultValue = "false") boolean revokePrevious) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(support.rotateWidgetSecret(caller.tenantId(), revokePrevious));
+    }
+
+    @GetMapping(path = "/v1/support/admin/widget-secret", produces = "application/json")
+    @Operation(summary = "When the widget secret was made and until when the previous one is valid; never the secret")
+    WidgetSecret widgetSecret(@AuthenticationPrincipal Principal caller) {
+        return support.widgetSecret(caller.tenantId())
+                .orElseThrow(() -> new HearthProblem(
+                        SupportProblem.NO_WIDGET_SECRET, "Create one with POST /v1/support/admin/widget-secret"));
     }
 
     private static String orEmpty(@Nullable String value) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,10 +53,14 @@ class SupportController {
 
     @PostMapping(path = "/v1/support/conversations", produces = "application/json")
     @Operation(summary = "Start a conversation, linked to the customer with this user id or email")
-    ResponseEntity<Conversation> start(@AuthenticationPrincipal Principal caller, @RequestBody StartRequest request) {
+    ResponseEntity<Conversation> start(
+            @AuthenticationPrincipal Principal caller,
+            @RequestHeader(name = CustomerTokens.HEADER, required = false) @Nullable String token,
+            @RequestBody StartRequest request) {
         if (caller instanceof Principal.SourcePrincipal) {
             refuseIdentity(request);
         }
+        String userId = token == null ? request.userId() : support.verifyCustomerToken(caller.tenantId(), token);
         String channel = request.channel() == null ? "api" : request.channel();
         if (!CHANNELS.contains(channel)) {
             throw new HearthProblem(
@@ -63,14 +68,20 @@ class SupportController {
                     "unknown channel " + channel,
                     List.of(new FieldError("/channel", "must be chat, api or email")));
         }
-        Conversation conversation = support.start(caller.tenantId(), channel, request.email(), request.userId());
+        Conversation conversation =
+                support.start(caller.tenantId(), channel, token == null ? request.email() : null, userId);
         return ResponseEntity.created(URI.create("/v1/support/conversations/" + conversation.conversationId()))
                 .body(forCaller(caller, conversation));
     }
 
     @PostMapping(path = "/v1/support/conversations/{id}/messages", produces = "application/json")
     @Operation(summary = "A customer message; the assistant answers unless an agent has the conversation")
-    Reply post(@AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody TextRequest request) {
+    Reply post(
+            @AuthenticationPrincipal Principal caller,
+            @RequestHeader(name = CustomerTokens.HEADER, required = false) @Nullable String token,
+            @PathVariable UUID id,
+            @RequestBody TextRequest request) {
+        admit(caller, id, token);
         Reply reply = support.post(caller.tenantId(), id, request.text() == null ? "" : request.text());
         return new Reply(
                 reply.customerMessage(),
@@ -82,7 +93,11 @@ class SupportController {
 
     @GetMapping(path = "/v1/support/conversations/{id}", produces = "application/json")
     @Operation(summary = "A conversation with its messages")
-    Conversation conversation(@AuthenticationPrincipal Principal caller, @PathVariable UUID id) {
+    Conversation conversation(
+            @AuthenticationPrincipal Principal caller,
+            @RequestHeader(name = CustomerTokens.HEADER, required = false) @Nullable String token,
+            @PathVariable UUID id) {
+        admit(caller, id, token);
         return forCaller(caller, support.conversation(caller.tenantId(), id));
     }
 
@@ -97,6 +112,7 @@ class SupportController {
     Map<String, List<Conversation>> queue(
             @AuthenticationPrincipal Principal caller,
             @RequestParam(required = false) @Nullable String queue,
+            @RequestParam(required = false) @Nullable String assignee,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             throw new HearthProblem(
@@ -104,7 +120,7 @@ class SupportController {
                     "limit must be 1 to 500",
                     List.of(new FieldError("/limit", "must be 1 to 500")));
         }
-        return Map.of("data", support.queue(caller.tenantId(), queue, limit));
+        return Map.of("data", support.queue(caller.tenantId(), queue, assignee, limit));
     }
 
     @PostMapping(path = "/v1/support/conversations/{id}/agent-replies", produces = "application/json")
@@ -129,6 +145,15 @@ class SupportController {
                 caller.tenantId(), id, request.priority() == null ? Double.NaN : request.priority());
     }
 
+    record AssignRequest(@Nullable String agent) {}
+
+    @PostMapping(path = "/v1/support/conversations/{id}/assign", produces = "application/json")
+    @Operation(summary = "Assign the escalated conversation to an agent; a null agent puts it back in its queue")
+    Conversation assign(
+            @AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody AssignRequest request) {
+        return support.assign(caller.tenantId(), id, request.agent());
+    }
+
     @PostMapping(path = "/v1/support/conversations/{id}/hand-back", produces = "application/json")
     @Operation(summary = "Hand the conversation back to the assistant")
     Conversation handBack(@AuthenticationPrincipal Principal caller, @PathVariable UUID id) {
@@ -144,7 +169,11 @@ class SupportController {
     @PostMapping(path = "/v1/support/conversations/{id}/csat", produces = "application/json")
     @Operation(summary = "The customer's 1-5 satisfaction rating; closes the conversation")
     Conversation rate(
-            @AuthenticationPrincipal Principal caller, @PathVariable UUID id, @RequestBody RatingRequest request) {
+            @AuthenticationPrincipal Principal caller,
+            @RequestHeader(name = CustomerTokens.HEADER, required = false) @Nullable String token,
+            @PathVariable UUID id,
+            @RequestBody RatingRequest request) {
+        admit(caller, id, token);
         return forCaller(caller, support.rate(caller.tenantId(), id, request.score() == null ? 0 : request.score()));
     }
 
@@ -155,17 +184,28 @@ class SupportController {
     }
 
     /**
+     * The customer's browser (a write key) gets into a customer's conversation only with her token;
+     * the shop's backend (an API key) is trusted with every conversation of its tenant.
+     */
+    private void admit(Principal caller, UUID conversation, @Nullable String token) {
+        if (caller instanceof Principal.SourcePrincipal) {
+            String userId = token == null ? null : support.verifyCustomerToken(caller.tenantId(), token);
+            support.admit(caller.tenantId(), conversation, userId);
+        }
+    }
+
+    /**
      * A write key is public (the chat widget carries it in the customer's browser), so it may not say
-     * who the customer is: anyone could claim another's email and ask about her orders. The shop's
-     * backend, holding an API key, links a conversation to its signed-in customer.
+     * who the customer is: anyone could claim another's email and ask about her orders. A signed
+     * customer token, or the shop's backend holding an API key, links a conversation to its customer.
      */
     private static void refuseIdentity(StartRequest request) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (request.email() != null) {
-            errors.add(new FieldError("/email", "a write key cannot name the customer; use an API key"));
+            errors.add(new FieldError("/email", "a write key cannot name the customer; send a customer token"));
         }
         if (request.userId() != null) {
-            errors.add(new FieldError("/userId", "a write key cannot name the customer; use an API key"));
+            errors.add(new FieldError("/userId", "a write key cannot name the customer; send a customer token"));
         }
         if (!errors.isEmpty()) {
             throw new HearthProblem(
@@ -190,6 +230,7 @@ class SupportController {
                 false,
                 conversation.csat(),
                 conversation.createdAt(),
+                null,
                 null,
                 null,
                 conversation.messages().stream()

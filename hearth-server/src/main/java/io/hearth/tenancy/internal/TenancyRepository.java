@@ -1,6 +1,7 @@
 package io.hearth.tenancy.internal;
 
 import io.hearth.shared.Scope;
+import io.hearth.shared.SecretCipher;
 import io.hearth.shared.TenantId;
 import io.hearth.tenancy.ApiKey;
 import io.hearth.tenancy.Principal;
@@ -22,6 +23,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,10 +32,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TenancyRepository {
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(TenancyRepository.class);
 
-    TenancyRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+
+    TenancyRepository(JdbcClient jdbc, SecretCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public void insertTenant(TenantId tenant, String name, String currency, Instant now) {
@@ -82,7 +89,11 @@ public class TenancyRepository {
                 .param("name", name)
                 .param("kind", kind.code())
                 .param("hash", keyHash)
-                .param("secret", webhookSecret)
+                .param(
+                        "secret",
+                        webhookSecret == null
+                                ? null
+                                : cipher.seal(webhookSecret, secretContext(tenant.value(), sourceId)))
                 .param("rate", rate)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -187,19 +198,35 @@ public class TenancyRepository {
     }
 
     public Optional<WebhookSource> findWebhookSource(UUID sourceId) {
-        return jdbc.sql("select tenant_id, kind, webhook_secret, rate_per_second from tenancy_find_webhook_source(:id)")
+        return jdbc
+                .sql("select tenant_id, kind, webhook_secret, rate_per_second from tenancy_find_webhook_source(:id)")
                 .param("id", sourceId)
-                .query((rs, row) -> webhookSource(rs, sourceId))
-                .optional();
+                .query((rs, row) -> Optional.ofNullable(webhookSource(rs, sourceId)))
+                .list()
+                .stream()
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
-    private static WebhookSource webhookSource(ResultSet rs, UUID sourceId) throws SQLException {
-        return new WebhookSource(
-                new TenantId(rs.getObject("tenant_id", UUID.class)),
-                sourceId,
-                SourceKind.fromCode(rs.getString("kind")),
-                rs.getString("webhook_secret"),
-                rs.getInt("rate_per_second"));
+    /** The sealed secret is bound to its tenant and source, so a value copied to another row does not open. */
+    static String secretContext(UUID tenant, UUID sourceId) {
+        return "tenancy_source.webhook_secret:" + tenant + ":" + sourceId;
+    }
+
+    /** Null when this server's secret key cannot open the signing secret: the source must be created again. */
+    private @Nullable WebhookSource webhookSource(ResultSet rs, UUID sourceId) throws SQLException {
+        UUID tenant = rs.getObject("tenant_id", UUID.class);
+        try {
+            return new WebhookSource(
+                    new TenantId(tenant),
+                    sourceId,
+                    SourceKind.fromCode(rs.getString("kind")),
+                    cipher.open(rs.getString("webhook_secret"), secretContext(tenant, sourceId)),
+                    rs.getInt("rate_per_second"));
+        } catch (SecretCipher.Unreadable e) {
+            log.warn("the webhook secret of source {} cannot be opened: {}", sourceId, e.getMessage());
+            return null;
+        }
     }
 
     private static Set<Scope> scopes(Array array) throws SQLException {
