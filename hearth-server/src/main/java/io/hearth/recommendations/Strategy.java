@@ -19,7 +19,10 @@ public enum Strategy {
     /** Any product in stock: the last resort that keeps a slate full. */
     CATALOG;
 
+    private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+    /** The lower-case, hyphenated name used in JSON and the decision log ({@code bought-together}). */
     public String key() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key;
     }
 }

@@ -7,6 +7,7 @@ import io.hearth.shared.TenantId;
 import io.hearth.tenancy.internal.KeyHasher;
 import io.hearth.tenancy.internal.RateLimiter;
 import io.hearth.tenancy.internal.TenancyRepository;
+import io.hearth.tenancy.internal.VerifiedKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,12 +29,19 @@ public class TenantManagement {
 
     private final TenancyRepository repository;
     private final KeyHasher hasher;
+    private final VerifiedKeys verified;
     private final RateLimiter rateLimiter;
     private final Clock clock;
 
-    TenantManagement(TenancyRepository repository, KeyHasher hasher, RateLimiter rateLimiter, Clock clock) {
+    TenantManagement(
+            TenancyRepository repository,
+            KeyHasher hasher,
+            VerifiedKeys verified,
+            RateLimiter rateLimiter,
+            Clock clock) {
         this.repository = repository;
         this.hasher = hasher;
+        this.verified = verified;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
@@ -83,6 +91,7 @@ public class TenantManagement {
                 tenant,
                 () -> repository.insertSource(
                         tenant, sourceId, name, kind, hash, webhookSecret, DEFAULT_RATE_PER_SECOND, clock.instant()));
+        verified.forgetUnknown();
         return new IssuedKey(sourceId, kind.usesWebhooks() ? "" : key);
     }
 
@@ -94,6 +103,7 @@ public class TenantManagement {
                 tenant,
                 () -> repository.insertApiKey(
                         tenant, keyId, name, scopes, hasher.hash(secret), DEFAULT_RATE_PER_SECOND, clock.instant()));
+        verified.forgetUnknown();
         return new IssuedKey(keyId, secret);
     }
 
@@ -105,21 +115,28 @@ public class TenantManagement {
         return TenantContext.call(tenant, () -> repository.apiKeys());
     }
 
-    /** Revokes a key; revocation reaches every node within the authentication cache's lifetime. */
+    /**
+     * Revokes a key: this node refuses it from the next request on, other nodes within {@link
+     * VerifiedKeys#TTL} (they remember verified keys that long).
+     */
     public void revokeApiKey(TenantId tenant, UUID keyId) {
         boolean revoked = TenantContext.call(tenant, () -> repository.revokeApiKey(keyId, clock.instant()));
         if (!revoked) {
             throw new HearthProblem(TenancyProblem.UNKNOWN_API_KEY, "No API key " + keyId);
         }
-        hasher.forgetAll();
+        verified.forgetKey(keyId);
     }
 
+    /** The source whose write key this is; no database read when it was verified in the last 30 s. */
     public Optional<Principal> authenticateWriteKey(String writeKey) {
-        return hasher.cached("w:" + writeKey, () -> repository.findSourceByKeyHash(hasher.hash(writeKey)));
+        String hash = hasher.hash(writeKey);
+        return verified.verified("w:" + hash, () -> repository.findSourceByKeyHash(hash));
     }
 
+    /** The API key this token is; no database read when it was verified in the last 30 s. */
     public Optional<Principal> authenticateApiKey(String token) {
-        return hasher.cached("a:" + token, () -> repository.findApiKeyByHash(hasher.hash(token)));
+        String hash = hasher.hash(token);
+        return verified.verified("a:" + hash, () -> repository.findApiKeyByHash(hash));
     }
 
     public Optional<WebhookSource> webhookSource(UUID sourceId) {
@@ -129,13 +146,14 @@ public class TenantManagement {
     /** Removes demo keys issued on an earlier start so that only the newly printed ones work. */
     public void revokeApiKeysNamed(TenantId tenant, String name) {
         TenantContext.run(tenant, () -> repository.revokeApiKeysNamed(name, clock.instant()));
-        hasher.forgetAll();
+        verified.forgetAll();
     }
 
     /** Replaces a Segment source's write key. */
     public void replaceWriteKey(TenantId tenant, UUID sourceId, String writeKey) {
         TenantContext.run(tenant, () -> repository.replaceWriteKey(sourceId, hasher.hash(writeKey)));
-        hasher.forgetAll();
+        verified.forgetKey(sourceId);
+        verified.forgetUnknown();
     }
 
     public Optional<UUID> sourceNamed(TenantId tenant, String name) {

@@ -1,16 +1,14 @@
 package io.hearth.recommendations.internal;
 
-import io.hearth.ml.recommend.TopK;
+import io.hearth.ml.recommend.DotProductIndex;
 import io.hearth.recommendations.Strategy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 
 /** The strategies of the fallback chain, each proposing up to {@code k} items from one model. */
 final class CandidateSources {
@@ -20,15 +18,19 @@ final class CandidateSources {
 
     private CandidateSources() {}
 
-    /** ALS: the dot product of the shopper's (mean) user vector with every item vector, one pass. */
+    /**
+     * ALS: the dot product of the shopper's (mean) user vector with every item vector, one pass over
+     * the factor-major item matrix ({@link DotProductIndex}), selecting as it goes.
+     */
     static CandidateList factors(ServingModel model, int[] rows, int[] excludedAscending, int k) {
-        if (model.factors() == null || rows.length == 0) {
+        if (model.itemSearch() == null || rows.length == 0) {
             return new CandidateList(Strategy.FACTORS, List.of());
         }
-        float[] scores = scores(model, meanVector(model, rows));
-        List<Candidate> candidates = new ArrayList<>();
-        for (int item : TopK.select(scores, k, excludedAscending)) {
-            candidates.add(new Candidate(item, scores[item], Strategy.FACTORS, "matches what you like"));
+        DotProductIndex.Ranked ranked = model.itemSearch().top(meanVector(model, rows), k, excludedAscending);
+        List<Candidate> candidates = new ArrayList<>(ranked.items().length);
+        for (int rank = 0; rank < ranked.items().length; rank++) {
+            candidates.add(new Candidate(
+                    ranked.items()[rank], ranked.scores()[rank], Strategy.FACTORS, "matches what you like"));
         }
         return new CandidateList(Strategy.FACTORS, candidates);
     }
@@ -45,36 +47,6 @@ final class CandidateSources {
     }
 
     /**
-     * One pass over the item matrix: the brute-force limit of any top-k by dot product. Four partial
-     * sums per item let the CPU overlap the multiplications (one running sum is one long dependency chain).
-     */
-    static float[] scores(ServingModel model, float[] vector) {
-        int f = vector.length;
-        int unrolled = f - f % 4;
-        float[] items = model.itemVectors();
-        float[] scores = new float[model.itemCount()];
-        for (int item = 0; item < scores.length; item++) {
-            int base = item * f;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            int i = 0;
-            for (; i < unrolled; i += 4) {
-                s0 += vector[i] * items[base + i];
-                s1 += vector[i + 1] * items[base + i + 1];
-                s2 += vector[i + 2] * items[base + i + 2];
-                s3 += vector[i + 3] * items[base + i + 3];
-            }
-            for (; i < f; i++) {
-                s0 += vector[i] * items[base + i];
-            }
-            scores[item] = (s0 + s1) + (s2 + s3);
-        }
-        return scores;
-    }
-
-    /**
      * Neighbours of the seed items (most important first), each seed weighing less than the one before,
      * so the latest view counts most.
      */
@@ -85,26 +57,23 @@ final class CandidateSources {
             String verb,
             IntFunction<String> names,
             int k) {
-        Map<Integer, Double> scores = new HashMap<>();
-        Map<Integer, Integer> because = new HashMap<>();
+        ItemScores scores = new ItemScores(seeds.size() * 16);
         for (int s = 0; s < seeds.size(); s++) {
             int seed = seeds.get(s);
             double weight = 1.0 / (1 + s);
             int[] items = neighbours.items()[seed];
+            float[] similarities = neighbours.similarities()[seed];
             for (int rank = 0; rank < items.length; rank++) {
-                double score = weight * neighbours.similarities()[seed][rank];
-                if (score > scores.getOrDefault(items[rank], 0.0)) {
-                    because.put(items[rank], seed);
-                }
-                scores.merge(items[rank], score, Double::sum);
+                scores.add(items[rank], weight * similarities[rank], seed);
             }
         }
-        List<Integer> ranked = new ArrayList<>(scores.keySet());
-        ranked.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
         List<Candidate> candidates = new ArrayList<>();
-        for (int item : ranked.subList(0, Math.min(k, ranked.size()))) {
-            candidates.add(
-                    new Candidate(item, scores.get(item), strategy, verb + " " + names.apply(because.get(item))));
+        for (int position : scores.best(k)) {
+            candidates.add(new Candidate(
+                    scores.item(position),
+                    scores.total(position),
+                    strategy,
+                    verb + " " + names.apply(scores.origin(position))));
         }
         return new CandidateList(strategy, candidates);
     }
@@ -132,14 +101,13 @@ final class CandidateSources {
 
     /** Items nearest the product by ALS item vectors (cosine), for "similar" without co-views. */
     static CandidateList nearest(ServingModel model, int product, IntFunction<String> names, int k) {
-        if (model.factors() == null) {
+        if (model.itemSearch() == null) {
             return new CandidateList(Strategy.SIMILAR, List.of());
         }
         int f = model.factors().factors();
         float[] vector = Arrays.copyOfRange(model.itemVectors(), product * f, (product + 1) * f);
-        float[] scores = scores(model, vector);
         List<Candidate> candidates = new ArrayList<>();
-        for (int item : TopK.select(scores, k, new int[] {product})) {
+        for (int item : model.itemSearch().top(vector, k, new int[] {product}).items()) {
             candidates.add(new Candidate(
                     item,
                     model.similarity(product, item),
@@ -173,7 +141,7 @@ final class CandidateSources {
     }
 
     /** The most popular items that pass the filter. */
-    static CandidateList popular(ServingModel model, Predicate<Integer> eligible, int k) {
+    static CandidateList popular(ServingModel model, IntPredicate eligible, int k) {
         List<Candidate> candidates = new ArrayList<>();
         for (int item : model.byPopularity()) {
             if (candidates.size() >= k) {

@@ -38,6 +38,14 @@ class CatalogView {
         return products(tenant).getOrDefault(productId, UNKNOWN);
     }
 
+    /**
+     * The tenant's products as they are now and as they change (the live map, not a copy): a request
+     * that looks up hundreds of products takes it once instead of finding the tenant each time.
+     */
+    Map<String, Facts> of(TenantId tenant) {
+        return Collections.unmodifiableMap(products(tenant));
+    }
+
     boolean known(TenantId tenant, String productId) {
         return products(tenant).containsKey(productId);
     }

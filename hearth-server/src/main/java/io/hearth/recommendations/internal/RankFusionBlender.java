@@ -2,9 +2,7 @@ package io.hearth.recommendations.internal;
 
 import io.hearth.recommendations.Strategy;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -37,24 +35,20 @@ class RankFusionBlender implements SlateBlender {
     }
 
     static List<Candidate> blend(List<CandidateList> lists, Map<Strategy, Double> weights) {
-        Map<Integer, Double> total = new HashMap<>();
-        Map<Integer, Candidate> best = new HashMap<>();
-        Map<Integer, Double> bestShare = new HashMap<>();
+        List<Candidate> all = new ArrayList<>();
+        ItemScores total = new ItemScores(lists.size() * 48);
         for (CandidateList list : lists) {
             double weight = weights.get(list.strategy());
             for (int rank = 0; rank < list.candidates().size(); rank++) {
                 Candidate candidate = list.candidates().get(rank);
-                double share = weight / (RANK_OFFSET + rank);
-                total.merge(candidate.item(), share, Double::sum);
-                if (share > bestShare.getOrDefault(candidate.item(), -1.0)) {
-                    bestShare.put(candidate.item(), share);
-                    best.put(candidate.item(), candidate);
-                }
+                total.add(candidate.item(), weight / (RANK_OFFSET + rank), all.size());
+                all.add(candidate);
             }
         }
         List<Candidate> blended = new ArrayList<>(total.size());
-        total.forEach((item, score) -> blended.add(best.get(item).withScore(score)));
-        blended.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingInt(Candidate::item));
+        for (int position : total.best(total.size())) {
+            blended.add(all.get(total.origin(position)).withScore(total.total(position)));
+        }
         return blended;
     }
 }

@@ -39,6 +39,7 @@ public class ServedLog {
     private static final Logger log = LoggerFactory.getLogger(ServedLog.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CAPACITY = 50_000;
+    private static final int DECISION_CHUNK = 500;
 
     private final BlockingQueue<Served> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final List<Served> failed = new ArrayList<>();
@@ -157,11 +158,16 @@ public class ServedLog {
             latest = served.at.isAfter(latest) ? served.at : latest;
         }
         fatigue.store(tenant, showings, latest);
+        List<Decision> decisions = new ArrayList<>();
         for (Served served : slates) {
             CustomerId customer = customer(served.slate);
             if (customer != null) {
-                privacy.recordDecision(tenant, decision(customer, served));
+                decisions.add(decision(customer, served));
             }
+        }
+        // One multi-row insert per chunk: a backlog after a stall stays under PostgreSQL's 65,535 parameters.
+        for (int from = 0; from < decisions.size(); from += DECISION_CHUNK) {
+            privacy.recordDecisions(tenant, decisions.subList(from, Math.min(decisions.size(), from + DECISION_CHUNK)));
         }
     }
 

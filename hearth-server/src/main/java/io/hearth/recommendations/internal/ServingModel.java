@@ -1,5 +1,6 @@
 package io.hearth.recommendations.internal;
 
+import io.hearth.ml.recommend.DotProductIndex;
 import io.hearth.ml.recommend.FactorModel;
 import io.hearth.ml.recommend.SessionKnn;
 import io.hearth.ml.recommend.SessionKnnConfig;
@@ -34,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param byPopularity item indices, most popular first
  * @param userVectors the ALS user factors, row-major (read directly: no copy per request)
  * @param itemVectors the ALS item factors, row-major
+ * @param itemSearch the item factors again, factor-major, for the top-k pass of "for you" and
+ *     "similar" ({@code null} without factors)
  */
 record ServingModel(
         long version,
@@ -57,7 +60,8 @@ record ServingModel(
         int[] deviceTotals,
         int[] hourTotals,
         float[] userVectors,
-        float[] itemVectors) {
+        float[] itemVectors,
+        @Nullable DotProductIndex itemSearch) {
 
     static ServingModel of(
             long version,
@@ -96,7 +100,8 @@ record ServingModel(
                 totals(deviceCounts, Device.values().length),
                 totals(hourCounts, DayPart.values().length),
                 factors == null ? new float[0] : factors.userFactors(),
-                factors == null ? new float[0] : factors.itemFactors());
+                factors == null ? new float[0] : factors.itemFactors(),
+                factors == null ? null : DotProductIndex.of(factors.itemFactors(), factors.factors()));
     }
 
     private static int[] totals(int[][] counts, int width) {

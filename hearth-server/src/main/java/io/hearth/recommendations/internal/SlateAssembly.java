@@ -6,6 +6,7 @@ import io.hearth.shared.TenantId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,7 @@ final class SlateAssembly {
     private final ServingModel model;
     private final CatalogView catalog;
     private final Shopper shopper;
+    private final Map<String, CatalogView.Facts> products;
     private final Set<String> onScreen;
     private final int n;
 
@@ -30,6 +32,7 @@ final class SlateAssembly {
         this.model = model;
         this.catalog = catalog;
         this.shopper = shopper;
+        this.products = catalog.of(tenant);
         this.onScreen = new LinkedHashSet<>(onScreen);
         this.n = n;
     }
@@ -99,7 +102,7 @@ final class SlateAssembly {
     List<CandidateList> aboutProduct(String productId, boolean together) {
         int k = n * OVERFETCH;
         int item = model.item(productId);
-        String category = catalog.facts(tenant, productId).category();
+        String category = facts(productId).category();
         List<CandidateList> lists = new ArrayList<>();
         if (item >= 0 && together) {
             lists.add(CandidateSources.neighbours(
@@ -122,7 +125,7 @@ final class SlateAssembly {
 
     @Nullable
     String categoryOf(int item) {
-        return catalog.facts(tenant, model.items()[item]).category();
+        return facts(model.items()[item]).category();
     }
 
     boolean eligible(int item) {
@@ -161,7 +164,7 @@ final class SlateAssembly {
     }
 
     private boolean eligible(String productId) {
-        CatalogView.Facts facts = catalog.facts(tenant, productId);
+        CatalogView.Facts facts = facts(productId);
         return facts.inStock()
                 && !onScreen.contains(productId)
                 && !shopper.fatigued().contains(productId)
@@ -169,14 +172,18 @@ final class SlateAssembly {
     }
 
     private RecommendedItem item(String id, double score, Strategy strategy, String reason) {
-        CatalogView.Facts facts = catalog.facts(tenant, id);
+        CatalogView.Facts facts = facts(id);
         return new RecommendedItem(id, facts.name(), facts.category(), score, strategy, reason);
     }
 
     private String name(int item) {
         String id = model.items()[item];
-        String name = catalog.facts(tenant, id).name();
+        String name = facts(id).name();
         return name == null ? id : name;
+    }
+
+    private CatalogView.Facts facts(String productId) {
+        return products.getOrDefault(productId, CatalogView.UNKNOWN);
     }
 
     private List<Integer> indices(Iterable<String> productIds) {

@@ -1,0 +1,224 @@
+package io.hearth.ml.recommend;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Top-k items by dot product with a query vector, by one pass over the item matrix stored
+ * factor-major ({@code byFactor[f * items + item]}). Row-major, each item's score is a sum of
+ * {@code factors} products: a reduction the JIT leaves scalar. Factor-major, the pass is {@code
+ * scores += query[f] * column f} for every factor, an element-wise loop the JIT vectorizes. Items go
+ * in blocks whose scores stay in the L1 cache, and each block is selected from while it is there, so
+ * a query allocates a 16 KB block and its answer, never a catalogue-sized array. Immutable and safe
+ * for any number of threads.
+ */
+public final class DotProductIndex {
+
+    private static final int BLOCK = 4_096;
+
+    private final int factors;
+    private final int items;
+    private final float[] byFactor;
+
+    private DotProductIndex(int factors, int items, float[] byFactor) {
+        this.factors = factors;
+        this.items = items;
+        this.byFactor = byFactor;
+    }
+
+    /** An index over item vectors given row-major ({@code itemFactors[item * factors + f]}), copied. */
+    public static DotProductIndex of(float[] itemFactors, int factors) {
+        requireNonNull(itemFactors, "itemFactors is null");
+        if (factors <= 0 || itemFactors.length % factors != 0) {
+            throw new IllegalArgumentException("itemFactors must hold whole vectors of " + factors);
+        }
+        int items = itemFactors.length / factors;
+        float[] byFactor = new float[itemFactors.length];
+        for (int item = 0; item < items; item++) {
+            for (int f = 0; f < factors; f++) {
+                byFactor[f * items + item] = itemFactors[item * factors + f];
+            }
+        }
+        return new DotProductIndex(factors, items, byFactor);
+    }
+
+    public int factors() {
+        return factors;
+    }
+
+    public int items() {
+        return items;
+    }
+
+    /**
+     * The {@code k} items with the highest dot product with {@code query}, best first, never one of
+     * {@code excludedAscending}; ties go to the lower index (as {@link TopK#select}).
+     */
+    public Ranked top(float[] query, int k, int[] excludedAscending) {
+        requireNonNull(query, "query is null");
+        requireNonNull(excludedAscending, "excludedAscending is null");
+        if (query.length != factors) {
+            throw new IllegalArgumentException("query must have " + factors + " factors, not " + query.length);
+        }
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative: " + k);
+        }
+        ScoreHeap heap = new ScoreHeap(Math.min(k, items));
+        float[] block = new float[Math.min(BLOCK, Math.max(1, items))];
+        int nextExcluded = 0;
+        for (int start = 0; start < items && k > 0; start += BLOCK) {
+            int length = Math.min(BLOCK, items - start);
+            scoreBlock(query, start, length, block);
+            for (int j = 0; j < length; j++) {
+                float score = block[j];
+                // Items arrive in ascending order, so an equal score never beats what the heap holds.
+                if (heap.full() && !(score > heap.worstScore())) {
+                    continue;
+                }
+                int item = start + j;
+                while (nextExcluded < excludedAscending.length && excludedAscending[nextExcluded] < item) {
+                    nextExcluded++;
+                }
+                if (nextExcluded < excludedAscending.length && excludedAscending[nextExcluded] == item) {
+                    continue;
+                }
+                heap.offer(item, score);
+            }
+        }
+        return heap.drain();
+    }
+
+    /** Scores of items {@code [start, start + length)} into {@code out[0, length)}. */
+    private void scoreBlock(float[] query, int start, int length, float[] out) {
+        float first = query[0];
+        for (int j = 0; j < length; j++) {
+            out[j] = first * byFactor[start + j];
+        }
+        for (int f = 1; f < factors; f++) {
+            float weight = query[f];
+            int base = f * items + start;
+            for (int j = 0; j < length; j++) {
+                out[j] += weight * byFactor[base + j];
+            }
+        }
+    }
+
+    /**
+     * Items best first with their scores.
+     *
+     * @param items item indices, best first
+     * @param scores their dot products with the query
+     */
+    public record Ranked(int[] items, float[] scores) {
+
+        public Ranked {
+            requireNonNull(items, "items is null");
+            requireNonNull(scores, "scores is null");
+            if (items.length != scores.length) {
+                throw new IllegalArgumentException("items and scores differ in length");
+            }
+        }
+    }
+
+    /** A bounded min-heap on (score, then higher index worse) of item and score pairs. */
+    private static final class ScoreHeap {
+
+        private final int[] items;
+        private final float[] scores;
+        private int size;
+
+        ScoreHeap(int capacity) {
+            this.items = new int[capacity];
+            this.scores = new float[capacity];
+        }
+
+        boolean full() {
+            return size == items.length;
+        }
+
+        float worstScore() {
+            return scores[0];
+        }
+
+        void offer(int item, float score) {
+            if (size < items.length) {
+                items[size] = item;
+                scores[size] = score;
+                siftUp(size++);
+                return;
+            }
+            if (items.length > 0 && worse(items[0], scores[0], item, score)) {
+                items[0] = item;
+                scores[0] = score;
+                siftDown(0, size);
+            }
+        }
+
+        Ranked drain() {
+            int[] rankedItems = new int[size];
+            float[] rankedScores = new float[size];
+            for (int remaining = size; remaining > 0; remaining--) {
+                rankedItems[remaining - 1] = items[0];
+                rankedScores[remaining - 1] = scores[0];
+                move(remaining - 1, 0);
+                siftDown(0, remaining - 1);
+            }
+            size = 0;
+            return new Ranked(rankedItems, rankedScores);
+        }
+
+        /** Whether the first pair ranks below the second. */
+        private static boolean worse(int item, float score, int otherItem, float otherScore) {
+            return score < otherScore || (score == otherScore && item > otherItem);
+        }
+
+        private boolean worseAt(int a, int b) {
+            return worse(items[a], scores[a], items[b], scores[b]);
+        }
+
+        private void siftUp(int position) {
+            int child = position;
+            while (child > 0) {
+                int parent = (child - 1) >>> 1;
+                if (!worseAt(child, parent)) {
+                    return;
+                }
+                swap(parent, child);
+                child = parent;
+            }
+        }
+
+        private void siftDown(int position, int length) {
+            int parent = position;
+            while (true) {
+                int worst = parent;
+                int left = 2 * parent + 1;
+                int right = left + 1;
+                if (left < length && worseAt(left, worst)) {
+                    worst = left;
+                }
+                if (right < length && worseAt(right, worst)) {
+                    worst = right;
+                }
+                if (worst == parent) {
+                    return;
+                }
+                swap(parent, worst);
+                parent = worst;
+            }
+        }
+
+        private void move(int from, int to) {
+            items[to] = items[from];
+            scores[to] = scores[from];
+        }
+
+        private void swap(int a, int b) {
+            int item = items[a];
+            float score = scores[a];
+            items[a] = items[b];
+            scores[a] = scores[b];
+            items[b] = item;
+            scores[b] = score;
+        }
+    }
+}
