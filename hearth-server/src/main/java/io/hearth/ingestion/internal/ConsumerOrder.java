@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Orders consumers so that each comes after those it names (names of absent consumers are ignored),
- * and otherwise those that others wait for first, then by name.
+ * and otherwise those that others wait for first, then those that wait, then the rest, by name.
  */
 final class ConsumerOrder {
 
@@ -25,8 +25,9 @@ final class ConsumerOrder {
         List<IngestedEventsConsumer> pending = new ArrayList<>(consumers);
         Set<String> awaited = new HashSet<>();
         consumers.forEach(consumer -> awaited.addAll(consumer.after()));
-        // Those others wait for go first within the constraints, so their work is done soonest.
-        pending.sort(Comparator.comparing((IngestedEventsConsumer consumer) -> !awaited.contains(consumer.name()))
+        // Those others wait for go first, then those waiting (right after what they need, as they
+        // react to customers: journeys), then the rest, so the work that matters soonest is done first.
+        pending.sort(Comparator.comparingInt((IngestedEventsConsumer consumer) -> rank(consumer, awaited))
                 .thenComparing(IngestedEventsConsumer::name));
         List<IngestedEventsConsumer> ordered = new ArrayList<>();
         Set<String> placed = new HashSet<>();
@@ -42,5 +43,12 @@ final class ConsumerOrder {
             ordered.add(next);
         }
         return List.copyOf(ordered);
+    }
+
+    private static int rank(IngestedEventsConsumer consumer, Set<String> awaited) {
+        if (awaited.contains(consumer.name())) {
+            return 0;
+        }
+        return consumer.after().isEmpty() ? 2 : 1;
     }
 }

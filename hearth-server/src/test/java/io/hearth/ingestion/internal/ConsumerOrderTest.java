@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 class ConsumerOrderTest {
 
     @Test
-    void aConsumerComesAfterThoseItNamesAndThoseAwaitedComeFirst() {
+    void thoseAwaitedComeFirstThenThoseWaitingThenTheRest() {
         List<IngestedEventsConsumer> ordered = ConsumerOrder.of(List.of(
                 consumer("catalog"), consumer("journeys", "profiles"), consumer("profiles"), consumer("alpha")));
 
         assertThat(ordered)
                 .extracting(IngestedEventsConsumer::name)
-                .containsExactly("profiles", "alpha", "catalog", "journeys");
+                .containsExactly("profiles", "journeys", "alpha", "catalog");
     }
 
     @Test
