@@ -8,9 +8,9 @@ import java.util.UUID;
 
 /**
  * Events were appended to the log (published in the same transaction). It carries references only,
- * so that the publication registry stays small; listeners read the events with
- * {@link IngestionManagement#events(TenantId, List)}. Delivery is at least once, so listeners must be
- * idempotent.
+ * so that the publication registry stays small. Modules do not listen to it: they implement
+ * {@link IngestedEventsConsumer}, which ingestion's single listener feeds with the events themselves,
+ * so a batch costs one publication however many modules react. Delivery is at least once.
  */
 public record EventsIngested(TenantId tenantId, UUID sourceId, List<EventRef> events) {
 

@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Import;
             "hearth.messaging.smtp-timeout=PT3S",
             "hearth.messaging.retry-check=PT0.2S",
             "hearth.journeys.timer-check=PT0.2S",
+            "hearth.ingestion.consumers.retry-interval=PT0.5S",
+            "hearth.ingestion.consumers.retry-after=PT0.5S",
             "hearth.journeys.schedule-check=PT0.5S",
             "hearth.journeys.global-holdout-percent=0",
             "hearth.journeys.webhook-secret=test-webhook-secret",

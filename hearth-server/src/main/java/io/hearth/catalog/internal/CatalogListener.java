@@ -1,13 +1,12 @@
 package io.hearth.catalog.internal;
 
 import io.hearth.catalog.ProductUpdate;
-import io.hearth.ingestion.EventsIngested;
-import io.hearth.ingestion.IngestionManagement;
+import io.hearth.ingestion.IngestedEventsConsumer;
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.shared.TenantId;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Learns products from every batch of stored events, after the batch committed. Idempotent: an
@@ -15,25 +14,24 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * leaves that product out rather than the batch.
  */
 @Component
-class CatalogListener {
+class CatalogListener implements IngestedEventsConsumer {
 
     private final CatalogService catalog;
-    private final IngestionManagement ingestion;
 
-    CatalogListener(CatalogService catalog, IngestionManagement ingestion) {
+    CatalogListener(CatalogService catalog) {
         this.catalog = catalog;
-        this.ingestion = ingestion;
     }
 
-    @Async(CatalogExecutorConfiguration.NAME)
-    @TransactionalEventListener
-    void on(EventsIngested ingested) {
-        List<ProductUpdate> updates =
-                new ArrayList<>(EventProducts.from(ingestion.events(ingested.tenantId(), ingested.events())));
+    @Override
+    public String name() {
+        return "catalog";
+    }
+
+    @Override
+    public void consume(TenantId tenant, List<StoredEvent> events) {
+        List<ProductUpdate> updates = new ArrayList<>(EventProducts.from(events));
         for (int from = 0; from < updates.size(); from += CatalogService.MAX_BATCH) {
-            catalog.upsert(
-                    ingested.tenantId(),
-                    updates.subList(from, Math.min(updates.size(), from + CatalogService.MAX_BATCH)));
+            catalog.upsert(tenant, updates.subList(from, Math.min(updates.size(), from + CatalogService.MAX_BATCH)));
         }
     }
 }

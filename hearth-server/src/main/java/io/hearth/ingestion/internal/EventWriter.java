@@ -38,6 +38,7 @@ public class EventWriter implements DisposableBean {
     private final AttributeRegistry attributes;
     private final Clock clock;
     private final @Nullable GroupCommit groupCommit;
+    private final BatchHandover handover;
 
     EventWriter(
             MessageNormalizer normalizer,
@@ -48,7 +49,8 @@ public class EventWriter implements DisposableBean {
             TenantCurrencies currencies,
             AttributeRegistry attributes,
             Clock clock,
-            GroupCommitSettings groupCommitSettings) {
+            GroupCommitSettings groupCommitSettings,
+            BatchHandover handover) {
         this.normalizer = normalizer;
         this.log = log;
         this.publisher = publisher;
@@ -57,6 +59,7 @@ public class EventWriter implements DisposableBean {
         this.currencies = currencies;
         this.attributes = attributes;
         this.clock = clock;
+        this.handover = handover;
         this.groupCommit =
                 groupCommitSettings.enabled() ? new GroupCommit(this::appendShared, groupCommitSettings) : null;
     }
@@ -165,6 +168,7 @@ public class EventWriter implements DisposableBean {
                 () -> transactions.execute(status -> {
                     List<StoredEvent> appended = log.append(tenant, sourceId, events);
                     if (!appended.isEmpty()) {
+                        handover.keep(appended);
                         publisher.publishEvent(new EventsIngested(
                                 tenant,
                                 sourceId,

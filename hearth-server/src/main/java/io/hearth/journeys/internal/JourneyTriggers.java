@@ -1,7 +1,6 @@
 package io.hearth.journeys.internal;
 
-import io.hearth.ingestion.EventsIngested;
-import io.hearth.ingestion.IngestionManagement;
+import io.hearth.ingestion.IngestedEventsConsumer;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Trigger;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -24,24 +24,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * reaction is idempotent, as delivery is at least once.
  */
 @Component
-class JourneyTriggers {
+class JourneyTriggers implements IngestedEventsConsumer {
 
     private final Definitions definitions;
     private final Entries entries;
     private final CustomerEvents customerEvents;
-    private final IngestionManagement ingestion;
     private final Clock clock;
 
-    JourneyTriggers(
-            Definitions definitions,
-            Entries entries,
-            CustomerEvents customerEvents,
-            IngestionManagement ingestion,
-            Clock clock) {
+    JourneyTriggers(Definitions definitions, Entries entries, CustomerEvents customerEvents, Clock clock) {
         this.definitions = definitions;
         this.entries = entries;
         this.customerEvents = customerEvents;
-        this.ingestion = ingestion;
         this.clock = clock;
     }
 
@@ -84,16 +77,26 @@ class JourneyTriggers {
         }
     }
 
-    @Async
-    @TransactionalEventListener
-    void on(EventsIngested ingested) {
-        List<JourneyVersion> journeys = journeys(ingested.tenantId());
+    @Override
+    public String name() {
+        return "journeys";
+    }
+
+    /** Tracked events are matched to their customer's profile, so profiles resolves them first. */
+    @Override
+    public Set<String> after() {
+        return Set.of("profiles");
+    }
+
+    @Override
+    public void consume(TenantId tenant, List<StoredEvent> events) {
+        List<JourneyVersion> journeys = journeys(tenant);
         if (journeys.isEmpty()) {
             return;
         }
-        for (StoredEvent event : ingestion.events(ingested.tenantId(), ingested.events())) {
+        for (StoredEvent event : events) {
             if ("track".equals(event.type()) && event.event() != null && event.userId() != null) {
-                customerEvents.handle(ingested.tenantId(), journeys, event);
+                customerEvents.handle(tenant, journeys, event);
             }
         }
     }

@@ -1,34 +1,40 @@
 package io.hearth.profiles.internal;
 
-import io.hearth.ingestion.EventsIngested;
-import io.hearth.ingestion.IngestionManagement;
+import io.hearth.ingestion.IngestedEventsConsumer;
+import io.hearth.ingestion.StoredEvent;
 import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.TenantId;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Resolves every batch of stored events to profiles, after the batch committed and off the request
- * thread. The publication is kept by Spring Modulith until this returns, so a crash in between
- * redelivers it on restart; resolution is idempotent per event. {@code hearth.profiles.enabled=false}
- * turns profile building off (benchmarks compare ingestion with and without it).
+ * thread. Ingestion keeps the batch's publication until this returns, so a crash in between
+ * redelivers it on restart; resolution is idempotent per event. Other consumers that need the
+ * profile of an event's customer (journeys) name {@link #NAME} to run after it.
+ * {@code hearth.profiles.enabled=false} turns profile building off (benchmarks compare ingestion with
+ * and without it).
  */
 @Component
 @ConditionalOnProperty(name = "hearth.profiles.enabled", havingValue = "true", matchIfMissing = true)
-class ProfilesListener {
+class ProfilesListener implements IngestedEventsConsumer {
+
+    static final String NAME = "profiles";
 
     private final ProfileManagement profiles;
-    private final IngestionManagement ingestion;
 
-    ProfilesListener(ProfileManagement profiles, IngestionManagement ingestion) {
+    ProfilesListener(ProfileManagement profiles) {
         this.profiles = profiles;
-        this.ingestion = ingestion;
     }
 
-    @Async(ProfilesExecutorConfiguration.NAME)
-    @TransactionalEventListener
-    void on(EventsIngested ingested) {
-        profiles.resolve(ingested.tenantId(), ingestion.events(ingested.tenantId(), ingested.events()));
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void consume(TenantId tenant, List<StoredEvent> events) {
+        profiles.resolve(tenant, events);
     }
 }

@@ -1,7 +1,6 @@
 package io.hearth.recommendations.internal;
 
-import io.hearth.ingestion.EventsIngested;
-import io.hearth.ingestion.IngestionManagement;
+import io.hearth.ingestion.IngestedEventsConsumer;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.recommendations.internal.TrainingTask.TrainingSchedule;
 import io.hearth.shared.CustomerId;
@@ -12,9 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,12 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * resets its fatigue count for that customer.
  */
 @Component
-class RecommendationsListener {
+class RecommendationsListener implements IngestedEventsConsumer {
 
     private static final Set<String> CLICKS = Set.of("Product Clicked", "Product Viewed", "Product Added");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final IngestionManagement ingestion;
     private final OutcomeStore outcomes;
     private final FatigueStore fatigue;
     private final TrainingSchedule schedule;
@@ -40,13 +36,11 @@ class RecommendationsListener {
     private final SessionMemory sessions;
 
     RecommendationsListener(
-            IngestionManagement ingestion,
             OutcomeStore outcomes,
             FatigueStore fatigue,
             TrainingSchedule schedule,
             TransactionTemplate transactions,
             SessionMemory sessions) {
-        this.ingestion = ingestion;
         this.outcomes = outcomes;
         this.fatigue = fatigue;
         this.schedule = schedule;
@@ -54,11 +48,13 @@ class RecommendationsListener {
         this.sessions = sessions;
     }
 
-    @Async
-    @TransactionalEventListener
-    void on(EventsIngested ingested) {
-        TenantId tenant = ingested.tenantId();
-        List<StoredEvent> events = ingestion.events(tenant, ingested.events());
+    @Override
+    public String name() {
+        return "recommendations";
+    }
+
+    @Override
+    public void consume(TenantId tenant, List<StoredEvent> events) {
         sessions.heard(tenant, events);
         boolean signals = false;
         for (StoredEvent event : events) {

@@ -1,0 +1,109 @@
+package io.hearth.ingestion.internal;
+
+import io.hearth.ingestion.EventsIngested;
+import io.hearth.ingestion.IngestedEventsConsumer;
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.shared.TenantId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The one listener of {@link EventsIngested}, so a batch costs one publication in the registry
+ * however many modules react to it. It hands the batch to every {@link IngestedEventsConsumer} in
+ * turn (a consumer after those it names in {@link IngestedEventsConsumer#after()}), taking the events
+ * from memory on the node that stored them and reading them back from the log only on a redelivery.
+ *
+ * <p>The publication completes only when every consumer succeeded. When some fail, the others are
+ * recorded as done with the batch and the publication fails; its redelivery (see
+ * {@link ConsumerRetries}, and every restart) reaches only the consumers still owing it. Consumers
+ * run one after the other on the batch's thread: several batches are dispatched at once, which keeps
+ * both cores busy without a batch holding more than one database connection.
+ */
+@Component
+class IngestedEventsDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestedEventsDispatcher.class);
+
+    private final List<IngestedEventsConsumer> consumers;
+    private final BatchHandover handover;
+    private final EventReader reader;
+    private final ConsumedBatches consumed;
+
+    IngestedEventsDispatcher(
+            List<IngestedEventsConsumer> consumers,
+            BatchHandover handover,
+            EventReader reader,
+            ConsumedBatches consumed) {
+        this.consumers = ConsumerOrder.of(consumers);
+        this.handover = handover;
+        this.reader = reader;
+        this.consumed = consumed;
+    }
+
+    @Async(ConsumerConfiguration.NAME)
+    @TransactionalEventListener
+    void on(EventsIngested ingested) {
+        if (ingested.events().isEmpty()) {
+            return;
+        }
+        TenantId tenant = ingested.tenantId();
+        UUID batch = BatchHandover.key(ingested);
+        Optional<List<StoredEvent>> inMemory = handover.take(ingested);
+        Set<String> done = inMemory.isPresent() ? Set.of() : consumed.doneWith(tenant, batch);
+        List<IngestedEventsConsumer> owing = consumers.stream()
+                .filter(consumer -> !done.contains(consumer.name()))
+                .toList();
+        if (!owing.isEmpty()) {
+            List<StoredEvent> events = inMemory.orElseGet(() -> reader.byReference(tenant, ingested.events()));
+            dispatch(tenant, batch, owing, events);
+        }
+        if (!done.isEmpty()) {
+            consumed.forget(tenant, batch);
+        }
+    }
+
+    private void dispatch(TenantId tenant, UUID batch, List<IngestedEventsConsumer> owing, List<StoredEvent> events) {
+        List<String> succeeded = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        RuntimeException firstFailure = null;
+        for (IngestedEventsConsumer consumer : owing) {
+            if (consumer.after().stream().anyMatch(failed::contains)) {
+                failed.add(consumer.name());
+                continue;
+            }
+            try {
+                consumer.consume(tenant, events);
+                succeeded.add(consumer.name());
+            } catch (RuntimeException failure) {
+                log.warn(
+                        "consumer {} failed on batch {} of tenant {}; it will get it again",
+                        consumer.name(),
+                        batch,
+                        tenant,
+                        failure);
+                failed.add(consumer.name());
+                firstFailure = firstFailure == null ? failure : firstFailure;
+            }
+        }
+        if (firstFailure != null) {
+            consumed.record(tenant, batch, succeeded);
+            throw new ConsumersFailed(batch, failed, firstFailure);
+        }
+    }
+
+    /** Fails the batch's publication, so that it is delivered again to the consumers named. */
+    static final class ConsumersFailed extends RuntimeException {
+        ConsumersFailed(UUID batch, Set<String> consumers, RuntimeException cause) {
+            super("consumers " + consumers + " failed on batch " + batch, cause);
+        }
+    }
+}
