@@ -45,7 +45,7 @@ class JourneyTriggers {
         this.clock = clock;
     }
 
-    @Async
+    @Async(JourneysExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(OrderStatusChanged changed) {
         for (JourneyVersion journey : journeys(changed.tenantId())) {
