@@ -60,6 +60,14 @@ public class JourneyManagement {
     }
 
     /**
+     * The global holdout against everyone else, per customer, over every journey that is not
+     * transactional: whether the journeys together make customers convert more than doing nothing.
+     */
+    public GlobalHoldout globalHoldout(TenantId tenant) {
+        return service.globalHoldout(tenant);
+    }
+
+    /**
      * The prediction trigger port: predictions calls this when a customer's score crosses upward;
      * journeys with a matching {@link Trigger.OnPrediction} whose threshold the score reaches start a
      * run. Idempotent per {@code crossingId}.

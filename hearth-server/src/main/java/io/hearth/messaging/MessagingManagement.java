@@ -116,6 +116,20 @@ public class MessagingManagement {
         return service.sentSince(tenant, customer, channel, since);
     }
 
+    /**
+     * The customer's recent messages in one read: the last day and week on every channel, the last
+     * day on {@code channel}, and whether {@code contentKey} went out since {@code contentSince}.
+     */
+    public SendHistory sendHistory(
+            TenantId tenant,
+            CustomerId customer,
+            MessageChannel channel,
+            String contentKey,
+            Instant now,
+            Instant contentSince) {
+        return service.sendHistory(tenant, customer, channel, contentKey, now, contentSince);
+    }
+
     /** Whether a message of this content (template key) went to the customer since the instant. */
     public boolean contentSentSince(TenantId tenant, CustomerId customer, String contentKey, Instant since) {
         return service.contentSentSince(tenant, customer, contentKey, since);

@@ -76,7 +76,8 @@ class EventsIngestedTest {
                 .singleElement()
                 .extracting(Publication::listener)
                 // V6 moves outstanding publications of older releases to this id: keep them in step.
-                .isEqualTo("io.hearth.ingestion.internal.IngestedEventsDispatcher.on(io.hearth.ingestion.EventsIngested)");
+                .isEqualTo(
+                        "io.hearth.ingestion.internal.IngestedEventsDispatcher.on(io.hearth.ingestion.EventsIngested)");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> publications(stored).getFirst().completed());
     }

@@ -7,7 +7,6 @@ import io.hearth.messaging.MessagingManagement;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
 import io.hearth.privacy.Decision;
-import io.hearth.privacy.PrivacyManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,21 +36,14 @@ class BestActions {
     private final Guardrails guardrails;
     private final MessagingManagement messaging;
     private final Responses responses;
-    private final PrivacyManagement privacy;
     private final JsonMapper json;
     private final Clock clock;
 
     BestActions(
-            Guardrails guardrails,
-            MessagingManagement messaging,
-            Responses responses,
-            PrivacyManagement privacy,
-            JsonMapper json,
-            Clock clock) {
+            Guardrails guardrails, MessagingManagement messaging, Responses responses, JsonMapper json, Clock clock) {
         this.guardrails = guardrails;
         this.messaging = messaging;
         this.responses = responses;
-        this.privacy = privacy;
         this.json = json;
         this.clock = clock;
     }
@@ -169,9 +161,7 @@ class BestActions {
         inputs.put("ignoredInARow", ignored);
         var list = inputs.putArray("candidates");
         candidates.forEach(candidate -> list.add(candidate.describe()));
-        privacy.recordDecision(
-                run.tenant,
-                new Decision(
-                        run.profile.customerId(), "journey.next-best-action", inputs, MODEL, outcome, reason, null));
+        run.decisions.add(new Decision(
+                run.profile.customerId(), "journey.next-best-action", inputs, MODEL, outcome, reason, null));
     }
 }

@@ -7,6 +7,7 @@ import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Collection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,36 @@ class Conversions {
                 .param("journey", journey)
                 .query((rs, row) -> groups[rs.getBoolean("control") ? 1 : 0] = new ConversionComparison.Group(
                         rs.getLong("runs"), rs.getLong("converted"), rs.getBigDecimal("revenue")))
+                .list();
+        return ConversionComparison.of(groups[0], groups[1]);
+    }
+
+    /**
+     * Customers of the global holdout against everyone else who entered a journey not in {@code
+     * transactional}, per customer (see {@link io.hearth.journeys.GlobalHoldout}).
+     */
+    ConversionComparison compareGlobal(TenantId tenant, Collection<String> transactional) {
+        ConversionComparison.Group[] groups = {empty(), empty()};
+        jdbc.sql("""
+                with runs as (
+                    select customer_id, held_out, conversion_order, conversion_revenue from journeys_run
+                    where tenant_id = :tenant and not (journey_key = any(:transactional))
+                ), revenue as (
+                    select customer_id, sum(conversion_revenue) as revenue
+                    from (select distinct customer_id, conversion_order, conversion_revenue from runs
+                          where conversion_order is not null) orders
+                    group by 1
+                ), customers as (
+                    select customer_id, bool_or(held_out) as control from runs group by 1
+                )
+                select c.control, count(*) as customers, count(r.customer_id) as converted,
+                    coalesce(sum(r.revenue), 0) as revenue
+                from customers c left join revenue r using (customer_id) group by 1
+                """)
+                .param("tenant", tenant.value())
+                .param("transactional", transactional.toArray(String[]::new))
+                .query((rs, row) -> groups[rs.getBoolean("control") ? 1 : 0] = new ConversionComparison.Group(
+                        rs.getLong("customers"), rs.getLong("converted"), rs.getBigDecimal("revenue")))
                 .list();
         return ConversionComparison.of(groups[0], groups[1]);
     }

@@ -6,7 +6,6 @@ import io.hearth.ingestion.StoredEvent;
 import io.hearth.journeys.JourneyStepExecuted;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Trigger;
-import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.IdentifierKind;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
@@ -14,9 +13,12 @@ import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +35,7 @@ class CustomerEvents {
     private static final int PROFILE_ATTEMPTS = 300;
 
     private final ProfileManagement profiles;
+    private final ListenedEvents listenedEvents;
     private final RunStore runs;
     private final Definitions definitions;
     private final Entries entries;
@@ -45,6 +48,7 @@ class CustomerEvents {
 
     CustomerEvents(
             ProfileManagement profiles,
+            ListenedEvents listenedEvents,
             RunStore runs,
             Definitions definitions,
             Entries entries,
@@ -55,6 +59,7 @@ class CustomerEvents {
             JsonMapper json,
             Clock clock) {
         this.profiles = profiles;
+        this.listenedEvents = listenedEvents;
         this.runs = runs;
         this.definitions = definitions;
         this.entries = entries;
@@ -66,13 +71,36 @@ class CustomerEvents {
         this.clock = clock;
     }
 
+    /** One tracked event (a {@code track} with a user id), as {@link #handleAll} does for a batch. */
     void handle(TenantId tenant, List<JourneyVersion> journeys, StoredEvent event) {
-        Optional<CustomerId> customer = customer(tenant, event.userId());
-        if (customer.isEmpty()) {
+        handleAll(tenant, journeys, List.of(event));
+    }
+
+    /**
+     * Every tracked event of an ingested batch, in order. Events no journey listens for are passed
+     * over before any profile lookup; the profiles of the rest are looked up once per user and
+     * awaited together, so a batch waits for profile building at most once, not once per event.
+     */
+    void handleAll(TenantId tenant, List<JourneyVersion> journeys, List<StoredEvent> events) {
+        Set<String> listened = listenedEvents.of(tenant, journeys);
+        List<StoredEvent> relevant = events.stream()
+                .filter(event -> "track".equals(event.type()) && event.userId() != null)
+                .filter(event -> event.event() != null && listened.contains(event.event()))
+                .toList();
+        if (relevant.isEmpty()) {
             return;
         }
+        Map<String, CustomerId> customers = customers(
+                tenant,
+                relevant.stream().map(StoredEvent::userId).collect(Collectors.toCollection(LinkedHashSet::new)));
+        for (StoredEvent event : relevant) {
+            handle(tenant, journeys, event, customers.get(event.userId()));
+        }
+    }
+
+    private void handle(TenantId tenant, List<JourneyVersion> journeys, StoredEvent event, CustomerId customer) {
         String name = event.event();
-        for (RunStore.Run run : TenantContext.call(tenant, () -> runs.activeOf(tenant, customer.get()))) {
+        for (RunStore.Run run : TenantContext.call(tenant, () -> runs.activeOf(tenant, customer))) {
             JourneyVersion version =
                     definitions.version(tenant, run.journey(), run.version()).orElseThrow();
             if (version.definition().exitWhen().contains(name)) {
@@ -93,7 +121,7 @@ class CustomerEvents {
                 entries.enter(
                         tenant,
                         journey,
-                        customer.get(),
+                        customer,
                         "event:" + event.messageId(),
                         Map.of("event", name, "properties", properties));
             }
@@ -121,26 +149,33 @@ class CustomerEvents {
     }
 
     /**
-     * The profile of the event's user. Profiles resolves the same events on its own thread, so a
-     * first-time user may not have a profile yet: it is asked again for up to 30 seconds (a restart
-     * replaying many events can take that long). Still none: the listener fails, so the event stays
-     * incomplete in the publication registry and is delivered again rather than dropped.
+     * The customers of the users. Profiles resolves the same events on its own thread, so a
+     * first-time user may not have a profile yet: the missing ones are asked again for up to 30
+     * seconds (a restart replaying many events can take that long). Still missing: the listener
+     * fails, so the batch stays incomplete in the publication registry and is delivered again
+     * rather than dropped (every reaction is idempotent).
      */
-    private Optional<CustomerId> customer(TenantId tenant, String userId) {
+    private Map<String, CustomerId> customers(TenantId tenant, Set<String> userIds) {
+        Map<String, CustomerId> found = new HashMap<>();
         for (int attempt = 0; attempt < PROFILE_ATTEMPTS; attempt++) {
-            Optional<CustomerProfile> profile = profiles.lookup(tenant, IdentifierKind.USER_ID, userId);
-            if (profile.isPresent()) {
-                return Optional.of(profile.get().customerId());
+            for (String userId : userIds) {
+                if (!found.containsKey(userId)) {
+                    profiles.lookup(tenant, IdentifierKind.USER_ID, userId)
+                            .ifPresent(profile -> found.put(userId, profile.customerId()));
+                }
+            }
+            if (found.size() == userIds.size()) {
+                return found;
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                throw new IllegalStateException("interrupted while waiting for profiles of tenant " + tenant, e);
             }
         }
-        throw new IllegalStateException(
-                "no profile yet for an event of tenant " + tenant + "; it will be delivered again");
+        throw new IllegalStateException("no profile yet for " + (userIds.size() - found.size())
+                + " user(s) of an event batch of tenant " + tenant + "; it will be delivered again");
     }
 
     private Map<String, Object> properties(StoredEvent event) {

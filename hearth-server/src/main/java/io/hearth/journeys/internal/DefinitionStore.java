@@ -102,6 +102,25 @@ class DefinitionStore {
                 .list();
     }
 
+    /** Every published version of every journey of the tenant. */
+    List<JourneyVersion> all(TenantId tenant, Reader reader) {
+        return jdbc.sql("""
+                select journey_key, version, source, published_at from journeys_definition
+                where tenant_id = :tenant order by journey_key, version
+                """)
+                .param("tenant", tenant.value())
+                .query((rs, row) -> version(tenant, rs, reader))
+                .list();
+    }
+
+    /** How many versions the tenant has published: versions are insert-only, so it changes with every publish. */
+    long count(TenantId tenant) {
+        return jdbc.sql("select count(*) from journeys_definition where tenant_id = :tenant")
+                .param("tenant", tenant.value())
+                .query(Long.class)
+                .single();
+    }
+
     private JourneyVersion version(TenantId tenant, ResultSet rs, Reader reader) throws SQLException {
         String key = rs.getString("journey_key");
         int version = rs.getInt("version");

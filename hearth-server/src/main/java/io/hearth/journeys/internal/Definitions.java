@@ -75,6 +75,14 @@ class Definitions {
         return TenantContext.call(tenant, () -> store.latestOfEach(tenant, this::read));
     }
 
+    List<JourneyVersion> all(TenantId tenant) {
+        return TenantContext.call(tenant, () -> store.all(tenant, this::read));
+    }
+
+    long count(TenantId tenant) {
+        return TenantContext.call(tenant, () -> store.count(tenant));
+    }
+
     private JourneyDefinition read(String key, String source) {
         // Published sources were checked then; templates may since have changed, which sends report.
         return parser.parse(key, tree(source), template -> true);

@@ -3,7 +3,6 @@ package io.hearth.journeys.internal;
 import io.hearth.ingestion.IngestionManagement;
 import io.hearth.journeys.Step;
 import io.hearth.privacy.Decision;
-import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.ComputedAttributes;
 import io.hearth.profiles.Identifier;
 import io.hearth.profiles.IdentifierKind;
@@ -29,7 +28,6 @@ class Effects {
     private final JourneyExpressions expressions;
     private final IngestionManagement ingestion;
     private final TenantManagement tenants;
-    private final PrivacyManagement privacy;
     private final WebhookCaller webhooks;
     private final JsonMapper json;
 
@@ -37,13 +35,11 @@ class Effects {
             JourneyExpressions expressions,
             IngestionManagement ingestion,
             TenantManagement tenants,
-            PrivacyManagement privacy,
             WebhookCaller webhooks,
             JsonMapper json) {
         this.expressions = expressions;
         this.ingestion = ingestion;
         this.tenants = tenants;
-        this.privacy = privacy;
         this.webhooks = webhooks;
         this.json = json;
     }
@@ -97,16 +93,8 @@ class Effects {
         if (run.variant != null) {
             inputs.put("variant", run.variant);
         }
-        privacy.recordDecision(
-                run.tenant,
-                new Decision(
-                        run.profile.customerId(),
-                        "journey.send",
-                        inputs,
-                        "journeys-guardrails@1",
-                        outcome,
-                        reason,
-                        null));
+        run.decisions.add(new Decision(
+                run.profile.customerId(), "journey.send", inputs, "journeys-guardrails@1", outcome, reason, null));
     }
 
     private UUID source(TenantId tenant) {

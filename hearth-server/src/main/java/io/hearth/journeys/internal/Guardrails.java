@@ -3,18 +3,21 @@ package io.hearth.journeys.internal;
 import io.hearth.journeys.JourneyDefinition;
 import io.hearth.journeys.Step;
 import io.hearth.messaging.MessagingManagement;
+import io.hearth.messaging.SendHistory;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Map;
+import java.time.ZonedDateTime;
 import org.springframework.stereotype.Component;
 
-/** Gathers the facts of one send (consent, what the customer already got, local time) and applies the policy. */
+/**
+ * Gathers the facts of one send (consent, what the customer already got, local time) and applies the
+ * policy. Facts are read in the policy's order and only as far as needed: a customer without consent
+ * or in the global holdout costs no message-history read, and the history is one query.
+ */
 @Component
 class Guardrails {
 
@@ -39,23 +42,30 @@ class Guardrails {
     SendPolicy.Facts facts(TenantId tenant, JourneyDefinition journey, Step.Send send, CustomerProfile profile) {
         CustomerId customer = profile.customerId();
         Instant now = clock.instant();
-        Map<String, Object> traits = profile.traits();
-        ZoneId zone = SendPolicy.zone(traits.get("timezone"), settings.defaultTimeZone());
+        ZonedDateTime localNow =
+                now.atZone(SendPolicy.zone(profile.traits().get("timezone"), settings.defaultTimeZone()));
         boolean consent =
                 privacy.mayUse(tenant, customer, send.purpose(), send.channel().consentChannel());
         if (journey.transactional()) {
-            return new SendPolicy.Facts(true, journey.priority(), consent, false, false, now.atZone(zone), 0, 0, 0);
+            return new SendPolicy.Facts(true, journey.priority(), consent, false, false, localNow, 0, 0, 0);
         }
+        boolean heldOut = SendPolicy.inGlobalHoldout(
+                tenant.value().toString(), customer.value(), settings.globalHoldoutPercent());
+        if (!consent || heldOut) {
+            // The policy stops at consent or the holdout: what was sent before cannot change the verdict.
+            return new SendPolicy.Facts(false, journey.priority(), consent, heldOut, false, localNow, 0, 0, 0);
+        }
+        SendHistory history = messaging.sendHistory(
+                tenant, customer, send.channel(), send.template(), now, now.minus(settings.dedupeWindow()));
         return new SendPolicy.Facts(
                 false,
                 journey.priority(),
-                consent,
-                SendPolicy.inGlobalHoldout(
-                        tenant.value().toString(), customer.value(), settings.globalHoldoutPercent()),
-                messaging.contentSentSince(tenant, customer, send.template(), now.minus(settings.dedupeWindow())),
-                now.atZone(zone),
-                messaging.sentSince(tenant, customer, null, now.minus(Duration.ofDays(1))),
-                messaging.sentSince(tenant, customer, null, now.minus(Duration.ofDays(7))),
-                messaging.sentSince(tenant, customer, send.channel(), now.minus(Duration.ofDays(1))));
+                true,
+                false,
+                history.sameContent(),
+                localNow,
+                history.lastDay(),
+                history.lastWeek(),
+                history.lastDayOnChannel());
     }
 }

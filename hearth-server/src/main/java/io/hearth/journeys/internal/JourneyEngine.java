@@ -3,6 +3,7 @@ package io.hearth.journeys.internal;
 import io.hearth.journeys.JourneyDefinition;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Step;
+import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.TenantContext;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,18 +28,10 @@ class JourneyEngine {
 
     private static final int MAX_STEPS_PER_ADVANCE = 100;
 
-    /**
-     * An advance holds one pooled connection for the run's lock and takes a second for each send it
-     * commits on its own; bounding how many run at once keeps listeners on unbounded virtual threads
-     * from taking the whole pool and waiting on each other.
-     */
-    private static final int MAX_PARALLEL_ADVANCES = 4;
-
-    private final Semaphore parallel = new Semaphore(MAX_PARALLEL_ADVANCES);
-
     private final RunStore runs;
     private final Definitions definitions;
     private final ProfileManagement profiles;
+    private final PrivacyManagement privacy;
     private final StepExecutor executor;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -48,12 +40,14 @@ class JourneyEngine {
             RunStore runs,
             Definitions definitions,
             ProfileManagement profiles,
+            PrivacyManagement privacy,
             StepExecutor executor,
             TransactionTemplate transactions,
             Clock clock) {
         this.runs = runs;
         this.definitions = definitions;
         this.profiles = profiles;
+        this.privacy = privacy;
         this.executor = executor;
         this.transactions = transactions;
         this.clock = clock;
@@ -62,17 +56,23 @@ class JourneyEngine {
     void advance(TenantId tenant, UUID runId) {
         TenantContext.run(
                 tenant,
-                () -> transactions.executeWithoutResult(
-                        status -> runs.lockDue(tenant, runId, clock.instant()).ifPresent(run -> advance(tenant, run))));
+                () -> transactions.executeWithoutResult(status -> runs.lockDue(tenant, runId, clock.instant())
+                        .ifPresent(run -> {
+                            RunState state = advance(tenant, run);
+                            if (state != null) {
+                                privacy.recordDecisions(tenant, state.decisions);
+                            }
+                        })));
     }
 
-    private void advance(TenantId tenant, RunStore.Run run) {
+    /** Executes the run's steps; answers its state for the decisions made, or null when the customer is gone. */
+    private @Nullable RunState advance(TenantId tenant, RunStore.Run run) {
         JourneyVersion version =
                 definitions.version(tenant, run.journey(), run.version()).orElseThrow();
         Optional<CustomerProfile> profile = profiles.profile(tenant, run.customer());
         if (profile.isEmpty()) {
             runs.end(tenant, run.runId(), "exited", "customer-gone", clock.instant());
-            return;
+            return null;
         }
         RunState state = new RunState(tenant, run.runId(), version, profile.get(), run.context(), run.variant());
         String stepId = run.stepId();
@@ -80,23 +80,24 @@ class JourneyEngine {
             Step step = find(version.definition(), stepId);
             if (step == null) {
                 finish(state, stepId, new Move.Finish("done", "completed"));
-                return;
+                return state;
             }
             Move move = executor.execute(state, step);
             switch (move) {
                 case Move.Go go -> stepId = go.step() != null ? go.step() : following(version.definition(), step);
                 case Move.Sleep sleep -> {
                     save(state, run, step.id(), sleep);
-                    return;
+                    return state;
                 }
                 case Move.Finish finish -> {
                     finish(state, step.id(), finish);
-                    return;
+                    return state;
                 }
             }
         }
         // A loop of steps without a wait: let the run breathe instead of spinning on one node.
         save(state, run, stepId, new Move.Sleep(clock.instant().plus(Duration.ofMinutes(1)), null));
+        return state;
     }
 
     private void save(RunState state, RunStore.Run run, @Nullable String stepId, Move.Sleep sleep) {

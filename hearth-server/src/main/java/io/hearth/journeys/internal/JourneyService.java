@@ -1,5 +1,6 @@
 package io.hearth.journeys.internal;
 
+import io.hearth.journeys.GlobalHoldout;
 import io.hearth.journeys.JourneyStats;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.JourneysProblem;
@@ -23,10 +24,17 @@ public class JourneyService {
     private final Entries entries;
     private final StepLog log;
     private final Conversions conversions;
+    private final JourneySettings settings;
     private final Migrations migrations;
 
     JourneyService(
-            Definitions definitions, Entries entries, StepLog log, Conversions conversions, Migrations migrations) {
+            Definitions definitions,
+            Entries entries,
+            StepLog log,
+            Conversions conversions,
+            Migrations migrations,
+            JourneySettings settings) {
+        this.settings = settings;
         this.definitions = definitions;
         this.entries = entries;
         this.log = log;
@@ -59,6 +67,18 @@ public class JourneyService {
                 .map(count -> new JourneyStats.Count(count.step(), count.outcome(), count.reason(), count.count()))
                 .toList();
         return new JourneyStats(key, counts, TenantContext.call(tenant, () -> conversions.compare(tenant, key)));
+    }
+
+    public GlobalHoldout globalHoldout(TenantId tenant) {
+        // A journey transactional in any version sends what the holdout does not hold back.
+        List<String> transactional = definitions.all(tenant).stream()
+                .filter(version -> version.definition().transactional())
+                .map(version -> version.definition().key())
+                .distinct()
+                .toList();
+        return new GlobalHoldout(
+                settings.globalHoldoutPercent(),
+                TenantContext.call(tenant, () -> conversions.compareGlobal(tenant, transactional)));
     }
 
     public void predictionCrossed(

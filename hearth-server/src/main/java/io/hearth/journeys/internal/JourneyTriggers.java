@@ -38,7 +38,7 @@ class JourneyTriggers implements IngestedEventsConsumer {
         this.clock = clock;
     }
 
-    @Async
+    @Async(JourneysExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(OrderStatusChanged changed) {
         for (JourneyVersion journey : journeys(changed.tenantId())) {
@@ -94,11 +94,7 @@ class JourneyTriggers implements IngestedEventsConsumer {
         if (journeys.isEmpty()) {
             return;
         }
-        for (StoredEvent event : events) {
-            if ("track".equals(event.type()) && event.event() != null && event.userId() != null) {
-                customerEvents.handle(tenant, journeys, event);
-            }
-        }
+        customerEvents.handleAll(tenant, journeys, events);
     }
 
     private List<JourneyVersion> journeys(TenantId tenant) {

@@ -1,5 +1,6 @@
 package io.hearth.journeys.internal;
 
+import io.hearth.journeys.GlobalHoldout;
 import io.hearth.journeys.JourneyManagement;
 import io.hearth.journeys.JourneyStats;
 import io.hearth.journeys.JourneyVersion;
@@ -63,6 +64,14 @@ class JourneysController {
     JourneyStats stats(@AuthenticationPrincipal Principal caller, @PathVariable String key) {
         journey(caller, key);
         return journeys.stats(caller.tenantId(), key);
+    }
+
+    @GetMapping(path = "/v1/journeys/holdout/global", produces = "application/json")
+    @Operation(
+            summary =
+                    "Customers of the global holdout against everyone else in a marketing journey: conversion, revenue, interval")
+    GlobalHoldout globalHoldout(@AuthenticationPrincipal Principal caller) {
+        return journeys.globalHoldout(caller.tenantId());
     }
 
     /** Which runs to move: of one earlier version (all when absent), with step ids renamed by the map. */

@@ -1,9 +1,12 @@
 package io.hearth.journeys.internal;
 
 import io.hearth.journeys.JourneyVersion;
+import io.hearth.privacy.Decision;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.shared.TenantId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +19,13 @@ final class RunState {
     final JourneyVersion journey;
     final CustomerProfile profile;
     final Map<String, Object> context;
+
+    /**
+     * Decisions made during this advance. The engine appends them to the decision log in one go at
+     * the end of the advance: the log's hash chain is locked from the append until commit, so an
+     * append early in a long advance would hold every other run's send behind this one.
+     */
+    final List<Decision> decisions = new ArrayList<>();
 
     @Nullable
     String variant;

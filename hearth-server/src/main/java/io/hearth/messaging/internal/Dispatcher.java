@@ -6,14 +6,13 @@ import io.hearth.messaging.MessageStatus;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
 import io.hearth.messaging.Suppression;
-import io.hearth.privacy.PrivacyManagement;
-import io.hearth.privacy.Purpose;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -33,7 +32,7 @@ class Dispatcher {
 
     private final MessageStore store;
     private final MessageComposer composer;
-    private final PrivacyManagement privacy;
+    private final LeavingCheck leaving;
     private final Map<MessageChannel, ChannelAdapter> adapters = new EnumMap<>(MessageChannel.class);
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -44,7 +43,7 @@ class Dispatcher {
     Dispatcher(
             MessageStore store,
             MessageComposer composer,
-            PrivacyManagement privacy,
+            LeavingCheck leaving,
             List<ChannelAdapter> adapters,
             PlatformTransactionManager transactionManager,
             ApplicationEventPublisher events,
@@ -53,7 +52,7 @@ class Dispatcher {
             DeliveryFeedback feedback) {
         this.store = store;
         this.composer = composer;
-        this.privacy = privacy;
+        this.leaving = leaving;
         adapters.forEach(adapter -> this.adapters.put(adapter.channel(), adapter));
         // Each state change commits on its own, whatever transaction the caller (a journey run) holds:
         // "sending" must be durable before the message leaves.
@@ -89,13 +88,12 @@ class Dispatcher {
     /** One delivery attempt of a queued or retrying message; nothing happens if another node has it. */
     void attempt(TenantId tenant, UUID messageId) {
         MessageStore.Stored stored = store.byId(tenant, messageId).orElseThrow();
-        Purpose purpose = Purpose.parse(stored.purpose()).orElseThrow();
         MessageChannel channel = stored.message().channel();
-        if (!privacy.mayUse(tenant, stored.customer(), purpose, channel.consentChannel())) {
-            // Consent is checked again where the message leaves: it may have been withdrawn since.
+        Optional<String> refusal = leaving.refusal(tenant, stored);
+        if (refusal.isPresent()) {
             transactions.executeWithoutResult(status -> {
                 if (store.claim(tenant, messageId)) {
-                    store.settle(tenant, messageId, MessageStatus.SUPPRESSED, "consent", null, null);
+                    store.settle(tenant, messageId, MessageStatus.SUPPRESSED, refusal.get(), null, null);
                     publish(tenant, stored, MessageEngaged.Kind.SUPPRESSED, clock.instant());
                 }
             });

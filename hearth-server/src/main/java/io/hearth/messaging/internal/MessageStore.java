@@ -3,12 +3,14 @@ package io.hearth.messaging.internal;
 import io.hearth.messaging.Attribution;
 import io.hearth.messaging.MessageChannel;
 import io.hearth.messaging.MessageStatus;
+import io.hearth.messaging.SendHistory;
 import io.hearth.messaging.SentMessage;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -165,6 +167,41 @@ class MessageStore {
                 .param("since", Timestamp.from(since))
                 .param("channel", channel == null ? null : channel.key())
                 .query(Integer.class)
+                .single();
+    }
+
+    /** The guardrail counts in one pass over the customer's messages of the last week (or content window). */
+    SendHistory history(
+            TenantId tenant,
+            CustomerId customer,
+            MessageChannel channel,
+            String contentKey,
+            Instant now,
+            Instant contentSince) {
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        Instant weekAgo = now.minus(Duration.ofDays(7));
+        return jdbc.sql("""
+                select count(*) filter (where created_at >= :day) as last_day,
+                    count(*) filter (where created_at >= :week) as last_week,
+                    count(*) filter (where created_at >= :day and channel = :channel) as last_day_channel,
+                    count(*) filter (where created_at >= :content_since and content_key = :content) > 0 as same_content
+                from messaging_message
+                where tenant_id = :tenant and customer_id = :customer and created_at >= :from
+                  and status in ('queued', 'sending', 'sent', 'retrying', 'unknown')
+                """)
+                .param("tenant", tenant.value())
+                .param("customer", customer.value())
+                .param("day", Timestamp.from(dayAgo))
+                .param("week", Timestamp.from(weekAgo))
+                .param("channel", channel.key())
+                .param("content", contentKey)
+                .param("content_since", Timestamp.from(contentSince))
+                .param("from", Timestamp.from(weekAgo.isBefore(contentSince) ? weekAgo : contentSince))
+                .query((rs, row) -> new SendHistory(
+                        rs.getInt("last_day"),
+                        rs.getInt("last_week"),
+                        rs.getInt("last_day_channel"),
+                        rs.getBoolean("same_content")))
                 .single();
     }
 

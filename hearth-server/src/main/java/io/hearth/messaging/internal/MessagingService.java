@@ -5,6 +5,7 @@ import io.hearth.messaging.MessageChannel;
 import io.hearth.messaging.MessagingProblem;
 import io.hearth.messaging.PublishedTemplate;
 import io.hearth.messaging.RenderedMessage;
+import io.hearth.messaging.SendHistory;
 import io.hearth.messaging.SendRequest;
 import io.hearth.messaging.SentMessage;
 import io.hearth.messaging.Suppression;
@@ -155,6 +156,17 @@ public class MessagingService {
 
     public int sentSince(TenantId tenant, CustomerId customer, @Nullable MessageChannel channel, Instant since) {
         return TenantContext.call(tenant, () -> messages.countSent(tenant, customer, channel, since));
+    }
+
+    public SendHistory sendHistory(
+            TenantId tenant,
+            CustomerId customer,
+            MessageChannel channel,
+            String contentKey,
+            Instant now,
+            Instant contentSince) {
+        return TenantContext.call(
+                tenant, () -> messages.history(tenant, customer, channel, contentKey, now, contentSince));
     }
 
     public boolean contentSentSince(TenantId tenant, CustomerId customer, String contentKey, Instant since) {
