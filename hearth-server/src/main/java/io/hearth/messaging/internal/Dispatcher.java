@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves; an attempt first moves it to {@code sending} in its own commit, then hands it to the
  * channel, then records the outcome. A node that dies mid-attempt leaves the row in {@code sending},
  * which nothing ever picks up again: a lost message is preferred to a duplicate. Only refusals that
- * prove the provider did not take the message are retried.
+ * prove the provider did not take the message are retried. A message still {@code queued} was never
+ * handed to anyone, so a repeated request or the retry job gives it its first attempt.
  */
 @Component
 class Dispatcher {
@@ -68,7 +69,7 @@ class Dispatcher {
     SentMessage send(TenantId tenant, SendRequest request) {
         var existing = store.byKey(tenant, request.idempotencyKey());
         if (existing.isPresent()) {
-            return existing.get().message();
+            return resumed(tenant, request, existing.get());
         }
         MessageStore.NewMessage message = composer.compose(tenant, request, UUID.randomUUID());
         Instant now = clock.instant();
@@ -82,6 +83,19 @@ class Dispatcher {
         if (inserted && message.status() == MessageStatus.QUEUED) {
             attempt(tenant, message.messageId());
         }
+        return store.byKey(tenant, request.idempotencyKey()).orElseThrow().message();
+    }
+
+    /**
+     * A repeated request finds its message. One still {@code queued} was committed by a node that died
+     * before claiming it (the journey run that asked is now resumed), so it gets its first attempt now:
+     * the claim keeps that to one attempt however many repeats race.
+     */
+    private SentMessage resumed(TenantId tenant, SendRequest request, MessageStore.Stored existing) {
+        if (existing.message().status() != MessageStatus.QUEUED) {
+            return existing.message();
+        }
+        attempt(tenant, existing.message().messageId());
         return store.byKey(tenant, request.idempotencyKey()).orElseThrow().message();
     }
 
