@@ -58,7 +58,8 @@ final class TrainPredictionsCommand implements Callable<Integer> {
                 return FailureReport.FAILED;
             }
             List<ModelVersion> versions;
-            try (TrainingProgress progress = new TrainingProgress()) {
+            try (TrainingProgress progress =
+                    new TrainingProgress(spec.commandLine().getErr())) {
                 PredictionManagement predictions = application.getBean(PredictionManagement.class);
                 versions = asOf == null
                         ? predictions.train(tenantId, progress)

@@ -1,5 +1,8 @@
 package io.hearth.journeys;
 
+import static java.util.Objects.requireNonNull;
+
+import io.hearth.privacy.Decision;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.time.LocalTime;
@@ -11,5 +14,23 @@ import java.util.Optional;
  */
 public interface SendTimePort {
 
-    Optional<LocalTime> bestSendTime(TenantId tenant, CustomerId customer);
+    /**
+     * @param action what the time is for, e.g. {@code journey:welcome/send-later}: named in the
+     *     decision log when the prediction is used
+     */
+    Choice bestSendTime(TenantId tenant, CustomerId customer, String action);
+
+    /**
+     * The time, and when it came from a served score the {@code prediction.served} decision the caller
+     * appends to the decision log with its own (none when the configured hour applies).
+     */
+    record Choice(Optional<LocalTime> time, Optional<Decision> decision) {
+
+        public static final Choice NONE = new Choice(Optional.empty(), Optional.empty());
+
+        public Choice {
+            requireNonNull(time, "time is null");
+            requireNonNull(decision, "decision is null");
+        }
+    }
 }

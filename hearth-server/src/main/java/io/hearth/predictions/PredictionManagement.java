@@ -43,6 +43,18 @@ public class PredictionManagement {
     }
 
     /**
+     * The {@code prediction.served} decision that {@link #forAction} would write, for a caller that
+     * appends its decisions to the log itself in one batch at the end of its transaction (the journeys
+     * engine, whose bestSendTime wait acts on the send time read with {@link #forCustomer}). Writes
+     * nothing; the caller must record it.
+     *
+     * @param action what the scores are used for, e.g. {@code journey:welcome/send-later}
+     */
+    public io.hearth.privacy.Decision servedDecision(CustomerPredictions predictions, String action) {
+        return service.servedDecision(predictions, action);
+    }
+
+    /**
      * Trains every kind on the tenant's orders up to now, on the calling thread, storing one version per
      * kind (good or not, with its reason), then measures drift against the new CLV version.
      */
@@ -73,7 +85,15 @@ public class PredictionManagement {
         return service.version(tenant, kind, version);
     }
 
-    /** Drift of the serving CLV version, measured now; empty while there is none. */
+    /** The shop's drift alerts, newest first: one per {@link PredictionDriftDetected}. */
+    public List<DriftAlert> driftAlerts(TenantId tenant, int limit) {
+        return service.driftAlerts(tenant, limit);
+    }
+
+    /**
+     * Drift of the serving CLV, churn and health versions, measured now; empty while none of them has a
+     * version.
+     */
     public Optional<DriftReport> drift(TenantId tenant) {
         return service.drift(tenant);
     }

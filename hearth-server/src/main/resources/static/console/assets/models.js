@@ -1,4 +1,4 @@
-// Draws the models page's calibration and drift charts from the figures the server put in data-*
+// Draws the models page's CLV and churn calibration and drift charts from the figures the server put in data-*
 // attributes; each chart marks itself drawn so tests (and people) can tell.
 (function () {
   "use strict";
@@ -36,6 +36,31 @@
           itemStyle: { color: "#e8590c" } }
       ];
       return option;
+    });
+    draw("churn-calibration-chart", function (data) {
+      var predicted = numbers(data.predicted);
+      var observed = numbers(data.observed);
+      var customers = numbers(data.customers);
+      var points = predicted.map(function (p, i) { return [p, observed[i], customers[i]]; });
+      return {
+        animation: false,
+        grid: { left: 48, right: 16, top: 32, bottom: 36 },
+        tooltip: { trigger: "item", formatter: function (p) {
+          return "predicted " + p.value[0].toFixed(2) + ", observed " + p.value[1].toFixed(2)
+            + " (" + p.value[2] + " customers)";
+        } },
+        legend: { top: 0 },
+        xAxis: { type: "value", min: 0, max: 1, name: "predicted", nameLocation: "middle", nameGap: 22,
+          axisLabel: { color: "#667085" } },
+        yAxis: { type: "value", min: 0, max: 1, axisLabel: { color: "#667085" },
+          splitLine: { lineStyle: { color: "#eaecf0" } } },
+        series: [
+          { name: "observed (" + data.version + ")", type: "line", data: points, symbolSize: 8,
+            itemStyle: { color: "#e8590c" } },
+          { name: "perfect", type: "line", data: [[0, 0], [1, 1]], symbol: "none",
+            lineStyle: { color: "#98a2b3", type: "dashed" } }
+        ]
+      };
     });
     draw("drift-chart", function (data) {
       var option = axes(data.labels.split(","));

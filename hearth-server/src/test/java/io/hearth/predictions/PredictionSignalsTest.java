@@ -144,6 +144,45 @@ class PredictionSignalsTest {
                 .filteredOn(alert -> alert.feature().equals("repeat_purchases"))
                 .singleElement()
                 .satisfies(alert -> assertThat(alert.modelVersion()).isEqualTo("clv@1"));
+
+        // Churn risk and health are watched too, each against its own serving version's training window.
+        assertThat(entry(drifted, "churn_risk").get("modelVersion").asString()).startsWith("churn");
+        assertThat(entry(drifted, "health").get("modelVersion").asString()).startsWith("health");
+        assertThat(entry(drifted, "spend_last_90_days").get("modelVersion").asString())
+                .startsWith("health");
+        assertThat(stable.entries())
+                .extracting(DriftReport.Entry::feature)
+                .contains("churn_risk", "health", "spend_last_90_days");
+        assertThat(meters.get("hearth.predictions.drift.psi")
+                        .tag("tenant", shop.id().toString())
+                        .tag("feature", "churn_risk")
+                        .gauge()
+                        .value())
+                .isEqualTo(entry(drifted, "churn_risk").get("psi").asDouble());
+        // Each alert event became one of the shop's drift alerts: exactly the entries over the threshold.
+        java.util.Set<String> over = new java.util.TreeSet<>();
+        for (JsonNode entry : drifted.get("entries")) {
+            if (entry.get("psi").asDouble() > drifted.get("threshold").asDouble()) {
+                over.add(entry.get("modelVersion").asString() + "/"
+                        + entry.get("feature").asString());
+            }
+        }
+        java.util.Set<String> alerts = new java.util.TreeSet<>();
+        for (JsonNode alert : api.get("/v1/predictions/drift/alerts", bearer(shop.adminKey()))
+                .json()
+                .get("data")) {
+            alerts.add(alert.get("modelVersion").asString() + "/"
+                    + alert.get("feature").asString());
+        }
+        System.out.println("drift alerts: " + alerts);
+        assertThat(alerts).contains("clv@1/repeat_purchases").isEqualTo(over);
+        assertThat(api.get("/v1/predictions/drift/alerts?limit=0", bearer(shop.adminKey()))
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("pointer")
+                        .asString())
+                .contains("limit");
     }
 
     @Test
@@ -164,7 +203,23 @@ class PredictionSignalsTest {
                 database.dataDir().toString());
 
         System.out.println("hearth train printed:\n" + out);
+        System.out.println("hearth train progress:\n" + err.toString().replace('\r', '\n'));
         assertThat(exitCode).as(err.toString()).isZero();
+        // The bar redraws one line with carriage returns: reading customers, fitting kinds, then the end.
+        // A redraw is asynchronous, so kinds fitted within the same moment may show only as the last one.
+        String[] renders = err.toString().split("\r");
+        assertThat(renders)
+                .as("a render while reading")
+                .anySatisfy(line -> assertThat(line).startsWith("train").contains("/? customers"));
+        assertThat(renders)
+                .as("a render while fitting a kind")
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("train")
+                        .containsPattern(" fitting (clv|churn|health|replenishment|send-time|next-need)"));
+        assertThat(renders[renders.length - 1].trim())
+                .startsWith("train")
+                .contains("30/? customers")
+                .endsWith("done");
         assertThat(out.toString()).contains("clv@1", "churn@1", "send-time@1", "good", "bgnbd_r=");
         assertThat(predictions.versions(shop.id(), ModelKind.CLV, 5)).hasSize(1);
     }

@@ -118,6 +118,22 @@ class PredictionsConsoleBrowserTest {
         assertThat(browser.findElement(By.id("drift-chart")).getAttribute("data-labels"))
                 .contains("repeat_purchases", "probability_alive");
         assertThat(browser.findElements(By.cssSelector("#drift-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("drift-chart")).getAttribute("data-labels"))
+                .contains("churn_risk", "health");
+        // The churn model's calibration bins, next to the CLV holdout chart, drawn with the stored bins.
+        ModelCalibration calibration = predictions.calibration(shop.id()).orElseThrow();
+        assertThat(calibration.churn()).isNotEmpty();
+        var churnChart = browser.findElement(By.id("churn-calibration-chart"));
+        console.waitUntil(ExpectedConditions.attributeToBe(By.id("churn-calibration-chart"), "data-drawn", "true"));
+        assertThat(churnChart.getAttribute("data-version"))
+                .isEqualTo(calibration.churnVersion().orElseThrow());
+        assertThat(churnChart.getAttribute("data-observed").split(","))
+                .hasSize(calibration.churn().size());
+        assertThat(churnChart.getAttribute("data-predicted").split(","))
+                .hasSize(calibration.churn().size());
+        assertThat(browser.findElements(By.cssSelector("#churn-calibration-chart canvas")))
+                .isNotEmpty();
+        assertThat(console.text(By.id("drift-alerts"))).contains("No drift alerts");
         console.screenshot(SCREENSHOT);
     }
 

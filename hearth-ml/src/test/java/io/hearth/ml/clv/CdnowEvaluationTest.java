@@ -21,6 +21,10 @@ import org.junit.jupiter.api.TestInstance;
 class CdnowEvaluationTest {
 
     private static final int WARM_UP_RUNS = 30;
+    // The paper's figure 5 shows BG/NBD under the actual means by about a quarter for the customers with
+    // one or two repeat purchases (a known weakness it discusses) and within 15% elsewhere (here -25%,
+    // -25% and -2.5% to -14.5%): 30% lets that through and fails a forecast off the curve anywhere.
+    private static final double GROUP_TOLERANCE = 0.30;
     private static final int TIMED_RUNS = 30;
 
     private List<CustomerSummary> cohort = List.of();
@@ -113,7 +117,7 @@ class CdnowEvaluationTest {
                 "Holdout weeks 40-78: actual %d repeat transactions, BG/NBD predicted %.1f%n", actual, predicted);
         assertThat(actual).isEqualTo(1882);
         assertThat(predicted).isCloseTo(1653, within(0.02 * 1653));
-        printFrequencyTable(model);
+        assertFrequencyTable(model);
     }
 
     @Test
@@ -152,8 +156,13 @@ class CdnowEvaluationTest {
                 .sum();
     }
 
-    /** Mean holdout purchases per calibration frequency 0..6 and 7+, as in figure 4 of the BG/NBD paper. */
-    private void printFrequencyTable(BgNbdModel model) {
+    /**
+     * Mean holdout purchases per calibration frequency 0..6 and 7+, as in figure 5 of the BG/NBD paper
+     * (conditional expectations): the groups are the paper's (its histogram of calibration-period repeat
+     * transactions), each group's mean forecast is within {@value #GROUP_TOLERANCE} of what the group
+     * bought, and both rise with the frequency, as the paper's curves do.
+     */
+    private void assertFrequencyTable(BgNbdModel model) {
         int groups = 8;
         double[] actual = new double[groups];
         double[] predicted = new double[groups];
@@ -164,12 +173,28 @@ class CdnowEvaluationTest {
             actual[group] += customer.holdoutTransactions();
             predicted[group] += model.conditionalExpectedPurchases(CdnowData.HOLDOUT_WEEKS, customer.statistics());
         }
-        System.out.println("x (calibration)  customers  actual mean  BG/NBD mean");
+        System.out.println("x (calibration)  customers  actual mean  BG/NBD mean  error");
         for (int group = 0; group < groups; group++) {
+            actual[group] /= customers[group];
+            predicted[group] /= customers[group];
             String label = group == groups - 1 ? (groups - 1) + "+" : Integer.toString(group);
             System.out.printf(
-                    "%-16s %9d %12.3f %12.3f%n",
-                    label, customers[group], actual[group] / customers[group], predicted[group] / customers[group]);
+                    "%-16s %9d %12.3f %12.3f %+6.1f%%%n",
+                    label,
+                    customers[group],
+                    actual[group],
+                    predicted[group],
+                    100 * (predicted[group] - actual[group]) / actual[group]);
+        }
+        assertThat(customers).containsExactly(1411, 439, 214, 100, 62, 38, 29, 64);
+        for (int group = 0; group < groups; group++) {
+            assertThat(predicted[group])
+                    .as("BG/NBD mean holdout purchases of calibration-frequency group %d", group)
+                    .isCloseTo(actual[group], within(GROUP_TOLERANCE * actual[group]));
+        }
+        for (int group = 1; group < groups; group++) {
+            assertThat(actual[group]).as("actual mean of group %d", group).isGreaterThan(actual[group - 1]);
+            assertThat(predicted[group]).as("predicted mean of group %d", group).isGreaterThan(predicted[group - 1]);
         }
     }
 

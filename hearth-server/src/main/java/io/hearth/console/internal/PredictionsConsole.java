@@ -1,6 +1,7 @@
 package io.hearth.console.internal;
 
 import io.hearth.predictions.CustomerPredictions;
+import io.hearth.predictions.DriftAlert;
 import io.hearth.predictions.DriftReport;
 import io.hearth.predictions.Factor;
 import io.hearth.predictions.ModelCalibration;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,8 +57,14 @@ class PredictionsConsole {
         }
         model.addAttribute("tenant", tenant);
         model.addAttribute("versions", versions);
-        model.addAttribute("calibration", predictions.calibration(tenant).map(Charts::calibration));
+        Optional<ModelCalibration> calibration = predictions.calibration(tenant);
+        model.addAttribute("calibration", calibration.map(Charts::calibration));
+        model.addAttribute("churnCalibration", calibration.flatMap(Charts::churnCalibration));
+        // Measured before the alerts are listed: a measurement over the threshold raises one now.
         model.addAttribute("drift", predictions.drift(tenant).map(Charts::drift));
+        model.addAttribute(
+                "alerts",
+                predictions.driftAlerts(tenant, 10).stream().map(AlertRow::of).toList());
         return "console/models";
     }
 
@@ -128,6 +136,18 @@ class PredictionsConsole {
         }
     }
 
+    /** One drift alert as the models page lists it. */
+    record AlertRow(String raised, String version, String feature, String psi) {
+
+        static AlertRow of(DriftAlert alert) {
+            return new AlertRow(
+                    ConsoleFormat.time(alert.raisedAt()),
+                    alert.modelVersion(),
+                    alert.feature(),
+                    String.format(Locale.ROOT, "%.3f > %.2f", alert.psi(), alert.threshold()));
+        }
+    }
+
     /** Chart figures as comma-separated lists for the page's data attributes. */
     record Charts(String version, String labels, String first, String second) {
 
@@ -144,6 +164,26 @@ class PredictionsConsole {
                     csv(rows.stream()
                             .mapToDouble(ModelCalibration.PurchasesRow::predictedMean)
                             .toArray()));
+        }
+
+        /**
+         * The churn version's calibration bins: mean predicted risk (labels) against the observed churn
+         * rate (first) and the customers per bin (second); empty without bins.
+         */
+        static Optional<Charts> churnCalibration(ModelCalibration calibration) {
+            List<ModelCalibration.RiskBin> bins = calibration.churn();
+            if (bins.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Charts(
+                    calibration.churnVersion().orElse("none"),
+                    csv(bins.stream()
+                            .mapToDouble(ModelCalibration.RiskBin::meanPredicted)
+                            .toArray()),
+                    csv(bins.stream()
+                            .mapToDouble(ModelCalibration.RiskBin::observedRate)
+                            .toArray()),
+                    bins.stream().map(bin -> String.valueOf(bin.customers())).collect(Collectors.joining(","))));
         }
 
         static Charts drift(DriftReport report) {

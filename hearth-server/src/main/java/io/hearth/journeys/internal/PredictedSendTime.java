@@ -42,22 +42,24 @@ class PredictedSendTime implements SendTimePort {
         this.clock = clock;
     }
 
+    /** The served send time is what the wait acts on, so using it comes with its decision record. */
     @Override
-    public Optional<LocalTime> bestSendTime(TenantId tenant, CustomerId customer) {
-        Prediction best;
+    public Choice bestSendTime(TenantId tenant, CustomerId customer, String action) {
+        CustomerPredictions scores;
         try {
-            CustomerPredictions scores = predictions.forCustomer(tenant, customer);
-            best = scores.bestSendTime();
+            scores = predictions.forCustomer(tenant, customer);
         } catch (HearthProblem unknownCustomer) {
-            return Optional.empty();
+            return Choice.NONE;
         }
+        Prediction best = scores.bestSendTime();
         if (best.fallback() && ownEvents(best) < MIN_OWN_EVENTS) {
-            return Optional.empty();
+            return Choice.NONE;
         }
         Object trait = profiles.profile(tenant, customer)
                 .map(profile -> profile.traits().get("timezone"))
                 .orElse(null);
-        return Optional.of(localTime((int) best.value(), SendPolicy.zone(trait, settings.defaultTimeZone())));
+        LocalTime time = localTime((int) best.value(), SendPolicy.zone(trait, settings.defaultTimeZone()));
+        return new Choice(Optional.of(time), Optional.of(predictions.servedDecision(scores, action)));
     }
 
     /** The UTC hour of the week as a time of day in {@code zone}, at today's offset (DST moves it). */

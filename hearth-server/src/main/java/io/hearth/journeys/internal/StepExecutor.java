@@ -143,13 +143,19 @@ class StepExecutor {
         if (wait.duration() != null) {
             return now.plus(wait.duration());
         }
-        LocalTime time = wait.until() != null
-                ? wait.until()
-                : sendTimes.bestSendTime(run.tenant, run.profile.customerId()).orElse(settings.sendHour());
+        LocalTime time = wait.until() != null ? wait.until() : bestSendTime(run, wait);
         ZonedDateTime local =
                 now.atZone(SendPolicy.zone(run.profile.traits().get("timezone"), settings.defaultTimeZone()));
         ZonedDateTime next = local.with(time);
         return (next.isAfter(local) ? next : next.plusDays(1)).toInstant();
+    }
+
+    /** The predicted time, whose decision joins the run's others; the configured hour without one. */
+    private LocalTime bestSendTime(RunState run, Step.Wait wait) {
+        SendTimePort.Choice choice =
+                sendTimes.bestSendTime(run.tenant, run.profile.customerId(), "journey:" + run.key() + "/" + wait.id());
+        choice.decision().ifPresent(run.decisions::add);
+        return choice.time().orElse(settings.sendHour());
     }
 
     private Move waitForEvent(RunState run, Step.WaitForEvent wait) {

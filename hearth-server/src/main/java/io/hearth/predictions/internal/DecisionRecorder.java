@@ -26,11 +26,21 @@ class DecisionRecorder {
     }
 
     void served(TenantId tenant, CustomerPredictions predictions, String action) {
+        privacy.recordDecision(tenant, decision(predictions, action));
+    }
+
+    /**
+     * The {@code prediction.served} record of scores used for an action, for a caller that appends it
+     * with its own decisions at the end of its transaction (the journeys engine does, to hold the log's
+     * hash-chain lock for as short a time as possible).
+     */
+    Decision decision(CustomerPredictions predictions, String action) {
         ObjectNode inputs = json.createObjectNode().put("action", action);
         inputs.put("churn_risk", predictions.churnRisk().value());
         inputs.put("health", predictions.health().value());
         predictions.lifetimeValue().ifPresent(p -> inputs.put("lifetime_value", p.value()));
         predictions.probabilityAlive().ifPresent(p -> inputs.put("probability_alive", p.value()));
+        inputs.put("best_send_time", predictions.bestSendTime().value());
         var factors = inputs.putArray("churn_factors");
         predictions.churnRisk().explanation().stream()
                 .limit(3)
@@ -39,25 +49,25 @@ class DecisionRecorder {
         String versions = Stream.of(
                         predictions.lifetimeValue().map(p -> p.modelVersion()).orElse(null),
                         predictions.churnRisk().modelVersion(),
-                        predictions.health().modelVersion())
+                        predictions.health().modelVersion(),
+                        predictions.bestSendTime().modelVersion())
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .collect(Collectors.joining(","));
         String outcome = String.format(
                 Locale.ROOT,
-                "churn_risk=%.3f health=%.1f",
+                "churn_risk=%.3f health=%.1f best_send_time=%.0f",
                 predictions.churnRisk().value(),
-                predictions.health().value());
-        privacy.recordDecision(
-                tenant,
-                new Decision(
-                        predictions.customerId(),
-                        "prediction.served",
-                        inputs,
-                        versions,
-                        outcome,
-                        "scores served to " + action,
-                        predictions.asOf()));
+                predictions.health().value(),
+                predictions.bestSendTime().value());
+        return new Decision(
+                predictions.customerId(),
+                "prediction.served",
+                inputs,
+                versions,
+                outcome,
+                "scores served to " + action,
+                predictions.asOf());
     }
 
     void crossed(PredictionChanged change) {

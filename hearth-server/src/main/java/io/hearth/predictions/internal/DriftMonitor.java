@@ -15,74 +15,108 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Population stability of the serving CLV version's features and P(alive): the training window's
- * distribution against every live customer now. Each figure is a gauge
- * {@code hearth_predictions_drift_psi{tenant, feature}}; one over the threshold publishes
- * {@link PredictionDriftDetected} once per (version, feature).
+ * Population stability of the serving versions' features and scores, the training window's
+ * distribution against every live customer now: the CLV inputs and P(alive) (against the training
+ * sample stored with the version), churn risk, and health with its 90-day spend (see {@link
+ * ScoreDrift}). Each figure is a gauge {@code hearth_predictions_drift_psi{tenant, feature}}; one over
+ * the threshold publishes {@link PredictionDriftDetected} once per (version, feature).
  */
 @Component
 class DriftMonitor {
 
     private final HistoryReader histories;
     private final ModelRegistry registry;
-    private final LifetimeValuePort clv;
+    private final Watched watched;
     private final DriftStore store;
     private final Collaborators with;
     private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
 
     DriftMonitor(
-            HistoryReader histories,
-            ModelRegistry registry,
-            LifetimeValuePort clv,
-            DriftStore store,
-            Collaborators with) {
+            HistoryReader histories, ModelRegistry registry, Watched watched, DriftStore store, Collaborators with) {
         this.histories = histories;
         this.registry = registry;
-        this.clv = clv;
+        this.watched = watched;
         this.store = store;
         this.with = with;
     }
 
+    /** One feature or score of one version: its training distribution and the live sample now. */
+    private record Measured(String version, DriftBaseline baseline, double[] live) {}
+
     Optional<DriftReport> measure(TenantId tenant) {
-        Optional<Serving<ClvArtefact>> serving = registry.serving(tenant, clv);
-        if (serving.isEmpty()) {
+        Optional<Serving<ClvArtefact>> value = registry.serving(tenant, watched.clv());
+        Optional<Serving<ChurnArtefact>> risk = registry.serving(tenant, watched.churn());
+        Optional<Serving<HealthArtefact>> health = registry.serving(tenant, watched.health());
+        if (value.isEmpty() && risk.isEmpty() && health.isEmpty()) {
             return Optional.empty();
         }
         Instant now = with.clock().instant();
-        ClvArtefact model = serving.get().model();
-        String version = serving.get().version().id();
-        List<CustomerSummary> live = histories.all(tenant, TrainingListener.NONE).stream()
+        List<PurchaseHistory> all = histories.all(tenant, TrainingListener.NONE);
+        List<Measured> measured = new ArrayList<>();
+        value.ifPresent(serving -> measured.addAll(clv(serving, all, now)));
+        risk.ifPresent(serving ->
+                measured.addAll(rebuilt(serving, at -> ScoreDrift.churn(watched.churn(), serving, all, at), now)));
+        health.ifPresent(serving ->
+                measured.addAll(rebuilt(serving, at -> ScoreDrift.health(watched.health(), serving, all, at), now)));
+        List<DriftReport.Entry> entries = new ArrayList<>();
+        double threshold = with.settings().driftThreshold();
+        for (Measured one : measured) {
+            entries.add(record(tenant, one, threshold, now));
+        }
+        String versions =
+                measured.stream().map(Measured::version).distinct().collect(java.util.stream.Collectors.joining(","));
+        return Optional.of(new DriftReport(versions, now, threshold, entries));
+    }
+
+    private static List<Measured> clv(Serving<ClvArtefact> serving, List<PurchaseHistory> all, Instant now) {
+        List<CustomerSummary> live = all.stream()
                 .map(history -> CustomerFeatures.ofHistory(history, now))
                 .filter(CustomerFeatures::hasOrders)
                 .map(LifetimeValuePort::summary)
                 .toList();
-        Map<String, double[]> samples = ClvDrift.samples(model.purchases(), live);
-        List<DriftReport.Entry> entries = new ArrayList<>();
-        double threshold = with.settings().driftThreshold();
-        for (DriftBaseline baseline : model.drift()) {
-            double[] sample = samples.getOrDefault(baseline.feature(), new double[0]);
-            double[] shares = Psi.shares(baseline.edges(), sample);
-            double psi = baseline.psi(sample);
-            entries.add(new DriftReport.Entry(
-                    baseline.feature(),
-                    psi,
-                    Psi.list(baseline.edges()),
-                    Psi.list(baseline.shares()),
-                    Psi.list(shares)));
-            gauge(tenant, baseline.feature()).set(psi);
-            with.inTenant().run(tenant, () -> {
-                if (store.record(tenant.value(), version, baseline.feature(), psi, threshold, now)) {
-                    with.publisher()
-                            .publishEvent(new PredictionDriftDetected(
-                                    tenant, version, baseline.feature(), psi, threshold, now));
-                }
-            });
-        }
-        return Optional.of(new DriftReport(version, now, threshold, entries));
+        Map<String, double[]> samples = ClvDrift.samples(serving.model().purchases(), live);
+        return serving.model().drift().stream()
+                .map(baseline -> new Measured(
+                        serving.version().id(), baseline, samples.getOrDefault(baseline.feature(), new double[0])))
+                .toList();
+    }
+
+    /** Samples of the version's training window end as the baseline, against the same samples now. */
+    private static List<Measured> rebuilt(
+            Serving<?> serving, Function<Instant, Map<String, double[]>> samples, Instant now) {
+        Map<String, double[]> training = samples.apply(serving.version().windowEnd());
+        Map<String, double[]> live = samples.apply(now);
+        return training.entrySet().stream()
+                .map(entry -> new Measured(
+                        serving.version().id(),
+                        DriftBaseline.of(entry.getKey(), entry.getValue()),
+                        live.getOrDefault(entry.getKey(), new double[0])))
+                .toList();
+    }
+
+    private DriftReport.Entry record(TenantId tenant, Measured one, double threshold, Instant now) {
+        DriftBaseline baseline = one.baseline();
+        double psi = baseline.psi(one.live());
+        gauge(tenant, baseline.feature()).set(psi);
+        with.inTenant().run(tenant, () -> {
+            if (store.record(tenant.value(), one.version(), baseline.feature(), psi, threshold, now)) {
+                with.publisher()
+                        .publishEvent(new PredictionDriftDetected(
+                                tenant, one.version(), baseline.feature(), psi, threshold, now));
+            }
+        });
+        return new DriftReport.Entry(
+                baseline.feature(),
+                one.version(),
+                psi,
+                Psi.list(baseline.edges()),
+                Psi.list(baseline.shares()),
+                Psi.list(Psi.shares(baseline.edges(), one.live())));
     }
 
     private AtomicReference<Double> gauge(TenantId tenant, String feature) {
@@ -96,6 +130,10 @@ class DriftMonitor {
             return value;
         });
     }
+
+    /** The ports of the kinds whose drift is watched. */
+    @Component
+    record Watched(LifetimeValuePort clv, ChurnPort churn, HealthPort health) {}
 
     /** The shared infrastructure, kept together to keep the constructor short. */
     @Component

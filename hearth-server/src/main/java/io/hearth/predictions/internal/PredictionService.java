@@ -58,6 +58,10 @@ public class PredictionService {
         return predictions;
     }
 
+    public io.hearth.privacy.Decision servedDecision(CustomerPredictions predictions, String action) {
+        return decisions.decision(predictions, action);
+    }
+
     public List<ModelVersion> train(TenantId tenant, TrainingListener listener) {
         List<ModelVersion> versions = trainer.train(tenant, listener);
         operations.drift().measure(tenant);
@@ -84,6 +88,10 @@ public class PredictionService {
         return operations.drift().measure(tenant);
     }
 
+    public List<io.hearth.predictions.DriftAlert> driftAlerts(TenantId tenant, int limit) {
+        return operations.alerts().recent(tenant, limit);
+    }
+
     public Optional<ModelCalibration> calibration(TenantId tenant) {
         return operations.calibration().of(tenant);
     }
@@ -94,6 +102,7 @@ public class PredictionService {
             Clock clock,
             ModelRegistry registry,
             DriftMonitor drift,
+            DriftAlerts alerts,
             TrainingSchedule schedule,
             Calibrations calibration,
             SeasonalityReader seasonality) {}

@@ -95,9 +95,23 @@ class PredictionsController {
     }
 
     @GetMapping(path = "/v1/predictions/drift", produces = "application/json")
-    @Operation(summary = "PSI of the serving CLV version's features and scores, training against live")
+    @Operation(
+            summary = "PSI of the serving CLV, churn and health versions' features and scores, training against live")
     DriftReport drift(@AuthenticationPrincipal Principal caller) {
         return predictions.drift(caller.tenantId()).orElseThrow(PredictionsController::noModel);
+    }
+
+    @GetMapping(path = "/v1/predictions/drift/alerts", produces = "application/json")
+    @Operation(summary = "Drift alerts raised for the shop, newest first (read)")
+    Map<String, List<io.hearth.predictions.DriftAlert>> driftAlerts(
+            @AuthenticationPrincipal Principal caller, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new HearthProblem(
+                    PredictionsProblem.INVALID_QUERY,
+                    "limit must be between 1 and 100",
+                    List.of(new FieldError("limit", "must be between 1 and 100")));
+        }
+        return Map.of("data", predictions.driftAlerts(caller.tenantId(), limit));
     }
 
     @GetMapping(path = "/v1/predictions/calibration", produces = "application/json")

@@ -7,10 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.hearth.journeys.JourneyManagement;
 import io.hearth.journeys.JourneyStats;
+import io.hearth.journeys.SendTimePort;
 import io.hearth.loyalty.LedgerTransaction;
 import io.hearth.loyalty.LoyaltyManagement;
 import io.hearth.predictions.PredictionChanged;
 import io.hearth.predictions.PredictionManagement;
+import io.hearth.privacy.PrivacyManagement;
+import io.hearth.privacy.RecordedDecision;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.testing.Api;
@@ -72,6 +75,9 @@ class PluggedPortsTest {
 
     @Autowired
     PredictedSendTime sendTimes;
+
+    @Autowired
+    PrivacyManagement privacy;
 
     Api api;
     TestTenant shop;
@@ -174,14 +180,51 @@ class PluggedPortsTest {
 
         System.out.println("best send time of kim: "
                 + predictions.forCustomer(shop.id(), kim).bestSendTime().label() + " -> "
-                + sendTimes.bestSendTime(shop.id(), kim));
-        assertThat(sendTimes.bestSendTime(shop.id(), kim)).contains(LocalTime.of(19, 0));
-        assertThat(sendTimes.bestSendTime(shop.id(), few))
-                .as("two own events under the rules: the configured send hour applies")
-                .isEmpty();
-        assertThat(sendTimes.bestSendTime(shop.id(), new CustomerId("nobody")))
+                + sendTimes.bestSendTime(shop.id(), kim, "test").time());
+        assertThat(sendTimes.bestSendTime(shop.id(), kim, "test").time()).contains(LocalTime.of(19, 0));
+        assertThat(sendTimes.bestSendTime(shop.id(), few, "test"))
+                .as("two own events under the rules: the configured send hour applies, no score is acted on")
+                .isEqualTo(SendTimePort.Choice.NONE);
+        assertThat(sendTimes.bestSendTime(shop.id(), new CustomerId("nobody"), "test"))
                 .as("no such customer: the configured send hour applies")
-                .isEmpty();
+                .isEqualTo(SendTimePort.Choice.NONE);
+    }
+
+    @Test
+    void aBestSendTimeWaitWritesTheServedSendTimeToTheDecisionLog() {
+        assertThat(publish("send-later", """
+                        trigger: {type: prediction, prediction: replenishment_due, threshold: 0.5}
+                        entry: {reentry: false, maxConcurrent: 1}
+                        steps:
+                          - {id: at-their-hour, type: wait, bestSendTime: true}
+                          - {id: bonus, type: awardPoints, points: 5, reason: on time}
+                        """)).isEqualTo(200);
+        Instant wednesday = clock.instant()
+                .atOffset(ZoneOffset.UTC)
+                .minusWeeks(7)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY))
+                .withHour(14)
+                .truncatedTo(ChronoUnit.HOURS)
+                .toInstant();
+        CustomerId mo = customers.identify(api, shop, "mo", "\"timezone\":\"+05:00\"");
+        for (int week = 0; week < 6; week++) {
+            track("mo", "m-" + week, wednesday.plus(7L * week, ChronoUnit.DAYS));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        predictions.forCustomer(shop.id(), mo).bestSendTime().value() == 2 * 24 + 14);
+
+        journeys.predictionCrossed(shop.id(), mo, "replenishment_due", 0.9, "crossing-send-later");
+        awaitTotal("send-later", "waiting", 1);
+
+        List<RecordedDecision> served = privacy.decisions(shop.id(), mo, 50, null).decisions().stream()
+                .filter(decision -> decision.type().equals("prediction.served"))
+                .toList();
+        assertThat(served).singleElement().satisfies(decision -> {
+            assertThat(decision.reason()).isEqualTo("scores served to journey:send-later/at-their-hour");
+            assertThat(decision.inputs().get("best_send_time").asInt()).isEqualTo(2 * 24 + 14);
+            assertThat(decision.modelVersion()).contains("send-time");
+        });
     }
 
     @Test
