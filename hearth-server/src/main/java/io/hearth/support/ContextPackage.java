@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param profile a summary of the customer (orders, revenue, RFM, tier); empty for an unknown customer
  * @param recentOrders the customer's five newest orders with their status
+ * @param intent the intent of the last customer message
+ * @param orderNumbers the order numbers of the last customer message
+ * @param entities every entity the customer's messages named (order numbers, SKUs, emails, amounts,
+ *     dates), once each by kind and value, in the order they were first named
  * @param suggestedReplies replies the agent can send as they are or edit
  * @param articles the knowledge-base passages closest to the last customer message
  */
@@ -20,6 +24,7 @@ public record ContextPackage(
         @Nullable String intent,
         @Nullable Double confidence,
         List<String> orderNumbers,
+        List<MessageEntity> entities,
         List<String> suggestedReplies,
         List<ArticlePassage> articles) {
 
