@@ -1,8 +1,12 @@
 package io.hearth.support.internal;
 
+import io.hearth.predictions.CustomerPredictions;
+import io.hearth.predictions.PredictionManagement;
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantId;
 import io.hearth.support.Author;
 import io.hearth.support.ContextPackage;
@@ -18,30 +22,43 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The agent's context package: profile summary, recent orders, the conversation with what was read
- * from it, suggested replies and the closest articles. Reading only; it writes nothing.
+ * The agent's context package: profile summary, recent orders, predictions, the priority with its
+ * why, the conversation with what was read from it, suggested replies and the closest articles.
+ * Reading only; it writes nothing.
  */
 @Component
 class ContextAssembler {
 
     private final ConversationService conversations;
+    private final ConversationStore store;
     private final ProfileManagement profiles;
+    private final PredictionManagement predictions;
     private final MessageReader reader;
     private final KnowledgeBase knowledge;
 
     ContextAssembler(
             ConversationService conversations,
+            ConversationStore store,
             ProfileManagement profiles,
+            PredictionManagement predictions,
             MessageReader reader,
             KnowledgeBase knowledge) {
         this.conversations = conversations;
+        this.store = store;
         this.profiles = profiles;
+        this.predictions = predictions;
         this.reader = reader;
         this.knowledge = knowledge;
     }
 
+    private record Loaded(ConversationRow row, Conversation conversation) {}
+
     ContextPackage context(TenantId tenant, UUID id) {
-        Conversation conversation = conversations.conversation(tenant, id);
+        Loaded loaded = conversations.inTenant(tenant, () -> {
+            ConversationRow row = store.lock(tenant, id).orElseThrow(() -> ConversationService.unknown(id));
+            return new Loaded(row, conversations.toConversation(row, store.messages(tenant, id)));
+        });
+        Conversation conversation = loaded.conversation();
         CustomerProfile profile = conversation.customerId() == null
                 ? null
                 : profiles.profile(tenant, conversation.customerId()).orElse(null);
@@ -59,6 +76,12 @@ class ContextAssembler {
                 conversation,
                 summary(profile),
                 orders,
+                profile == null ? null : predictions(tenant, profile.customerId()),
+                new ContextPackage.Priority(
+                        loaded.row().effectivePriority(),
+                        loaded.row().priority(),
+                        loaded.row().override(),
+                        conversation.why()),
                 last == null ? null : last.intent(),
                 last == null ? null : last.confidence(),
                 last == null ? List.of() : last.orderNumbers(),
@@ -69,6 +92,18 @@ class ContextAssembler {
                         orders,
                         articles),
                 articles);
+    }
+
+    /** Read with {@code forCustomer}, which logs nothing: showing a score to an agent decides nothing. */
+    private ContextPackage.@Nullable Predictions predictions(TenantId tenant, CustomerId customer) {
+        try {
+            CustomerPredictions scores = predictions.forCustomer(tenant, customer);
+            return new ContextPackage.Predictions(
+                    scores.asOf(), scores.lifetimeValue().orElse(null), scores.churnRisk());
+        } catch (HearthProblem erased) {
+            // the profile went away (erased or merged) between reading it and scoring it
+            return null;
+        }
     }
 
     /** What the customer named over the whole conversation; the first mention's text is kept. */
