@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param containmentRate share of conversations never handed to an agent
  * @param escalationsByReason escalated conversations per (last) escalation reason
+ * @param escalationRateByReason the same as a share of all conversations, so the rates of the
+ *     reasons add up to one minus the containment rate
  * @param averageFirstResponseSeconds from the conversation's start to the first reply (assistant or agent)
  * @param averageAgentResponseSeconds from escalation to the first agent reply
  * @param averageResolutionSeconds from the start to resolution, over resolved conversations
@@ -20,6 +22,7 @@ public record SupportMetrics(
         double containmentRate,
         long escalated,
         Map<String, Long> escalationsByReason,
+        Map<String, Double> escalationRateByReason,
         @Nullable Double averageFirstResponseSeconds,
         @Nullable Double averageAgentResponseSeconds,
         @Nullable Double averageResolutionSeconds,
@@ -27,10 +30,20 @@ public record SupportMetrics(
         long rated,
         Map<String, IntentFigures> byIntent) {
 
-    /** Figures of one intent. */
+    /**
+     * Figures of one intent, defined as the tenant-wide ones over its conversations.
+     *
+     * @param escalationRateByReason escalations for a reason as a share of the intent's conversations
+     */
     public record IntentFigures(
             long conversations,
             long escalated,
             double containmentRate,
-            @Nullable Double averageCsat) {}
+            Map<String, Long> escalationsByReason,
+            Map<String, Double> escalationRateByReason,
+            @Nullable Double averageFirstResponseSeconds,
+            @Nullable Double averageAgentResponseSeconds,
+            @Nullable Double averageResolutionSeconds,
+            @Nullable Double averageCsat,
+            long rated) {}
 }

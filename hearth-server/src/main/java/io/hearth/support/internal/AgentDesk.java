@@ -1,23 +1,17 @@
 package io.hearth.support.internal;
 
-import io.hearth.profiles.CustomerOrder;
-import io.hearth.profiles.CustomerProfile;
-import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantId;
 import io.hearth.support.Author;
 import io.hearth.support.ContextPackage;
-import io.hearth.support.ContextPackage.ArticlePassage;
 import io.hearth.support.Conversation;
 import io.hearth.support.ConversationState;
 import io.hearth.support.SupportMessage;
 import io.hearth.support.SupportProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,26 +22,20 @@ public class AgentDesk {
 
     private final ConversationService conversations;
     private final ConversationStore store;
-    private final ProfileManagement profiles;
-    private final MessageReader reader;
-    private final KnowledgeBase knowledge;
+    private final ContextAssembler contexts;
     private final EmailConversations emails;
     private final Clock clock;
 
     AgentDesk(
             ConversationService conversations,
             ConversationStore store,
-            ProfileManagement profiles,
-            MessageReader reader,
-            KnowledgeBase knowledge,
+            ContextAssembler contexts,
             EmailConversations emails,
             Clock clock) {
         this.emails = emails;
         this.conversations = conversations;
         this.store = store;
-        this.profiles = profiles;
-        this.reader = reader;
-        this.knowledge = knowledge;
+        this.contexts = contexts;
         this.clock = clock;
     }
 
@@ -150,68 +138,7 @@ public class AgentDesk {
     }
 
     public ContextPackage context(TenantId tenant, UUID id) {
-        Conversation conversation = conversations.conversation(tenant, id);
-        CustomerProfile profile = conversation.customerId() == null
-                ? null
-                : profiles.profile(tenant, conversation.customerId()).orElse(null);
-        List<CustomerOrder> orders = profile == null
-                ? List.of()
-                : profiles.orders(tenant, profile.customerId()).stream()
-                        .limit(5)
-                        .toList();
-        SupportMessage last = conversation.messages().stream()
-                .filter(m -> m.author() == Author.CUSTOMER)
-                .reduce((a, b) -> b)
-                .orElse(null);
-        List<ArticlePassage> articles = last == null ? List.of() : articles(tenant, last.text());
-        return new ContextPackage(
-                conversation,
-                summary(profile),
-                orders,
-                last == null ? null : last.intent(),
-                last == null ? null : last.confidence(),
-                last == null ? List.of() : last.orderNumbers(),
-                SuggestedReplies.of(
-                        last == null ? null : last.intent(),
-                        last == null ? List.of() : last.orderNumbers(),
-                        orders,
-                        articles),
-                articles);
-    }
-
-    private List<ArticlePassage> articles(TenantId tenant, String text) {
-        return knowledge.search(tenant, text, reader.embed(text), 3).stream()
-                .map(hit -> new ArticlePassage(
-                        hit.passage().articleId(),
-                        hit.passage().title(),
-                        hit.passage().source(),
-                        hit.passage().section(),
-                        hit.passage().text(),
-                        hit.score()))
-                .toList();
-    }
-
-    private static Map<String, Object> summary(@Nullable CustomerProfile profile) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        if (profile == null) {
-            return summary;
-        }
-        var computed = profile.computed();
-        summary.put("customerId", profile.customerId().value());
-        summary.put("ordersCount", computed.ordersCount());
-        summary.put("revenue", computed.revenue());
-        if (computed.currency() != null) {
-            summary.put("currency", computed.currency());
-        }
-        summary.put("refundsCount", computed.refundsCount());
-        if (computed.rfm() != null) {
-            summary.put("rfm", computed.rfm().code());
-        }
-        if (profile.traits().get("tier") != null) {
-            summary.put("tier", profile.traits().get("tier"));
-        }
-        summary.put("customerSince", profile.createdAt());
-        return summary;
+        return contexts.context(tenant, id);
     }
 
     private Conversation update(TenantId tenant, UUID id, String assignments, Object... params) {

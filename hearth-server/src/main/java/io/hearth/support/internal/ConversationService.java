@@ -202,6 +202,7 @@ public class ConversationService {
                 Math.round(reading.confidence() * 1000) / 1000.0,
                 Math.round(reading.sentiment() * 1000) / 1000.0,
                 reading.orderNumbers(),
+                reading.entities(),
                 clock.instant());
     }
 

@@ -5,20 +5,26 @@ import io.hearth.shared.TenantId;
 import io.hearth.support.Author;
 import io.hearth.support.ConversationState;
 import io.hearth.support.EscalationReason;
+import io.hearth.support.MessageEntity;
 import io.hearth.support.SupportMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Conversations and messages; every method runs in the caller's tenant transaction. */
+/**
+ * Conversations and messages; every method runs in the caller's tenant transaction. A message's
+ * entities are a JSON array of {@link MessageEntity} objects; its order numbers are read back from
+ * them, so the two never disagree.
+ */
 @Repository
 class ConversationStore {
 
@@ -28,10 +34,14 @@ class ConversationStore {
             assigned_to
             """;
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<MessageEntity>> ENTITIES = new TypeReference<>() {};
 
-    ConversationStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ConversationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     void create(TenantId tenant, UUID id, @Nullable CustomerId customer, String channel, Instant now) {
@@ -77,7 +87,7 @@ class ConversationStore {
         jdbc.sql("""
                 insert into support_message (tenant_id, message_id, conversation_id, author, body, intent,
                   confidence, sentiment, entities, created_at)
-                values (:t, :id, :c, :author, :body, :intent, :confidence, :sentiment, to_jsonb(string_to_array(cast(:entities as text), E'\\t')), :at)
+                values (:t, :id, :c, :author, :body, :intent, :confidence, :sentiment, cast(:entities as jsonb), :at)
                 """)
                 .param("t", tenant.value())
                 .param("id", message.messageId())
@@ -87,29 +97,35 @@ class ConversationStore {
                 .param("intent", message.intent())
                 .param("confidence", message.confidence())
                 .param("sentiment", message.sentiment())
-                .param("entities", message.orderNumbers().isEmpty() ? null : String.join("\t", message.orderNumbers()))
+                .param("entities", message.entities().isEmpty() ? null : json.writeValueAsString(message.entities()))
                 .param("at", Timestamp.from(message.createdAt()))
                 .update();
     }
 
     List<SupportMessage> messages(TenantId tenant, UUID conversation) {
         return jdbc.sql("""
-                select message_id, author, body, intent, confidence, sentiment, array_to_string(array(select jsonb_array_elements_text(entities)), E'\\t') as entities, created_at
+                select message_id, author, body, intent, confidence, sentiment, entities::text, created_at
                 from support_message where tenant_id = :t and conversation_id = :c order by seq
                 """)
                 .param("t", tenant.value())
                 .param("c", conversation)
-                .query((rs, n) -> new SupportMessage(
-                        rs.getObject(1, UUID.class),
-                        Author.valueOf(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, Double.class),
-                        rs.getObject(6, Double.class),
-                        rs.getString(7) == null || rs.getString(7).isEmpty()
-                                ? List.of()
-                                : Arrays.asList(rs.getString(7).split("\t")),
-                        rs.getTimestamp(8).toInstant()))
+                .query((rs, n) -> {
+                    List<MessageEntity> entities =
+                            rs.getString(7) == null ? List.of() : json.readValue(rs.getString(7), ENTITIES);
+                    return new SupportMessage(
+                            rs.getObject(1, UUID.class),
+                            Author.valueOf(rs.getString(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5, Double.class),
+                            rs.getObject(6, Double.class),
+                            entities.stream()
+                                    .filter(e -> e.kind() == MessageEntity.Kind.ORDER_NUMBER)
+                                    .map(MessageEntity::value)
+                                    .toList(),
+                            entities,
+                            rs.getTimestamp(8).toInstant());
+                })
                 .list();
     }
 
