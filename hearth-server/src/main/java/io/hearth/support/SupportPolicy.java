@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param invoiceUrl link sent for invoices
  * @param queues agent queues, each with its first-response target; a ticket goes to the first queue
  *     whose {@code minPriority} its priority reaches, so list them highest first
+ * @param returnConditions what a returned item must be (e.g. {@code unworn, with the tags on}); the
+ *     assistant states them when it starts a return
  */
 public record SupportPolicy(
         int returnWindowDays,
@@ -29,9 +31,11 @@ public record SupportPolicy(
         @Nullable BigDecimal highValueRevenue,
         @Nullable String accountHelpUrl,
         @Nullable String invoiceUrl,
-        @Nullable List<Queue> queues) {
+        @Nullable List<Queue> queues,
+        @Nullable List<String> returnConditions) {
 
     public SupportPolicy {
+        returnConditions = returnConditions == null ? List.of() : List.copyOf(returnConditions);
         // Fields a shop leaves out of its JSON keep their defaults.
         returnExclusions = returnExclusions == null ? List.of() : List.copyOf(returnExclusions);
         queues = queues == null ? DEFAULT_QUEUES : List.copyOf(queues);
@@ -55,7 +59,8 @@ public record SupportPolicy(
                 null,
                 "/account/reset-password",
                 "/account/orders",
-                DEFAULT_QUEUES);
+                DEFAULT_QUEUES,
+                List.of());
     }
 
     /** The queue a ticket of this priority goes to. */

@@ -15,7 +15,9 @@ public enum SupportProblem implements ProblemType {
     MAILBOX_UNREACHABLE(502, "mailbox-unreachable", "The support mailbox could not be read"),
     UNKNOWN_CONVERSATION(404, "unknown-conversation", "No such conversation"),
     CONVERSATION_CLOSED(409, "conversation-closed", "The conversation is resolved"),
-    NOT_ESCALATED(409, "not-escalated", "The conversation is not with an agent");
+    NOT_ESCALATED(409, "not-escalated", "The conversation is not with an agent"),
+    NO_CUSTOMER_EMAIL(409, "no-customer-email", "The conversation has no customer with an email address"),
+    MAIL_NOT_SENT(502, "mail-not-sent", "The mail relay did not accept the mail");
 
     private final Spec spec;
 

@@ -141,7 +141,8 @@ class SupportEmailTest {
         String second = poll().get("conversations").get(0).asString();
 
         assertThat(second).isNotEqualTo(first);
-        await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(stranger).size() == 2);
+        // the first answer, the CSAT question at resolving (not answered with a digit), the second answer
+        await().atMost(Duration.ofSeconds(20)).until(() -> sentTo(stranger).size() == 3);
     }
 
     @Test

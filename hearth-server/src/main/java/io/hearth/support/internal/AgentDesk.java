@@ -112,7 +112,10 @@ public class AgentDesk {
     }
 
     public Conversation resolve(TenantId tenant, UUID id) {
-        return update(tenant, id, "state = 'RESOLVED', resolved_at = :now", "now", Timestamp.from(clock.instant()));
+        Conversation resolved =
+                update(tenant, id, "state = 'RESOLVED', resolved_at = :now", "now", Timestamp.from(clock.instant()));
+        emails.resolved(tenant, resolved); // a conversation with an email thread asks for the rating by mail
+        return resolved;
     }
 
     /** The customer's 1–5 rating at the end; rating resolves the conversation. */

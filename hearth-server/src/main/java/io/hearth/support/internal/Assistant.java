@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,6 +30,18 @@ class Assistant {
     /** Below this cosine the best passage is not about the question. */
     static final double MIN_PASSAGE_COSINE = 0.45;
 
+    /** Intents answered from the shop's data or policy rather than its articles, when confident. */
+    static final Set<String> AUTOMATED = Set.of(
+            "order_status",
+            "cancel_order",
+            "change_address",
+            "return_request",
+            "refund_status",
+            "invoice",
+            "account_help",
+            "human_agent",
+            "complaint");
+
     private final ProfileManagement profiles;
     private final OrderAutomations orders;
     private final ActionStore actions;
@@ -36,6 +49,7 @@ class Assistant {
     private final DecisionWriter decisions;
     private final SupportModels models;
     private final ApplicationEventPublisher events;
+    private final GroundedAnswers generative;
     private final Clock clock;
 
     Assistant(
@@ -46,7 +60,9 @@ class Assistant {
             DecisionWriter decisions,
             SupportModels models,
             ApplicationEventPublisher events,
+            GroundedAnswers generative,
             Clock clock) {
+        this.generative = generative;
         this.profiles = profiles;
         this.orders = orders;
         this.actions = actions;
@@ -101,7 +117,7 @@ class Assistant {
             SupportPolicy policy) {
         Reading reading = message.reading();
         if (!Escalations.confident(reading, policy)) {
-            return knowledge(message.passages());
+            return knowledge(message);
         }
         boolean known = row.customerId() != null;
         return switch (reading.intent()) {
@@ -122,7 +138,7 @@ class Assistant {
                         "account_help",
                         "You can reset your password and manage your account at " + policy.accountHelpUrl() + ".",
                         null);
-            default -> knowledge(message.passages());
+            default -> knowledge(message);
         };
     }
 
@@ -136,7 +152,25 @@ class Assistant {
         return orders.refundStatus(orderList, reading, returned);
     }
 
-    private static @Nullable Outcome knowledge(List<RetrievedPassage> passages) {
+    /**
+     * A generated answer grounded in the passages, quoted with its sources; else (generation off,
+     * refused or failed) the best passage word for word when it is close enough; else nothing, and
+     * the message goes to an agent.
+     */
+    private static @Nullable Outcome knowledge(Message message) {
+        if (message.generated() instanceof GroundedAnswers.Generation.Answered generated) {
+            StringBuilder sources = new StringBuilder();
+            for (RetrievedPassage cited : generated.cited()) {
+                if (!sources.isEmpty()) {
+                    sources.append("; ");
+                }
+                sources.append(cited.passage().title())
+                        .append(", ")
+                        .append(cited.passage().source());
+            }
+            return Outcome.answered("knowledge_generated", generated.text() + " (from " + sources + ")", null);
+        }
+        List<RetrievedPassage> passages = message.passages();
         if (passages.isEmpty() || passages.getFirst().cosine() < MIN_PASSAGE_COSINE) {
             return null;
         }
@@ -180,6 +214,27 @@ class Assistant {
         if (outcome.orderId() != null) {
             inputs.put("orderId", outcome.orderId());
         }
+        String version = models.modelVersion(tenant);
+        switch (message.generated()) {
+            case GroundedAnswers.Generation.Answered generated -> {
+                inputs.put("generation", "answered");
+                inputs.put(
+                        "sources",
+                        generated.cited().stream()
+                                .map(cited -> cited.passage().articleId())
+                                .toList());
+                version = version + "+" + generative.version();
+            }
+            case GroundedAnswers.Generation.Refused refused -> {
+                inputs.put("generation", "refused");
+                inputs.put("generationReason", refused.reason());
+            }
+            case GroundedAnswers.Generation.Unavailable unavailable -> {
+                inputs.put("generation", "unavailable");
+                inputs.put("generationReason", unavailable.reason());
+            }
+            case GroundedAnswers.Generation.None none -> {}
+        }
         String type = outcome.action() != null ? "support.action" : "support.answered";
         String result = outcome.action() != null ? outcome.action() + ":" + outcome.orderId() : outcome.automation();
         decisions.write(
@@ -187,7 +242,7 @@ class Assistant {
                 row.customerId(),
                 type,
                 inputs,
-                models.modelVersion(tenant),
+                version,
                 result,
                 outcome.helped() ? "answered by " + outcome.automation() : outcome.automation() + " could not help");
     }

@@ -46,6 +46,7 @@ public class ConversationService {
     private final ProfileManagement profiles;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final GroundedAnswers generative;
     private final Clock clock;
 
     ConversationService(
@@ -57,7 +58,9 @@ public class ConversationService {
             ProfileManagement profiles,
             TransactionTemplate transactions,
             JsonMapper json,
+            GroundedAnswers generative,
             Clock clock) {
+        this.generative = generative;
         this.store = store;
         this.reader = reader;
         this.knowledge = knowledge;
@@ -83,7 +86,10 @@ public class ConversationService {
         String body = checkText(text);
         Reading reading = reader.read(tenant, body);
         List<RetrievedPassage> passages = knowledge.search(tenant, body, reading.embedding(), 3);
-        Message message = new Message(body, reading, passages);
+        GroundedAnswers.Generation generated = generative.enabled() && knowledgeMayAnswer(tenant, reading)
+                ? generative.answer(body, passages)
+                : GroundedAnswers.NONE;
+        Message message = new Message(body, reading, passages, generated);
         return inTenant(tenant, () -> {
             ConversationRow row = lock(tenant, conversationId);
             SupportMessage customerMessage = customerMessage(body, reading);
@@ -110,6 +116,17 @@ public class ConversationService {
             return new Reply(
                     customerMessage, answer, turn.automation(), turn.escalation(), view(tenant, conversationId));
         });
+    }
+
+    /**
+     * Whether the assistant may answer this message from the knowledge base, so that the generative
+     * endpoint is only asked when its answer can be used: not for an order automation's intent.
+     */
+    private boolean knowledgeMayAnswer(TenantId tenant, Reading reading) {
+        if (!Assistant.AUTOMATED.contains(reading.intent())) {
+            return true;
+        }
+        return !Escalations.confident(reading, inTenant(tenant, () -> policies.policy(tenant)));
     }
 
     /**

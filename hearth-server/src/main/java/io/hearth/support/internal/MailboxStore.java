@@ -157,6 +157,18 @@ class MailboxStore {
                 > 0;
     }
 
+    /** Whether this Message-ID is one Hearth sent or read in that conversation. */
+    boolean of(TenantId tenant, String messageId, UUID conversation) {
+        return jdbc.sql("select count(*) from support_email where tenant_id = :t and rfc_message_id = :id"
+                                + " and conversation_id = :c")
+                        .param("t", tenant.value())
+                        .param("id", messageId)
+                        .param("c", conversation)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     boolean seen(TenantId tenant, String messageId) {
         return jdbc.sql("select count(*) from support_email where tenant_id = :t and rfc_message_id = :id")
                         .param("t", tenant.value())
@@ -166,7 +178,11 @@ class MailboxStore {
                 > 0;
     }
 
-    Optional<Thread> lastInbound(TenantId tenant, UUID conversation) {
+    /**
+     * The mail a reply answers: the customer's newest, or, before she wrote any, Hearth's newest (a
+     * conversation begun on another channel and continued by email).
+     */
+    Optional<Thread> thread(TenantId tenant, UUID conversation) {
         return jdbc.sql("""
                 select e.rfc_message_id, e.address, e.subject,
                   coalesce((select string_agg(earlier.rfc_message_id, ' ' order by earlier.created_at)
@@ -174,8 +190,8 @@ class MailboxStore {
                                   where tenant_id = :t and conversation_id = :c and rfc_message_id <> e.rfc_message_id
                                   order by created_at desc limit 20) earlier), '') as earlier_ids
                 from support_email e
-                where e.tenant_id = :t and e.conversation_id = :c and e.direction = 'IN'
-                order by e.created_at desc limit 1
+                where e.tenant_id = :t and e.conversation_id = :c
+                order by e.direction = 'IN' desc, e.created_at desc limit 1
                 """)
                 .param("t", tenant.value())
                 .param("c", conversation)

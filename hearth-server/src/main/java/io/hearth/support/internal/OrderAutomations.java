@@ -147,10 +147,18 @@ class OrderAutomations {
         return new Outcome(
                 "return_request",
                 "I have started a return for order " + o.orderId()
-                        + ". You will get the return label by email; please send it back by " + day(closes) + ".",
+                        + ". You will get the return label by email; please send it back by " + day(closes) + "."
+                        + conditions(policy),
                 true,
                 o.orderId(),
                 "return");
+    }
+
+    /** The shop's return conditions as a sentence, so the customer knows them before she sends the parcel. */
+    private static String conditions(SupportPolicy policy) {
+        return policy.returnConditions().isEmpty()
+                ? ""
+                : " Returned items must be: " + String.join("; ", policy.returnConditions()) + ".";
     }
 
     private static Optional<String> excluded(String text, Reading reading, SupportPolicy policy) {

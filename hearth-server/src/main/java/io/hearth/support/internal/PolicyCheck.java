@@ -29,6 +29,15 @@ final class PolicyCheck {
         if (policy.highValueRevenue() != null && policy.highValueRevenue().signum() <= 0) {
             errors.add(new FieldError("/highValueRevenue", "must be positive"));
         }
+        if (policy.returnConditions().size() > 20) {
+            errors.add(new FieldError("/returnConditions", "at most 20 conditions"));
+        }
+        for (int i = 0; i < policy.returnConditions().size(); i++) {
+            String condition = policy.returnConditions().get(i);
+            if (condition == null || condition.isBlank() || condition.length() > 200) {
+                errors.add(new FieldError("/returnConditions/" + i, "must be 1 to 200 characters"));
+            }
+        }
         if (policy.queues().isEmpty()) {
             errors.add(new FieldError("/queues", "needs at least one queue"));
         }

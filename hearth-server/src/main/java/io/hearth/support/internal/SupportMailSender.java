@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -47,11 +48,41 @@ class SupportMailSender {
     }
 
     Sent reply(Mailbox mailbox, MailboxStore.Thread thread, String text, boolean automatic) throws MessagingException {
-        String messageId = "<" + UUID.randomUUID() + "@" + mailbox.domain() + ">";
+        return reply(mailbox, thread, text, automatic, "");
+    }
+
+    /**
+     * A reply in the thread whose Message-ID starts with {@code prefix}, so that the customer's answer
+     * to it can be told apart (the CSAT question) by the Message-ID alone.
+     */
+    Sent reply(Mailbox mailbox, MailboxStore.Thread thread, String text, boolean automatic, String prefix)
+            throws MessagingException {
         String subject = thread.subject().regionMatches(true, 0, "Re:", 0, 3)
                 ? thread.subject()
                 : "Re: " + (thread.subject().isBlank() ? "your message" : thread.subject());
         String references = (thread.references() + " " + thread.messageId()).strip();
+        return send(mailbox, thread.address(), subject, text, thread.messageId(), references, automatic, prefix);
+    }
+
+    /**
+     * A mail that answers none of the customer's: it starts the email thread of a conversation begun
+     * on another channel. Its Message-ID is recorded, so her reply finds the conversation.
+     */
+    Sent start(Mailbox mailbox, String to, String subject, String text) throws MessagingException {
+        return send(mailbox, to, subject, text, null, "", false, "");
+    }
+
+    private Sent send(
+            Mailbox mailbox,
+            String to,
+            String subject,
+            String text,
+            @Nullable String inReplyTo,
+            String references,
+            boolean automatic,
+            String prefix)
+            throws MessagingException {
+        String messageId = "<" + prefix + UUID.randomUUID() + "@" + mailbox.domain() + ">";
         MimeMessage mime = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -59,10 +90,12 @@ class SupportMailSender {
             }
         };
         mime.setFrom(new InternetAddress(mailbox.address()));
-        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(thread.address()));
+        mime.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
         mime.setSubject(subject, StandardCharsets.UTF_8.name());
-        mime.setHeader("In-Reply-To", thread.messageId());
-        mime.setHeader("References", references);
+        if (inReplyTo != null) {
+            mime.setHeader("In-Reply-To", inReplyTo);
+            mime.setHeader("References", references);
+        }
         if (automatic) {
             // RFC 3834: the assistant's answer, which the customer's own auto-responder must not answer back
             mime.setHeader("Auto-Submitted", "auto-replied");
