@@ -13,10 +13,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -62,7 +68,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private void proceedAs(
             Principal caller, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SecurityContextHolder.getContext().setAuthentication(new PrincipalAuthentication(caller));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new PrincipalAuthentication(caller));
+        SecurityContextHolder.setContext(context);
         try {
             TenantContext.call(caller.tenantId(), () -> {
                 chain.doFilter(request, response);
@@ -106,11 +114,17 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final class PrincipalAuthentication extends AbstractAuthenticationToken {
         private final Principal principal;
 
+        /** The authorities of each set of scopes: there are few such sets, and every request needs one. */
+        private static final Map<Set<Scope>, List<GrantedAuthority>> AUTHORITIES = new ConcurrentHashMap<>();
+
         PrincipalAuthentication(Principal principal) {
-            super(principal.scopes().stream()
-                    .map(Scope::authority)
-                    .map(SimpleGrantedAuthority::new)
-                    .toList());
+            super(AUTHORITIES.computeIfAbsent(
+                    principal.scopes(),
+                    scopes -> scopes.stream()
+                            .map(Scope::authority)
+                            .sorted()
+                            .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+                            .toList()));
             this.principal = principal;
             setAuthenticated(true);
         }
