@@ -175,6 +175,37 @@ class SegmentApiTest {
                 .isEqualTo("test");
     }
 
+    /**
+     * The log's columns travel as arrays: characters that array literals quote or escape, the word
+     * NULL and absent ids must come back exactly as sent, in the columns as in the payload.
+     */
+    @Test
+    void batchTextSurvivesTheArraysItIsStoredThrough() {
+        String name = "Quote \\\" back\\\\slash {brace}, comma \\t tab é 😀";
+        Response answer = api.post("/v1/batch", basic(shop.writeKey()), """
+                {"batch":[
+                  {"type":"track","userId":"NULL","event":"%s","properties":{"note":"%s"}},
+                  {"type":"track","anonymousId":"{a,\\"b\\"}","event":"NULL"}
+                ]}""".formatted(name, name));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(2);
+        String expected = "Quote \" back\\slash {brace}, comma \t tab é 😀";
+        JsonNode byUser = api.get("/v1/events?userId=NULL", bearer(shop.adminKey()))
+                .json()
+                .get("data");
+        assertThat(byUser).hasSize(1);
+        assertThat(byUser.get(0).get("event").asString()).isEqualTo(expected);
+        assertThat(byUser.get(0).get("properties").get("note").asString()).isEqualTo(expected);
+        assertThat(byUser.get(0).has("anonymousId")).isFalse();
+        JsonNode byAnonymous = api.get("/v1/events?anonymousId=%7Ba,%22b%22%7D", bearer(shop.adminKey()))
+                .json()
+                .get("data");
+        assertThat(byAnonymous).hasSize(1);
+        assertThat(byAnonymous.get(0).get("event").asString()).isEqualTo("NULL");
+        assertThat(byAnonymous.get(0).has("userId")).isFalse();
+    }
+
     @Test
     void batchWithNothingValidIsAProblem() {
         Response answer = api.post("/v1/batch", basic(shop.writeKey()), """

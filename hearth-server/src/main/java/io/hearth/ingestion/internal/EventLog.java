@@ -96,8 +96,10 @@ public class EventLog {
         }
         try (PreparedStatement statement = connection.prepareStatement(APPEND_NEW_EVENTS)) {
             statement.setArray(1, connection.createArrayOf("uuid", ids));
+            // A String[] goes over in PostgreSQL's binary array form: a text array literal would
+            // backslash-escape every quote of the JSON payloads and make the server parse it back.
             for (int column = 0; column < columns.length; column++) {
-                statement.setArray(2 + column, connection.createArrayOf("text", columns[column]));
+                statement.setObject(2 + column, columns[column]);
             }
             statement.setObject(10, tenant.value());
             statement.setObject(11, sourceId);
