@@ -1,23 +1,16 @@
 package io.hearth.loyalty;
 
-import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.testing.Api;
 import io.hearth.testing.Api.Response;
 import io.hearth.testing.HearthTest;
-import io.hearth.testing.TestTenants;
-import io.hearth.testing.TestTenants.TestTenant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,22 +18,7 @@ import tools.jackson.databind.JsonNode;
  * many checkouts race; the last one gets what is left, later ones are refused naming the budget.
  */
 @HearthTest
-class MoneyBudgetTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    Api api;
-    TestTenant shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = tenants.create();
-    }
+class MoneyBudgetTest extends ShopTestBase {
 
     @Test
     void racingCheckoutsNeverOverspendAMoneyBudgetAndTheLastDiscountIsPartial() throws Exception {
@@ -151,9 +129,5 @@ class MoneyBudgetTest {
                 "/v1/loyalty/vouchers/" + code + "/redemptions",
                 admin(),
                 "{\"customerId\": \"" + customer + "\", \"orderId\": \"" + order + "\", \"total\": " + total + "}");
-    }
-
-    private String admin() {
-        return bearer(shop.adminKey());
     }
 }

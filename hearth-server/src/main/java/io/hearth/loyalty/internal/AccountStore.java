@@ -5,6 +5,8 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,6 +63,18 @@ class AccountStore {
                 .param("tenant", tenant.value())
                 .param("customer", account.customer.value())
                 .update();
+    }
+
+    /** Those of the customers who have an account: one query for a whole batch of visitors. */
+    List<CustomerId> members(TenantId tenant, Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select customer_id from loyalty_account where tenant_id = :tenant and customer_id in (:ids)")
+                .param("tenant", tenant.value())
+                .param("ids", customers.stream().map(CustomerId::value).toList())
+                .query((rs, row) -> CustomerId.of(rs.getString(1)))
+                .list();
     }
 
     Optional<Balance> balance(TenantId tenant, CustomerId customer) {
