@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param perCustomerLimit how often one customer may redeem it; null for no limit
  * @param redemptionLimit how often it may be redeemed in all; null for no limit
  * @param customerId the only customer who may use it; null for anyone
+ * @param budgetId the money budget its discounts are drawn from; null for none
  */
 public record Voucher(
         String code,
@@ -28,7 +29,8 @@ public record Voucher(
         @Nullable Integer redemptionLimit,
         int redeemed,
         @Nullable String customerId,
-        @Nullable Instant expiresAt) {
+        @Nullable Instant expiresAt,
+        @Nullable String budgetId) {
 
     public Voucher {
         requireNonNull(code, "code is null");
@@ -55,7 +57,8 @@ public record Voucher(
     /**
      * Whether the voucher applies, the discount it gives on the basket, and every reason it does not
      * (each a stable slug: {@code expired}, {@code min-basket}, {@code category}, {@code first-order},
-     * {@code customer}, {@code customer-limit}, {@code redemption-limit}).
+     * {@code customer}, {@code customer-limit}, {@code redemption-limit}, {@code budget}). The
+     * discount is what the voucher's money budget can still pay when that is less (a partial discount).
      */
     public record Validation(
             String code, boolean valid, BigDecimal discount, boolean freeShipping, List<String> refusals) {

@@ -1,14 +1,10 @@
 package io.hearth.loyalty;
 
 import static io.hearth.testing.Api.basic;
-import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
-import io.hearth.testing.TestTenants;
-import io.hearth.testing.TestTenants.TestTenant;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,22 +21,7 @@ import tools.jackson.databind.JsonNode;
  * awarded once when reached.
  */
 @HearthTest
-class ChallengeKindsTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    Api api;
-    TestTenant shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = tenants.create();
-    }
+class ChallengeKindsTest extends ShopTestBase {
 
     @Test
     void anOrdersTargetIsAStepAboveTheMembersTypicalMonthRoundedUpAndAwardedOnceReached() {
@@ -142,6 +120,39 @@ class ChallengeKindsTest {
     }
 
     @Test
+    void aWeeklyVisitChallengeIsAwardedOnThePageViewItselfAndOnlyToMembers() {
+        // A visit this week, or last week when this week's Thursday is already in the next month.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate thursday =
+                today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(3);
+        Instant visit = YearMonth.from(thursday).equals(YearMonth.from(today))
+                ? Instant.now()
+                : Instant.now().minus(Duration.ofDays(7));
+        api.post("/v1/identify", basic(shop.writeKey()), "{\"userId\":\"shopper\",\"traits\":{\"name\":\"Sam\"}}");
+        String customer = await().atMost(Duration.ofSeconds(20)).until(this::customerId, id -> id != null);
+        earn(customer, "o-1", "books", Instant.now());
+        api.put("/v1/loyalty/challenges/habit", admin(), """
+                {"name": "Habit", "kind": "WEEKLY_VISITS", "stretch": 0, "minTarget": 1, "maxTarget": 1,
+                 "rewardPoints": 10}""");
+        long before = bonuses(customer, "challenge:habit:");
+
+        // One batch: a member's page view and a visitor's screen view who has no loyalty account.
+        api.post("/v1/batch", basic(shop.writeKey()), """
+                {"batch": [{"type": "page", "userId": "shopper", "name": "Home", "timestamp": "%s"},
+                           {"type": "screen", "userId": "browser", "name": "Home", "timestamp": "%s"}]}""".formatted(visit, visit));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> bonuses(customer, "challenge:habit:") == 1);
+        String browser = await().atMost(Duration.ofSeconds(20)).until(() -> customerId("browser"), id -> id != null);
+        assertThat(before).isZero();
+        assertThat(challenge(customer, "habit").get("completed").asBoolean()).isTrue();
+        assertThat(api.get("/v1/loyalty/members/" + browser + "/history", admin())
+                        .json()
+                        .get("data")
+                        .size())
+                .isZero();
+    }
+
+    @Test
     void anUnknownKindAndAFractionalTargetOfACountAreRefusedNamingTheField() {
         var unknown = api.put("/v1/loyalty/challenges/bad", admin(), """
                 {"name": "Bad", "kind": "HUGS", "minTarget": 1, "maxTarget": 2, "rewardPoints": 1}""");
@@ -177,15 +188,7 @@ class ChallengeKindsTest {
     }
 
     private String customerId() {
-        var answer = api.get("/v1/customers/lookup?userId=shopper", admin());
-        return answer.status() == 200 ? answer.json().get("customerId").asString() : null;
-    }
-
-    private int orders(String customer) {
-        return api.get("/v1/customers/" + customer + "/orders", admin())
-                .json()
-                .get("data")
-                .size();
+        return customerId("shopper");
     }
 
     private int pages(String customer) {
@@ -214,9 +217,5 @@ class ChallengeKindsTest {
                 .filter(transaction -> transaction.get("kind").asString().equals("BONUS"))
                 .filter(transaction -> transaction.get("reference").asString().startsWith(prefix))
                 .count();
-    }
-
-    private String admin() {
-        return bearer(shop.adminKey());
     }
 }

@@ -1,22 +1,15 @@
 package io.hearth.loyalty;
 
 import static io.hearth.testing.Api.basic;
-import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.hearth.testing.Api;
 import io.hearth.testing.HearthTest;
-import io.hearth.testing.TestTenants;
-import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,22 +18,7 @@ import tools.jackson.databind.JsonNode;
  * reaches it awards the points once.
  */
 @HearthTest
-class ChallengesTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestTenants tenants;
-
-    Api api;
-    TestTenant shop;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = tenants.create();
-    }
+class ChallengesTest extends ShopTestBase {
 
     @Test
     void aMembersTargetIsCalibratedFromTheirMonthsAndReachingItAwardsThePointsOnce() {
@@ -138,15 +116,7 @@ class ChallengesTest {
     }
 
     private String customerId() {
-        var answer = api.get("/v1/customers/lookup?userId=shopper", admin());
-        return answer.status() == 200 ? answer.json().get("customerId").asString() : null;
-    }
-
-    private int orders(String customer) {
-        return api.get("/v1/customers/" + customer + "/orders", admin())
-                .json()
-                .get("data")
-                .size();
+        return customerId("shopper");
     }
 
     private JsonNode challenges(String customer) {
@@ -167,9 +137,5 @@ class ChallengesTest {
 
     private String decisions(String customer) {
         return api.get("/v1/customers/" + customer + "/decisions", admin()).body();
-    }
-
-    private String admin() {
-        return bearer(shop.adminKey());
     }
 }

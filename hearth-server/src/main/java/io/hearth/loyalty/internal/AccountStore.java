@@ -5,6 +5,9 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,23 +47,38 @@ class AccountStore {
                 .single();
     }
 
-    void save(TenantId tenant, MemberAccount account, Instant now) {
-        jdbc.sql("""
-                        update loyalty_account set available = :available, pending = :pending,
-                            lifetime_earned = :earned, redeemed = :redeemed, expired = :expired,
-                            shortfall = :shortfall, orders_earned = :orders, updated_at = :now
-                        where tenant_id = :tenant and customer_id = :customer""")
-                .param("available", account.available)
-                .param("pending", account.pending)
-                .param("earned", account.lifetimeEarned)
-                .param("redeemed", account.redeemed)
-                .param("expired", account.expired)
-                .param("shortfall", account.shortfall)
-                .param("orders", account.ordersEarned)
-                .param("now", Timestamp.from(now))
+    /**
+     * The update of the member's balance row to the account's figures, its parameters (all prefixed
+     * {@code b}, besides {@code tenant}) added to {@code params}: the ledger runs it in the statement
+     * that writes the transaction, under the row lock {@link #lock} took.
+     */
+    static String update(MemberAccount account, Instant now, Map<String, Object> params) {
+        params.put("bAvailable", account.available);
+        params.put("bPending", account.pending);
+        params.put("bEarned", account.lifetimeEarned);
+        params.put("bRedeemed", account.redeemed);
+        params.put("bExpired", account.expired);
+        params.put("bShortfall", account.shortfall);
+        params.put("bOrders", account.ordersEarned);
+        params.put("bNow", Timestamp.from(now));
+        params.put("bCustomer", account.customer.value());
+        return """
+                update loyalty_account set available = :bAvailable, pending = :bPending,
+                    lifetime_earned = :bEarned, redeemed = :bRedeemed, expired = :bExpired,
+                    shortfall = :bShortfall, orders_earned = :bOrders, updated_at = :bNow
+                where tenant_id = :tenant and customer_id = :bCustomer""";
+    }
+
+    /** Those of the customers who have an account: one query for a whole batch of visitors. */
+    List<CustomerId> members(TenantId tenant, Collection<CustomerId> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select customer_id from loyalty_account where tenant_id = :tenant and customer_id in (:ids)")
                 .param("tenant", tenant.value())
-                .param("customer", account.customer.value())
-                .update();
+                .param("ids", customers.stream().map(CustomerId::value).toList())
+                .query((rs, row) -> CustomerId.of(rs.getString(1)))
+                .list();
     }
 
     Optional<Balance> balance(TenantId tenant, CustomerId customer) {

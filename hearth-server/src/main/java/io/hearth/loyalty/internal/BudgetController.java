@@ -6,6 +6,7 @@ import io.hearth.tenancy.Principal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Campaign budgets: set them, and see what was spent. */
 @RestController
-@Tag(name = "Loyalty budgets", description = "Campaign budgets in points, never overspent")
+@Tag(name = "Loyalty budgets", description = "Campaign budgets in points or money, never overspent")
 class BudgetController {
 
     private final Budgets budgets;
@@ -27,11 +28,16 @@ class BudgetController {
         this.budgets = budgets;
     }
 
-    /** A budget as sent. */
-    record BudgetRequest(@Nullable String name, @Nullable Long total) {}
+    /** A budget as sent: in points without a currency, else in the currency's minor units. */
+    record BudgetRequest(
+            @Nullable String name,
+            @Nullable String currency,
+            @Nullable Long total) {}
 
     @PutMapping(path = "/v1/loyalty/budgets/{budgetId}", produces = "application/json")
-    @Operation(summary = "Create a budget or change its total (never below what was spent) (admin)")
+    @Operation(
+            summary = "Create a budget in points, or in money with a currency (total in minor units), or change its"
+                    + " total (never below what was spent) (admin)")
     Budget save(
             @AuthenticationPrincipal Principal caller,
             @PathVariable String budgetId,
@@ -42,11 +48,24 @@ class BudgetController {
         if (request.total() != null && request.total() < 0) {
             errors.add(new FieldError("/total", "must not be negative"));
         }
+        if (request.currency() != null && !isoCurrency(request.currency())) {
+            errors.add(new FieldError("/currency", "must be an ISO 4217 currency code such as EUR"));
+        }
         if (budgetId.length() > 100) {
             errors.add(new FieldError("budgetId", "must have at most 100 characters"));
         }
         LoyaltyRequests.refuseIfAny(errors, "The budget is not valid");
-        return budgets.save(caller.tenantId(), budgetId, request.name(), request.total());
+        return budgets.save(caller.tenantId(), budgetId, request.name(), request.currency(), request.total());
+    }
+
+    // Upper case only, as stored, and with minor units (not XAU and the like) to count in.
+    private static boolean isoCurrency(String code) {
+        try {
+            return code.equals(code.toUpperCase(java.util.Locale.ROOT))
+                    && Currency.getInstance(code).getDefaultFractionDigits() >= 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @GetMapping(path = "/v1/loyalty/budgets", produces = "application/json")

@@ -71,7 +71,7 @@ class ChallengeAwards {
                             tenant, customer, Challenges.key(challenge, period, customer), (account, id, now) -> {
                                 long points = challenge.budgetId() == null
                                         ? challenge.rewardPoints()
-                                        : budgets.draw(tenant, challenge.budgetId(), challenge.rewardPoints());
+                                        : budgets.draw(tenant, challenge.budgetId(), null, challenge.rewardPoints());
                                 String why = points == challenge.rewardPoints()
                                         ? reason
                                         : reason + "; budget " + challenge.budgetId() + " paid " + points;

@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChallengeController {
 
     private final Challenges challenges;
+    private final Budgets budgets;
 
-    ChallengeController(Challenges challenges) {
+    ChallengeController(Challenges challenges, Budgets budgets) {
         this.challenges = challenges;
+        this.budgets = budgets;
     }
 
     /** A challenge as sent. */
@@ -88,6 +90,15 @@ class ChallengeController {
             @PathVariable String challengeId,
             @RequestBody ChallengeRequest request) {
         request.check();
+        // A challenge pays points: a money budget would pay it nothing, so say so now.
+        if (request.budgetId() != null
+                && budgets.budget(caller.tenantId(), request.budgetId())
+                        .map(io.hearth.loyalty.Budget::inMoney)
+                        .orElse(false)) {
+            LoyaltyRequests.refuseIfAny(
+                    List.of(new FieldError("/budgetId", "must name a budget in points: a challenge awards points")),
+                    "The challenge is not valid");
+        }
         return challenges.save(
                 caller.tenantId(),
                 new Challenge(

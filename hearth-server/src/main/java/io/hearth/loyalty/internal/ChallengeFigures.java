@@ -5,7 +5,6 @@ import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.OrderStatus;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.profiles.ProfilesProblem;
-import io.hearth.profiles.TimelineEntry;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
@@ -17,6 +16,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -118,12 +118,15 @@ class ChallengeFigures {
         return months;
     }
 
+    // Page views on the web and screen views in an app are both visits (VisitListener reacts to both).
     private List<Instant> visits(TenantId tenant, CustomerId customer) {
-        return withProfile(() -> profiles.timeline(tenant, customer, "page", null, MAX_VISITS, null)
-                        .entries())
-                .stream()
-                .map(TimelineEntry::timestamp)
-                .toList();
+        List<Instant> visits = new ArrayList<>();
+        for (String type : List.of("page", "screen")) {
+            withProfile(() -> profiles.timeline(tenant, customer, type, null, MAX_VISITS, null)
+                            .entries())
+                    .forEach(entry -> visits.add(entry.timestamp()));
+        }
+        return visits;
     }
 
     // A member who earned only through the ledger API has no profile: no orders, no visits.

@@ -63,7 +63,36 @@ public class Challenges {
      * ones reached are awarded (the order listener does this; reading does not).
      */
     public List<ChallengeProgress> progress(TenantId tenant, CustomerId customer, boolean award) {
-        List<Challenge> active = TenantContext.call(tenant, () -> store.challenges(tenant, true));
+        return progress(tenant, customer, award, TenantContext.call(tenant, () -> store.challenges(tenant, true)));
+    }
+
+    /**
+     * Whether the program has an active weekly-visit challenge. From memory ({@link ProgramCache}):
+     * every stored batch of page views asks, and most programs have none.
+     */
+    boolean countsVisits(TenantId tenant) {
+        return !visitChallenges(tenant).isEmpty();
+    }
+
+    /**
+     * After a visit of the member: awards the weekly-visit challenges they reached, and only those
+     * (the other kinds move with orders, earns and reviews, and measuring them costs reads).
+     */
+    void advanceVisits(TenantId tenant, CustomerId customer) {
+        List<Challenge> visits = visitChallenges(tenant);
+        if (!visits.isEmpty()) {
+            progress(tenant, customer, true, visits);
+        }
+    }
+
+    private List<Challenge> visitChallenges(TenantId tenant) {
+        return TenantContext.call(tenant, () -> store.challenges(tenant, true)).stream()
+                .filter(challenge -> challenge.kind() == Challenge.Kind.WEEKLY_VISITS)
+                .toList();
+    }
+
+    private List<ChallengeProgress> progress(
+            TenantId tenant, CustomerId customer, boolean award, List<Challenge> active) {
         if (active.isEmpty()) {
             return List.of();
         }

@@ -4,7 +4,9 @@ import io.hearth.privacy.Decision;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,19 +30,28 @@ class DecisionOutbox {
 
     /** In the caller's transaction: the decision is logged exactly when the transaction commits. */
     void add(TenantId tenant, Decision decision) {
-        jdbc.sql("""
-                        insert into loyalty_decision_outbox (tenant_id, customer_id, decision_type, inputs,
-                            model_version, outcome, reason, occurred_at)
-                        values (:tenant, :customer, :type, :inputs, :model, :outcome, :reason, :at)""")
-                .param("tenant", tenant.value())
-                .param("customer", decision.customer().value())
-                .param("type", decision.type())
-                .param("inputs", JSON.writeValueAsString(decision.inputs()))
-                .param("model", decision.modelVersion())
-                .param("outcome", decision.outcome())
-                .param("reason", decision.reason())
-                .param("at", Timestamp.from(java.util.Objects.requireNonNull(decision.occurredAt())))
-                .update();
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenant.value());
+        jdbc.sql(insert(decision, params)).params(params).update();
+    }
+
+    /**
+     * The insert of one waiting decision, its parameters (all prefixed {@code d}, besides {@code
+     * tenant}) added to {@code params}: the ledger writes an award's decision in the statement that
+     * writes the award.
+     */
+    static String insert(Decision decision, Map<String, Object> params) {
+        params.put("dCustomer", decision.customer().value());
+        params.put("dType", decision.type());
+        params.put("dInputs", JSON.writeValueAsString(decision.inputs()));
+        params.put("dModel", decision.modelVersion());
+        params.put("dOutcome", decision.outcome());
+        params.put("dReason", decision.reason());
+        params.put("dAt", Timestamp.from(java.util.Objects.requireNonNull(decision.occurredAt())));
+        return """
+                insert into loyalty_decision_outbox (tenant_id, customer_id, decision_type, inputs,
+                    model_version, outcome, reason, occurred_at)
+                values (:tenant, :dCustomer, :dType, :dInputs, :dModel, :dOutcome, :dReason, :dAt)""";
     }
 
     List<TenantId> tenants() {

@@ -25,6 +25,11 @@ class LoyaltyDecisions {
 
     /** Inside the ledger transaction of an earn or a bonus. */
     void awarded(TenantId tenant, LedgerTransaction award) {
+        outbox.add(tenant, decision(award));
+    }
+
+    /** The decision of an earn or a bonus, for the outbox row the ledger writes with it. */
+    Decision decision(LedgerTransaction award) {
         ObjectNode inputs = JsonNodeFactory.instance.objectNode();
         inputs.put("transactionId", award.transactionId().toString());
         inputs.put("points", award.points());
@@ -33,16 +38,14 @@ class LoyaltyDecisions {
             inputs.put("orderId", award.orderId());
         }
         String reason = award.reason() == null ? award.kind().name() : award.reason();
-        outbox.add(
-                tenant,
-                new Decision(
-                        award.customerId(),
-                        "loyalty.points-earned",
-                        inputs,
-                        "earn-rules@v" + (award.ruleVersion() == null ? 0 : award.ruleVersion()),
-                        award.points() + " points",
-                        reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason,
-                        award.occurredAt()));
+        return new Decision(
+                award.customerId(),
+                "loyalty.points-earned",
+                inputs,
+                "earn-rules@v" + (award.ruleVersion() == null ? 0 : award.ruleVersion()),
+                award.points() + " points",
+                reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON - 1) + "…" : reason,
+                award.occurredAt());
     }
 
     /** Any other automated decision of the program (an offer chosen, a perk matched), in the caller's transaction. */

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes one ledger transaction exactly once: in one database transaction it locks the member's
  * account row, answers an earlier write under the same idempotency key, or lets the operation move
- * lots and build the entries, then appends them and updates the balance projection.
+ * lots and build the entries, then appends them, an award's decision and the balance projection in
+ * one statement.
  */
 @Component
 class Postings {
@@ -79,9 +80,15 @@ class Postings {
                         return replay(earlier.get(), idempotency);
                     }
                     LedgerTransaction transaction = operation.post(account, UUID.randomUUID(), now);
-                    ledger.append(tenant, transaction, idempotency.key(), idempotency.requestHash());
                     account.apply(transaction);
-                    accounts.save(tenant, account, now);
+                    ledger.append(
+                            tenant,
+                            transaction,
+                            idempotency.key(),
+                            idempotency.requestHash(),
+                            account,
+                            now,
+                            awarded(transaction) ? decisions.decision(transaction) : null);
                     tiers.evaluate(tenant, customer, now);
                     announce(tenant, transaction);
                     return new Posted(transaction, false);
@@ -97,21 +104,26 @@ class Postings {
         return new Posted(earlier.transaction(), true);
     }
 
+    // The award's decision went into the outbox with the transaction; the event is for listeners.
     private void announce(TenantId tenant, LedgerTransaction transaction) {
-        switch (transaction.kind()) {
-            case EARN, BONUS -> {
-                decisions.awarded(tenant, transaction);
-                publisher.publishEvent(new PointsEarned(
-                        tenant,
-                        transaction.customerId(),
-                        transaction.transactionId(),
-                        transaction.points(),
-                        transaction.kind() == LedgerTransaction.Kind.EARN,
-                        transaction.orderId(),
-                        transaction.ruleVersion(),
-                        transaction.reason() == null ? transaction.kind().name() : transaction.reason()));
-            }
-            case RELEASE, REFUND, REDEEM, EXPIRE, ADJUST, REVERSAL, TRANSFER -> {}
+        if (awarded(transaction)) {
+            publisher.publishEvent(new PointsEarned(
+                    tenant,
+                    transaction.customerId(),
+                    transaction.transactionId(),
+                    transaction.points(),
+                    transaction.kind() == LedgerTransaction.Kind.EARN,
+                    transaction.orderId(),
+                    transaction.ruleVersion(),
+                    transaction.reason() == null ? transaction.kind().name() : transaction.reason()));
         }
+    }
+
+    // Earns and bonuses are automated awards: each goes to the decision log with its reason.
+    private static boolean awarded(LedgerTransaction transaction) {
+        return switch (transaction.kind()) {
+            case EARN, BONUS -> true;
+            case RELEASE, REFUND, REDEEM, EXPIRE, ADJUST, REVERSAL, TRANSFER -> false;
+        };
     }
 }

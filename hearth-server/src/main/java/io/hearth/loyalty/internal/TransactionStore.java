@@ -4,6 +4,7 @@ import io.hearth.loyalty.LedgerTransaction;
 import io.hearth.loyalty.LedgerTransaction.Account;
 import io.hearth.loyalty.LedgerTransaction.Entry;
 import io.hearth.loyalty.LedgerTransaction.Kind;
+import io.hearth.privacy.Decision;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.ResultSet;
@@ -88,8 +89,20 @@ class TransactionStore {
                 .list();
     }
 
-    /** The transaction and its entries in one statement (the entries' foreign key is checked at its end). */
-    void append(TenantId tenant, LedgerTransaction transaction, String key, String requestHash) {
+    /**
+     * Every write of a posting in one statement of data-modifying CTEs: the transaction, its entries
+     * (their foreign key is checked at the statement's end), an award's decision for the outbox, and
+     * the member's balance row (already locked by {@link AccountStore#lock}). One round trip instead
+     * of three; all of it commits or none.
+     */
+    void append(
+            TenantId tenant,
+            LedgerTransaction transaction,
+            String key,
+            String requestHash,
+            MemberAccount account,
+            Instant now,
+            @Nullable Decision decision) {
         String header = """
                 insert into loyalty_transaction (tenant_id, transaction_id, idempotency_key, request_hash,
                     kind, customer_id, points, order_id, reference, rule_version, reason, actor, shortfall,
@@ -113,13 +126,17 @@ class TransactionStore {
         params.put("reverses", transaction.reverses());
         params.put("at", Timestamp.from(transaction.occurredAt()));
         List<Entry> entries = transaction.entries();
-        if (entries.isEmpty()) {
-            // A movement of nothing (a release with nothing pending, a spent budget) keeps its key only.
-            jdbc.sql(header).params(params).update();
-            return;
+        StringBuilder sql = new StringBuilder("with header as (" + header + ")");
+        if (decision != null) {
+            sql.append(", decision as (")
+                    .append(DecisionOutbox.insert(decision, params))
+                    .append(')');
         }
-        StringBuilder sql = new StringBuilder("with header as (" + header + ") "
-                + "insert into loyalty_entry (tenant_id, transaction_id, line, account, customer_id, amount) values ");
+        // A movement of nothing (a release with nothing pending, a spent budget) keeps its key only.
+        if (!entries.isEmpty()) {
+            sql.append(", entries as (insert into loyalty_entry (tenant_id, transaction_id, line, account,"
+                    + " customer_id, amount) values ");
+        }
         for (int i = 0; i < entries.size(); i++) {
             sql.append(i == 0 ? "" : ", ")
                     .append("(:tenant, :id, ")
@@ -132,7 +149,13 @@ class TransactionStore {
             params.put("a" + i, entries.get(i).account().code());
             params.put("m" + i, entries.get(i).amount());
         }
-        jdbc.sql(sql.toString()).params(params).update();
+        if (!entries.isEmpty()) {
+            sql.append(')');
+        }
+        sql.append(' ').append(AccountStore.update(account, now, params));
+        if (jdbc.sql(sql.toString()).params(params).update() != 1) {
+            throw new IllegalStateException("the account of " + account.customer + " was not locked before posting");
+        }
     }
 
     /** The member's transactions, newest first, after the given position (time and id) when not null. */

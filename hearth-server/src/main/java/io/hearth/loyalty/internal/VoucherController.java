@@ -32,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class VoucherController {
 
     private final Vouchers vouchers;
+    private final Budgets budgets;
 
-    VoucherController(Vouchers vouchers) {
+    VoucherController(Vouchers vouchers, Budgets budgets) {
         this.vouchers = vouchers;
+        this.budgets = budgets;
     }
 
     /** Either one {@code code}, or {@code count} fresh codes starting with {@code prefix}. */
@@ -50,7 +52,8 @@ class VoucherController {
             @Nullable Integer perCustomerLimit,
             @Nullable Integer redemptionLimit,
             @Nullable String customerId,
-            @Nullable Instant expiresAt) {
+            @Nullable Instant expiresAt,
+            @Nullable String budgetId) {
 
         Voucher rules(String code) {
             List<String> lowered = categories == null
@@ -69,7 +72,8 @@ class VoucherController {
                     redemptionLimit,
                     0,
                     customerId,
-                    expiresAt);
+                    expiresAt,
+                    budgetId);
         }
 
         void check() {
@@ -90,6 +94,9 @@ class VoucherController {
             if (prefix != null && prefix.length() > 20) {
                 errors.add(new FieldError("/prefix", "must have at most 20 characters"));
             }
+            if (budgetId != null && kind == Voucher.Kind.FREE_SHIPPING) {
+                errors.add(new FieldError("/budgetId", "a free-shipping voucher has no amount to draw from a budget"));
+            }
             positive(errors, "/perCustomerLimit", perCustomerLimit);
             positive(errors, "/redemptionLimit", redemptionLimit);
             LoyaltyRequests.refuseIfAny(errors, "The voucher is not valid");
@@ -107,6 +114,14 @@ class VoucherController {
     @Operation(summary = "Make one voucher with a code, or many with fresh unique codes (admin)")
     Map<String, List<String>> create(@AuthenticationPrincipal Principal caller, @RequestBody VoucherRequest request) {
         request.check();
+        if (request.budgetId() != null
+                && !budgets.budget(caller.tenantId(), request.budgetId())
+                        .map(io.hearth.loyalty.Budget::inMoney)
+                        .orElse(false)) {
+            LoyaltyRequests.refuseIfAny(
+                    List.of(new FieldError("/budgetId", "must name a budget in money (one with a currency)")),
+                    "The voucher is not valid");
+        }
         if (request.code() != null) {
             if (!vouchers.createCode(caller.tenantId(), request.rules(request.code()))) {
                 throw new HearthProblem(LoyaltyProblem.VOUCHER_CODE_TAKEN, "The code " + request.code() + " is taken");

@@ -28,9 +28,10 @@ class VoucherStore {
     boolean insert(TenantId tenant, Voucher voucher, Instant now) {
         return jdbc.sql("""
                         insert into loyalty_voucher (tenant_id, code, kind, value, min_basket, categories,
-                            first_order_only, per_customer_limit, redemption_limit, customer_id, expires_at, created_at)
+                            first_order_only, per_customer_limit, redemption_limit, customer_id, expires_at, created_at,
+                            budget_id)
                         values (:tenant, :code, :kind, :value, :minBasket, cast(:categories as text[]), :firstOrder,
-                            :perCustomer, :limit, :customer, :expires, :now)
+                            :perCustomer, :limit, :customer, :expires, :now, :budget)
                         on conflict do nothing""")
                         .param("tenant", tenant.value())
                         .param("code", voucher.code())
@@ -52,6 +53,7 @@ class VoucherStore {
                         .param("customer", voucher.customerId())
                         .param("expires", voucher.expiresAt() == null ? null : Timestamp.from(voucher.expiresAt()))
                         .param("now", Timestamp.from(now))
+                        .param("budget", voucher.budgetId())
                         .update()
                 == 1;
     }
@@ -121,6 +123,7 @@ class VoucherStore {
                 (Integer) rs.getObject("redemption_limit"),
                 rs.getInt("redeemed"),
                 rs.getString("customer_id"),
-                expires == null ? null : expires.toInstant());
+                expires == null ? null : expires.toInstant(),
+                rs.getString("budget_id"));
     }
 }

@@ -40,6 +40,7 @@ public class Vouchers {
     private static final int CODE_LENGTH = 10;
 
     private final VoucherStore store;
+    private final BudgetStore budgets;
     private final LoyaltyDecisions decisions;
     // The offers issue vouchers, and a redeemed offer voucher is the offer's response.
     private final ObjectProvider<OfferChoices> offers;
@@ -54,7 +55,9 @@ public class Vouchers {
             TransactionTemplate transactions,
             LoyaltyDecisions decisions,
             ObjectProvider<OfferChoices> offers,
+            BudgetStore budgets,
             Clock clock) {
+        this.budgets = budgets;
         this.decisions = decisions;
         this.offers = offers;
         this.store = store;
@@ -92,7 +95,8 @@ public class Vouchers {
             @Nullable Instant expiresAt,
             String key) {
         String code = ISSUED_PREFIX + codeOf(tenant + "\n" + key);
-        Voucher voucher = new Voucher(code, kind, value, null, List.of(), false, 1, 1, 0, customer.value(), expiresAt);
+        Voucher voucher =
+                new Voucher(code, kind, value, null, List.of(), false, 1, 1, 0, customer.value(), expiresAt, null);
         if (!createCode(tenant, voucher)) {
             Voucher earlier = voucher(tenant, code).orElseThrow();
             if (!customer.value().equals(earlier.customerId())) {
@@ -148,7 +152,9 @@ public class Vouchers {
         boolean firstOrder = firstOrder(tenant, customer);
         return TenantContext.call(tenant, () -> {
             Voucher voucher = store.voucher(tenant, code, false).orElseThrow(() -> unknown(code));
-            return VoucherRules.validate(voucher, basket, use(tenant, code, customer, firstOrder), clock.instant());
+            Validation validation =
+                    VoucherRules.validate(voucher, basket, use(tenant, code, customer, firstOrder), clock.instant());
+            return withinBudget(tenant, voucher, validation, false);
         });
     }
 
@@ -175,10 +181,47 @@ public class Vouchers {
                                 LoyaltyProblem.VOUCHER_REFUSED,
                                 "The voucher does not apply: " + String.join(", ", validation.refusals()));
                     }
-                    store.redeem(tenant, code, orderId, customer.value(), validation.discount(), clock.instant());
+                    Validation paid = withinBudget(tenant, voucher, validation, true);
+                    if (!paid.valid()) {
+                        throw new HearthProblem(
+                                LoyaltyProblem.VOUCHER_REFUSED,
+                                "The voucher does not apply: budget " + voucher.budgetId() + " is spent");
+                    }
+                    store.redeem(tenant, code, orderId, customer.value(), paid.discount(), clock.instant());
                     offers.getObject().voucherRedeemed(tenant, code, clock.instant());
-                    return validation;
+                    return paid;
                 }));
+    }
+
+    /**
+     * The validation with its discount paid from the voucher's money budget: all of it, what is left
+     * (a partial discount), or nothing (refused as {@code budget}). A draw takes the budget's row lock
+     * until the redemption commits, so racing checkouts never pass the total; a check only reads.
+     */
+    private Validation withinBudget(TenantId tenant, Voucher voucher, Validation validation, boolean draw) {
+        if (voucher.budgetId() == null
+                || !validation.valid()
+                || validation.discount().signum() == 0) {
+            return validation;
+        }
+        Optional<io.hearth.loyalty.Budget> budget = budgets.budget(tenant, voucher.budgetId());
+        String currency = budget.map(io.hearth.loyalty.Budget::currency).orElse(null);
+        if (currency == null) {
+            return refusedForBudget(validation);
+        }
+        long wanted = Budgets.minorUnits(validation.discount(), currency);
+        long paid = draw
+                ? budgets.draw(tenant, voucher.budgetId(), currency, wanted)
+                : Math.min(wanted, budget.get().total() - budget.get().spent());
+        if (paid <= 0) {
+            return refusedForBudget(validation);
+        }
+        return new Validation(
+                validation.code(), true, Budgets.major(paid, currency), validation.freeShipping(), List.of());
+    }
+
+    private static Validation refusedForBudget(Validation validation) {
+        return new Validation(validation.code(), false, BigDecimal.ZERO, false, List.of("budget"));
     }
 
     private Use use(TenantId tenant, String code, CustomerId customer, boolean firstOrder) {
@@ -212,7 +255,8 @@ public class Vouchers {
                 rules.redemptionLimit(),
                 0,
                 rules.customerId(),
-                rules.expiresAt());
+                rules.expiresAt(),
+                rules.budgetId());
     }
 
     private static HearthProblem unknown(String code) {
