@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>hearth-bench/run JourneyBenchmark [server jar] [events/s] [seconds] [due runs]</pre>
  *
+ * <p>The purchase half also reports where the time went, per order from the rows' own timestamps:
+ * due → stored in the event log ({@code received_at}), → profile created, → run started, → first
+ * step logged; and the server's CPU per purchase (JVM and PostgreSQL, from the first purchase until
+ * the last first step is logged, divided by the purchases). {@code due runs} 0 skips part (2).
+ *
  * The customers have no consent, so every send is decided by the guardrails and logged suppressed
  * ({@code consent}); the message row and provider call are not part of these figures.
  */
@@ -59,9 +64,18 @@ public final class JourneyBenchmark {
                         "HEARTH_JOURNEYS_TIMER_CHECK", "PT0.2S"))) {
             setUp(http, server);
             System.out.printf("journeys: %d purchases/s for %d s…%n", rate, seconds);
+            double cpuBefore = server.cpuSeconds();
             Map<String, Long> dueAt = purchases(http, server, rate, seconds);
             List<Long> latencies = latencies(server, dueAt, Duration.ofMinutes(3));
+            double cpu = server.cpuSeconds() - cpuBefore;
             report(rate, seconds, dueAt.size(), latencies);
+            System.out.printf(
+                    "%nserver CPU per purchase: %.2f ms (%.1f CPU-s for %d purchases)%n",
+                    cpu * 1000 / Math.max(1, dueAt.size()), cpu, dueAt.size());
+            stages(server, dueAt);
+            if (dueRuns <= 0) {
+                return;
+            }
             drain(server, "bench-exit", dueRuns, "exit after the wait (baseline)");
             drain(server, "bench-send", dueRuns, "send after the wait");
         }
@@ -169,6 +183,53 @@ public final class JourneyBenchmark {
                 percentile(latencies, 0.5),
                 percentile(latencies, 0.99),
                 latencies.isEmpty() ? -1 : latencies.getLast());
+    }
+
+    /** Per-stage p50/p99 from the rows' timestamps: where a purchase's latency is spent. */
+    private static void stages(ServerUnderTest server, Map<String, Long> dueAt) throws Exception {
+        String[] names = {
+            "due → event stored", "stored → profile created", "profile → run started", "run started → first step logged"
+        };
+        List<List<Long>> deltas = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select r.context ->> 'orderId',
+                          (extract(epoch from e.received_at) * 1000)::bigint,
+                          (extract(epoch from c.created_at) * 1000)::bigint,
+                          (extract(epoch from r.started_at) * 1000)::bigint,
+                          (extract(epoch from l.first_at) * 1000)::bigint
+                        from journeys_run r
+                        join (select tenant_id, run_id, min(occurred_at) as first_at from journeys_step_log
+                              where step_id = 'first' group by 1, 2) l
+                          on l.tenant_id = r.tenant_id and l.run_id = r.run_id
+                        join ingestion_event e on e.tenant_id = r.tenant_id and e.message_id = r.context ->> 'orderId'
+                        join profiles_customer c on c.tenant_id = r.tenant_id and c.customer_id = r.customer_id
+                        where r.journey_key = 'bench-send'
+                        """)) {
+            while (rows.next()) {
+                Long due = dueAt.get(rows.getString(1));
+                if (due == null) {
+                    continue;
+                }
+                long[] at = {due, rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)};
+                for (int i = 0; i < 4; i++) {
+                    deltas.get(i).add(at[i + 1] - at[i]);
+                }
+            }
+        }
+        System.out.printf("%n| stage | orders | p50 ms | p99 ms | max ms |%n|---|---|---|---|---|%n");
+        for (int i = 0; i < 4; i++) {
+            List<Long> sorted = deltas.get(i);
+            Collections.sort(sorted);
+            System.out.printf(
+                    "| %s | %d | %d | %d | %d |%n",
+                    names[i],
+                    sorted.size(),
+                    percentile(sorted, 0.5),
+                    percentile(sorted, 0.99),
+                    sorted.isEmpty() ? -1 : sorted.getLast());
+        }
     }
 
     /** Clones the journey's parked runs up to {@code target}, makes them all due now and times the drain. */

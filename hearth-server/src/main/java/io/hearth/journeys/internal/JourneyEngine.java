@@ -3,17 +3,26 @@ package io.hearth.journeys.internal;
 import io.hearth.journeys.JourneyDefinition;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Step;
+import io.hearth.privacy.Decision;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JourneyEngine {
 
     private static final int MAX_STEPS_PER_ADVANCE = 100;
+
+    private static final Logger logger = LoggerFactory.getLogger(JourneyEngine.class);
 
     private final RunStore runs;
     private final Definitions definitions;
@@ -65,11 +76,62 @@ class JourneyEngine {
                         })));
     }
 
+    /**
+     * Advances several due runs in one transaction: one locking read, one read of their profiles,
+     * one append to the decision chain and one commit, where {@link #advance(TenantId, UUID)} pays
+     * each per run. Each run works under a savepoint, so a run whose step fails is rolled back alone
+     * and stays due for the timer job, as it would in a transaction of its own; side effects are
+     * de-duplicated by (run, step) exactly as there (messages in messaging's own transactions). Runs
+     * not due by {@code dueBy} or held by another node are left alone. For the runs a batch has just
+     * started, which are due a little later than now so that the timer job leaves them to this.
+     */
+    void advanceAll(TenantId tenant, Collection<UUID> runIds, Instant dueBy) {
+        if (runIds.isEmpty()) {
+            return;
+        }
+        TenantContext.run(
+                tenant,
+                () -> transactions.executeWithoutResult(status -> {
+                    List<RunStore.Run> due = runs.lockDueAll(tenant, runIds, dueBy);
+                    Map<CustomerId, CustomerProfile> live = new HashMap<>();
+                    profiles.profiles(
+                                    tenant,
+                                    due.stream()
+                                            .map(RunStore.Run::customer)
+                                            .distinct()
+                                            .toList())
+                            .forEach(profile -> live.put(profile.customerId(), profile));
+                    List<Decision> decisions = new ArrayList<>();
+                    for (RunStore.Run run : due) {
+                        Object savepoint = status.createSavepoint();
+                        try {
+                            CustomerProfile known = live.get(run.customer());
+                            // A merged customer is not among the live profiles: read it as one run would.
+                            RunState state = advance(
+                                    tenant,
+                                    run,
+                                    known != null ? Optional.of(known) : profiles.profile(tenant, run.customer()));
+                            if (state != null) {
+                                decisions.addAll(state.decisions);
+                            }
+                            status.releaseSavepoint(savepoint);
+                        } catch (RuntimeException e) {
+                            status.rollbackToSavepoint(savepoint);
+                            logger.warn("advancing run {} failed; it stays due", run.runId(), e);
+                        }
+                    }
+                    privacy.recordDecisions(tenant, decisions);
+                }));
+    }
+
     /** Executes the run's steps; answers its state for the decisions made, or null when the customer is gone. */
     private @Nullable RunState advance(TenantId tenant, RunStore.Run run) {
+        return advance(tenant, run, profiles.profile(tenant, run.customer()));
+    }
+
+    private @Nullable RunState advance(TenantId tenant, RunStore.Run run, Optional<CustomerProfile> profile) {
         JourneyVersion version =
                 definitions.version(tenant, run.journey(), run.version()).orElseThrow();
-        Optional<CustomerProfile> profile = profiles.profile(tenant, run.customer());
         if (profile.isEmpty()) {
             runs.end(tenant, run.runId(), "exited", "customer-gone", clock.instant());
             return null;

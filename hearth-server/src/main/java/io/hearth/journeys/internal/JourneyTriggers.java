@@ -29,15 +29,26 @@ class JourneyTriggers implements IngestedEventsConsumer {
     private final Definitions definitions;
     private final Entries entries;
     private final CustomerEvents customerEvents;
+    private final OrderEntries orderEntries;
     private final Clock clock;
 
-    JourneyTriggers(Definitions definitions, Entries entries, CustomerEvents customerEvents, Clock clock) {
+    JourneyTriggers(
+            Definitions definitions,
+            Entries entries,
+            CustomerEvents customerEvents,
+            OrderEntries orderEntries,
+            Clock clock) {
         this.definitions = definitions;
         this.entries = entries;
         this.customerEvents = customerEvents;
+        this.orderEntries = orderEntries;
         this.clock = clock;
     }
 
+    /**
+     * Every order status. Placed and paid orders of known users are usually started already, from the
+     * ingested batch ({@link OrderEntries}), and then cost one read here.
+     */
     @Async(JourneysExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(OrderStatusChanged changed) {
@@ -95,6 +106,8 @@ class JourneyTriggers implements IngestedEventsConsumer {
             return;
         }
         customerEvents.handleAll(tenant, journeys, events);
+        // After exits and wakes, so a purchase never ends the run it has just started.
+        orderEntries.enterAll(tenant, journeys, events);
     }
 
     private List<JourneyVersion> journeys(TenantId tenant) {

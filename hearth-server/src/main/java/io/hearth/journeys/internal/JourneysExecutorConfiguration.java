@@ -1,5 +1,6 @@
 package io.hearth.journeys.internal;
 
+import java.util.concurrent.ThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -14,6 +15,11 @@ class JourneysExecutorConfiguration {
 
     static final String NAME = "journeysExecutor";
 
+    static final String FIRST_STEPS = "journeysFirstSteps";
+
+    /** New runs waiting for their first step: beyond this many, the timer job advances them instead. */
+    private static final int FIRST_STEPS_QUEUE = 2_000;
+
     @Bean(NAME)
     ThreadPoolTaskExecutor journeysExecutor() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -21,6 +27,24 @@ class JourneysExecutorConfiguration {
         executor.setCorePoolSize(2);
         executor.setMaxPoolSize(2);
         executor.setQueueCapacity(Integer.MAX_VALUE);
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        return executor;
+    }
+
+    /**
+     * First steps of the runs an ingested batch started, off the ingestion consumers' threads (so
+     * catalog and recommendations do not wait for sends) and not behind the timer poll. Bounded: a
+     * run it has no room for is discarded here, not lost, as it is already stored due now and the
+     * timer job advances it on its next poll. Two threads, as each advance holds a connection.
+     */
+    @Bean(FIRST_STEPS)
+    ThreadPoolTaskExecutor journeysFirstSteps() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("journeys-first-");
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setQueueCapacity(FIRST_STEPS_QUEUE);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
         executor.setWaitForTasksToCompleteOnShutdown(false);
         return executor;
     }

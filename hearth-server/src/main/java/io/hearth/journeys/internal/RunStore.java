@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,12 +77,129 @@ class RunStore {
                 == 1;
     }
 
+    /** A run to insert by {@link #startAll}. */
+    record NewRun(
+            UUID run,
+            String journey,
+            int version,
+            CustomerId customer,
+            String entryKey,
+            String firstStep,
+            Map<String, Object> context,
+            boolean heldOut) {}
+
+    /** How many runs of a journey a customer has: all of them, and the active ones. */
+    record Counts(long all, long active) {}
+
+    /** Rows per multi-row insert: 12 parameters each stays far below PostgreSQL's 65,535. */
+    private static final int INSERT_CHUNK = 500;
+
+    /**
+     * Starts the runs whose entry keys are still free, due at {@code due}, in multi-row inserts;
+     * answers the ids of those inserted (a key taken meanwhile inserts nothing, as in {@link #start}).
+     */
+    Set<UUID> startAll(TenantId tenant, List<NewRun> runs, Instant now, Instant due) {
+        Set<UUID> inserted = new HashSet<>();
+        for (int from = 0; from < runs.size(); from += INSERT_CHUNK) {
+            List<NewRun> chunk = runs.subList(from, Math.min(runs.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder("""
+                    insert into journeys_run (tenant_id, run_id, journey_key, version, customer_id, entry_key, status,
+                        step_id, due_at, context, started_at, held_out) values
+                    """);
+            Map<String, Object> params = new HashMap<>();
+            params.put("tenant", tenant.value());
+            params.put("now", Timestamp.from(now));
+            params.put("due", Timestamp.from(due));
+            for (int i = 0; i < chunk.size(); i++) {
+                NewRun run = chunk.get(i);
+                sql.append(i == 0 ? "" : ",")
+                        .append("(:tenant, :run%1$d, :journey%1$d, :version%1$d, :customer%1$d, :entry%1$d, 'active',"
+                                .formatted(i))
+                        .append(" :step%1$d, :due, cast(:context%1$d as jsonb), :now, :heldOut%1$d)".formatted(i));
+                params.put("run" + i, run.run());
+                params.put("journey" + i, run.journey());
+                params.put("version" + i, run.version());
+                params.put("customer" + i, run.customer().value());
+                params.put("entry" + i, run.entryKey());
+                params.put("step" + i, run.firstStep());
+                params.put("context" + i, json.writeValueAsString(run.context()));
+                params.put("heldOut" + i, run.heldOut());
+            }
+            sql.append(" on conflict (tenant_id, journey_key, entry_key) do nothing returning run_id");
+            inserted.addAll(jdbc.sql(sql.toString())
+                    .params(params)
+                    .query((rs, row) -> rs.getObject(1, UUID.class))
+                    .list());
+        }
+        return inserted;
+    }
+
+    /** Whether the journey has a run for the entry key. */
+    boolean exists(TenantId tenant, String journey, String entryKey) {
+        return jdbc.sql("""
+                select exists (select 1 from journeys_run
+                  where tenant_id = :tenant and journey_key = :journey and entry_key = :entry)
+                """)
+                .param("tenant", tenant.value())
+                .param("journey", journey)
+                .param("entry", entryKey)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Which of the entry keys the journey already has runs for. */
+    List<String> existing(TenantId tenant, String journey, Collection<String> entryKeys) {
+        return jdbc.sql("""
+                select entry_key from journeys_run
+                where tenant_id = :tenant and journey_key = :journey and entry_key in (:entries)
+                """)
+                .param("tenant", tenant.value())
+                .param("journey", journey)
+                .param("entries", entryKeys)
+                .query(String.class)
+                .list();
+    }
+
+    /** Run counts of the journey per customer, for those of the customers who have any. */
+    Map<CustomerId, Counts> counts(TenantId tenant, String journey, Collection<CustomerId> customers) {
+        Map<CustomerId, Counts> counts = new HashMap<>();
+        jdbc.sql("""
+                select customer_id, count(*), count(*) filter (where status = 'active') from journeys_run
+                where tenant_id = :tenant and journey_key = :journey and customer_id in (:customers)
+                group by customer_id
+                """)
+                .param("tenant", tenant.value())
+                .param("journey", journey)
+                .param("customers", customers.stream().map(CustomerId::value).toList())
+                .query(rs -> {
+                    counts.put(new CustomerId(rs.getString(1)), new Counts(rs.getLong(2), rs.getLong(3)));
+                });
+        return counts;
+    }
+
+    /** The advisory-lock name that serializes entries of this customer into this journey. */
+    static String entryLock(TenantId tenant, String journey, CustomerId customer) {
+        return "journey-entry/" + tenant.value() + "/" + journey + "/" + customer.value();
+    }
+
     /** Holds entries of this customer into this journey until the transaction ends. */
     void lockEntries(TenantId tenant, String journey, CustomerId customer) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:lock))")
-                .param("lock", "journey-entry/" + tenant.value() + "/" + journey + "/" + customer.value())
+                .param("lock", entryLock(tenant, journey, customer))
                 .query()
                 .singleValue();
+    }
+
+    /** Takes the named entry locks one after the other, in the order given, until the transaction ends. */
+    void lockEntries(List<String> locks) {
+        if (locks.isEmpty()) {
+            return;
+        }
+        // unnest yields the array in order, so the locks are taken in the caller's order.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(k)) from unnest(cast(array[:locks] as text[])) as k")
+                .param("locks", locks)
+                .query()
+                .listOfRows();
     }
 
     /** Runs of the journey by this customer: all of them, or only the active ones. */
@@ -107,6 +228,24 @@ class RunStore {
                 .param("now", Timestamp.from(now))
                 .query((rs, row) -> run(rs))
                 .optional();
+    }
+
+    /**
+     * Locks those of the runs that are due by {@code by}, skipping any another node holds, as
+     * {@link #lockDue} does.
+     */
+    List<Run> lockDueAll(TenantId tenant, Collection<UUID> runs, Instant by) {
+        return jdbc.sql("""
+                select * from journeys_run where tenant_id = :tenant and run_id in (:runs)
+                  and status = 'active' and due_at <= :now
+                order by run_id
+                for update skip locked
+                """)
+                .param("tenant", tenant.value())
+                .param("runs", List.copyOf(runs))
+                .param("now", Timestamp.from(by))
+                .query((rs, row) -> run(rs))
+                .list();
     }
 
     List<Run> activeOf(TenantId tenant, CustomerId customer) {

@@ -1,0 +1,116 @@
+package io.hearth.journeys.internal;
+
+import io.hearth.ingestion.StoredEvent;
+import io.hearth.journeys.JourneyVersion;
+import io.hearth.journeys.Trigger;
+import io.hearth.profiles.IdentifierKind;
+import io.hearth.profiles.OrderStatus;
+import io.hearth.profiles.ProfileManagement;
+import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the runs of order-placed and order-paid journeys straight from an ingested batch. Profiles
+ * handles the batch first (journeys' consumer runs after it on the same thread), so the buyer's
+ * profile exists; waiting instead for profiles' {@code OrderStatusChanged} put a purchase's first send
+ * behind the event publication registry and a queue of its own (tens of seconds at 200 purchases/s).
+ * The entry key and context are those the {@code OrderStatusChanged} listener uses, so whichever of
+ * the two comes second starts nothing; that listener still covers every other status and the orders
+ * this cannot resolve (no user id).
+ */
+@Component
+class OrderEntries {
+
+    /** What profiles' order lifecycle makes of an {@code Order Completed} (see its {@code OrderLifecycle}). */
+    private static final String COMPLETED = "Order Completed";
+
+    private static final List<OrderStatus> COMPLETED_STEPS = List.of(OrderStatus.PLACED, OrderStatus.PAID);
+
+    private final ProfileManagement profiles;
+    private final Entries entries;
+    private final JsonMapper json;
+
+    OrderEntries(ProfileManagement profiles, Entries entries, JsonMapper json) {
+        this.profiles = profiles;
+        this.entries = entries;
+        this.json = json;
+    }
+
+    void enterAll(TenantId tenant, List<JourneyVersion> journeys, List<StoredEvent> events) {
+        List<JourneyVersion> onCompleted = journeys.stream()
+                .filter(journey -> journey.definition().trigger() instanceof Trigger.OnOrder order
+                        && COMPLETED_STEPS.contains(order.status()))
+                .toList();
+        if (onCompleted.isEmpty()) {
+            return;
+        }
+        Map<String, Optional<CustomerId>> customers = new HashMap<>();
+        List<Entries.Entry> wanted = new ArrayList<>();
+        for (StoredEvent event : events) {
+            if (!"track".equals(event.type()) || !COMPLETED.equals(event.event()) || event.userId() == null) {
+                continue;
+            }
+            JsonNode properties = json.readTree(event.payload()).path("properties");
+            String orderId = text(properties.get("order_id"));
+            if (orderId == null) {
+                continue;
+            }
+            Optional<CustomerId> customer = customers.computeIfAbsent(
+                    event.userId(),
+                    user -> profiles.lookup(tenant, IdentifierKind.USER_ID, user)
+                            .map(profile -> profile.customerId()));
+            if (customer.isEmpty()) {
+                continue; // not resolved to a profile: the OrderStatusChanged listener starts it, if anything does
+            }
+            BigDecimal total = amount(properties);
+            for (JourneyVersion journey : onCompleted) {
+                OrderStatus status = ((Trigger.OnOrder) journey.definition().trigger()).status();
+                Map<String, Object> context = new LinkedHashMap<>();
+                context.put("orderId", orderId);
+                context.put("orderStatus", status.name().toLowerCase(Locale.ROOT));
+                if (total != null) {
+                    context.put("orderTotal", total.toPlainString());
+                }
+                wanted.add(new Entries.Entry(journey, customer.get(), "order:" + orderId + ":" + status, context));
+            }
+        }
+        entries.enterAll(tenant, wanted);
+    }
+
+    private static @Nullable String text(@Nullable JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode() ? null : value.asString();
+    }
+
+    /** The order's total as profiles reads it: the total sent, otherwise the sum of its lines. */
+    private static @Nullable BigDecimal amount(JsonNode properties) {
+        for (String field : List.of("total", "revenue", "value")) {
+            JsonNode value = properties.get(field);
+            if (value != null && value.isNumber()) {
+                return value.decimalValue();
+            }
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        boolean any = false;
+        for (JsonNode line : properties.path("products").values()) {
+            JsonNode price = line.get("price");
+            if (price != null && price.isNumber()) {
+                long quantity = line.path("quantity").asLong(1);
+                sum = sum.add(price.decimalValue().multiply(BigDecimal.valueOf(quantity)));
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+}
