@@ -9,8 +9,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order reached a step of its lifecycle. Published once per (order, status), in the transaction
- * that recorded it; delivery to listeners is at least once, so they must be idempotent.
+ * An order reached a step of its lifecycle. Recorded once per (order, status) and announced in the
+ * {@link OrdersChanged} of the pass that recorded it.
  */
 public record OrderStatusChanged(
         TenantId tenantId,

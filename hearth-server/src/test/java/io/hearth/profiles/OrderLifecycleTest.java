@@ -83,6 +83,38 @@ class OrderLifecycleTest {
         assertThat(orders().get(0).has("returnWindowClosesAt")).isFalse();
     }
 
+    @Test
+    void aBatchOfOrdersIsAnnouncedOnceWithEveryStepOfEveryOrder() {
+        StringBuilder batch = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 200; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"track\",\"userId\":\"buyer-")
+                    .append(i % 50)
+                    .append("\",\"event\":\"Order Completed\",\"messageId\":\"b-")
+                    .append(i)
+                    .append("\",\"properties\":{\"order_id\":\"b-")
+                    .append(i)
+                    .append("\",\"total\":10}}");
+        }
+        assertThat(api.post(
+                                "/v1/batch",
+                                basic(shop.writeKey()),
+                                batch.append("]}").toString())
+                        .status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> statuses().size() == 400);
+
+        assertThat(statuses()).containsOnly(OrderStatus.PLACED, OrderStatus.PAID);
+        assertThat(recorder.of(shop.id()).stream()
+                        .map(OrderStatusChanged::orderId)
+                        .distinct())
+                .hasSize(200);
+        // One stored batch is one pass of identity resolution, and so one announcement (or a few when
+        // the pass is split), not 400: every announcement is a stored publication per listener.
+        assertThat(recorder.announcementsOf(shop.id())).isLessThanOrEqualTo(2);
+    }
+
     private List<OrderStatus> statuses() {
         return recorder.of(shop.id()).stream().map(OrderStatusChanged::status).toList();
     }

@@ -1,6 +1,7 @@
 package io.hearth.testing;
 
 import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.profiles.OrdersChanged;
 import io.hearth.shared.TenantId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,10 +13,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class OrderEventsRecorder {
 
     private final List<OrderStatusChanged> received = new CopyOnWriteArrayList<>();
+    private final List<OrdersChanged> announcements = new CopyOnWriteArrayList<>();
 
     @TransactionalEventListener
-    void on(OrderStatusChanged change) {
-        received.add(change);
+    void on(OrdersChanged changed) {
+        announcements.add(changed);
+        received.addAll(changed.changes());
+    }
+
+    /** How many announcements carried the tenant's steps. */
+    public long announcementsOf(TenantId tenant) {
+        return announcements.stream()
+                .filter(changed -> changed.tenantId().equals(tenant))
+                .count();
     }
 
     public List<OrderStatusChanged> of(TenantId tenant) {

@@ -3,11 +3,13 @@ package io.hearth.journeys.internal;
 import io.hearth.journeys.ConversionComparison;
 import io.hearth.profiles.OrderStatus;
 import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.profiles.OrdersChanged;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -35,25 +37,31 @@ class Conversions {
 
     @Async
     @TransactionalEventListener
-    void on(OrderStatusChanged changed) {
-        if (changed.status() != OrderStatus.PLACED) {
+    void on(OrdersChanged changed) {
+        List<OrderStatusChanged> placed = changed.changes().stream()
+                .filter(change -> change.status() == OrderStatus.PLACED)
+                .toList();
+        if (placed.isEmpty()) {
             return;
         }
         TenantContext.run(
-                changed.tenantId(),
-                () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                changed.tenantId(), () -> transactions.executeWithoutResult(status -> placed.forEach(this::convert)));
+    }
+
+    private void convert(OrderStatusChanged changed) {
+        jdbc.sql("""
                                 update journeys_run set converted_at = :at, conversion_order = :order,
                                     conversion_revenue = :revenue
                                 where tenant_id = :tenant and customer_id = :customer and converted_at is null
                                   and started_at < :at and started_at >= :since
                                 """)
-                        .param("tenant", changed.tenantId().value())
-                        .param("customer", changed.customerId().value())
-                        .param("at", Timestamp.from(changed.at()))
-                        .param("since", Timestamp.from(changed.at().minus(settings.conversionWindow())))
-                        .param("order", changed.orderId())
-                        .param("revenue", changed.total() == null ? BigDecimal.ZERO : changed.total())
-                        .update()));
+                .param("tenant", changed.tenantId().value())
+                .param("customer", changed.customerId().value())
+                .param("at", Timestamp.from(changed.at()))
+                .param("since", Timestamp.from(changed.at().minus(settings.conversionWindow())))
+                .param("order", changed.orderId())
+                .param("revenue", changed.total() == null ? BigDecimal.ZERO : changed.total())
+                .update();
     }
 
     /** The treated and held-out runs of a journey, as counted in the caller's tenant. */

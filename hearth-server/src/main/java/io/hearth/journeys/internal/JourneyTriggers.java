@@ -5,6 +5,7 @@ import io.hearth.ingestion.StoredEvent;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Trigger;
 import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.profiles.OrdersChanged;
 import io.hearth.segments.SegmentEntered;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
@@ -51,8 +52,15 @@ class JourneyTriggers implements IngestedEventsConsumer {
      */
     @Async(JourneysExecutorConfiguration.NAME)
     @TransactionalEventListener
-    void on(OrderStatusChanged changed) {
-        for (JourneyVersion journey : journeys(changed.tenantId())) {
+    void on(OrdersChanged changed) {
+        List<JourneyVersion> journeys = journeys(changed.tenantId());
+        for (OrderStatusChanged change : changed.changes()) {
+            enterOrderJourneys(journeys, change);
+        }
+    }
+
+    private void enterOrderJourneys(List<JourneyVersion> journeys, OrderStatusChanged changed) {
+        for (JourneyVersion journey : journeys) {
             if (journey.definition().trigger() instanceof Trigger.OnOrder order && order.status() == changed.status()) {
                 Map<String, Object> context = new LinkedHashMap<>();
                 context.put("orderId", changed.orderId());

@@ -3,6 +3,7 @@ package io.hearth.loyalty.internal;
 import io.hearth.loyalty.LoyaltyManagement;
 import io.hearth.loyalty.LoyaltyProblem;
 import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.profiles.OrdersChanged;
 import io.hearth.shared.HearthProblem;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -36,9 +37,31 @@ class LoyaltyListener {
         this.clock = clock;
     }
 
+    /**
+     * Every step of the batch gets its turn even when one fails; the first failure is thrown at the end,
+     * so the publication stays incomplete and the batch is delivered again (each step is idempotent).
+     */
     @Async
     @TransactionalEventListener(fallbackExecution = true)
-    void on(OrderStatusChanged changed) {
+    void on(OrdersChanged changed) {
+        RuntimeException first = null;
+        for (OrderStatusChanged change : changed.changes()) {
+            try {
+                apply(change);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void apply(OrderStatusChanged changed) {
         try {
             switch (changed.status()) {
                 case PAID -> {

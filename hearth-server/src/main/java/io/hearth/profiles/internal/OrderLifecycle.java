@@ -2,6 +2,7 @@ package io.hearth.profiles.internal;
 
 import io.hearth.profiles.OrderStatus;
 import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.profiles.OrdersChanged;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves orders through their lifecycle as order events arrive and publishes each step once. Runs in
+ * Moves orders through their lifecycle as order events arrive and announces each step once, all the
+ * steps of a pass in one {@link OrdersChanged}. Runs in
  * the identity-resolution transaction, so an order follows its customer's profile.
  */
 @Component
@@ -77,6 +79,8 @@ class OrderLifecycle {
             }
         }
         store.save(tenant, orders.values(), returnWindow, now);
-        changes.forEach(publisher::publishEvent);
+        if (!changes.isEmpty()) {
+            publisher.publishEvent(new OrdersChanged(tenant, changes));
+        }
     }
 }

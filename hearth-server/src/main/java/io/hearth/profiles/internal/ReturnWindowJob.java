@@ -2,10 +2,12 @@ package io.hearth.profiles.internal;
 
 import io.hearth.profiles.OrderStatus;
 import io.hearth.profiles.OrderStatusChanged;
+import io.hearth.profiles.OrdersChanged;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +65,9 @@ class ReturnWindowJob {
         TenantContext.run(
                 tenant,
                 () -> transactions.executeWithoutResult(status -> {
+                    List<OrderStatusChanged> closed = new ArrayList<>();
                     for (OrderRow order : orders.closeReturnWindows(ids, now)) {
-                        publisher.publishEvent(new OrderStatusChanged(
+                        closed.add(new OrderStatusChanged(
                                 tenant,
                                 order.customer,
                                 order.orderId,
@@ -72,6 +75,9 @@ class ReturnWindowJob {
                                 order.at(OrderStatus.RETURN_WINDOW_CLOSED),
                                 order.total,
                                 order.currency));
+                    }
+                    if (!closed.isEmpty()) {
+                        publisher.publishEvent(new OrdersChanged(tenant, closed));
                     }
                 }));
     }
