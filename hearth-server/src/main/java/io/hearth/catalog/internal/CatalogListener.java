@@ -1,6 +1,5 @@
 package io.hearth.catalog.internal;
 
-import io.hearth.catalog.ProductUpdate;
 import io.hearth.ingestion.IngestedEventsConsumer;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.shared.TenantId;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Learns products from every batch of stored events, after the batch committed. Idempotent: an
- * update that changes nothing stores and publishes nothing. A field an event gets wrong (too long)
+ * update that changes nothing stores and publishes nothing, and one this node just stored is not even
+ * sent to the database. A field an event gets wrong (too long)
  * leaves that product out rather than the batch.
  */
 @Component
@@ -29,9 +29,6 @@ class CatalogListener implements IngestedEventsConsumer {
 
     @Override
     public void consume(TenantId tenant, List<StoredEvent> events) {
-        List<ProductUpdate> updates = new ArrayList<>(EventProducts.from(events));
-        for (int from = 0; from < updates.size(); from += CatalogService.MAX_BATCH) {
-            catalog.upsert(tenant, updates.subList(from, Math.min(updates.size(), from + CatalogService.MAX_BATCH)));
-        }
+        catalog.learn(tenant, new ArrayList<>(EventProducts.from(events)));
     }
 }

@@ -10,6 +10,7 @@ import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CatalogService {
 
     public static final int MAX_BATCH = 1_000;
+    private static final int LEARNED_CAPACITY = 100_000;
+    private static final Duration LEARNED_TIME_TO_LIVE = Duration.ofMinutes(5);
 
     private final ProductStore store;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final LearnedProducts learned;
 
     CatalogService(
             ProductStore store, TransactionTemplate transactions, ApplicationEventPublisher publisher, Clock clock) {
@@ -38,6 +42,24 @@ public class CatalogService {
         this.transactions = transactions;
         this.publisher = publisher;
         this.clock = clock;
+        this.learned = new LearnedProducts(LEARNED_CAPACITY, LEARNED_TIME_TO_LIVE, clock);
+    }
+
+    /**
+     * Stores what a batch of events says about its products, skipping each update this node stored
+     * already (the same fields, recently): most mentions of a product repeat the last one.
+     */
+    void learn(TenantId tenant, List<ProductUpdate> updates) {
+        List<ProductUpdate> fresh = updates.stream()
+                .filter(update -> !learned.alreadyStored(tenant, update))
+                .toList();
+        for (int from = 0; from < fresh.size(); from += MAX_BATCH) {
+            List<ProductUpdate> chunk = fresh.subList(from, Math.min(fresh.size(), from + MAX_BATCH));
+            upsert(tenant, chunk);
+            chunk.stream()
+                    .filter(update -> ProductRules.check(update).isEmpty())
+                    .forEach(update -> learned.remember(tenant, update));
+        }
     }
 
     /** Stores the valid updates and reports the others by index; nothing is refused silently. */
@@ -94,6 +116,7 @@ public class CatalogService {
             return 0;
         }
         Instant now = clock.instant();
+        updates.forEach(update -> learned.forget(tenant, update.productId()));
         return inTenant(
                 tenant,
                 () -> transactions.execute(status -> {
