@@ -5,6 +5,7 @@ import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Trigger;
 import io.hearth.profiles.IdentifierKind;
 import io.hearth.profiles.OrderStatus;
+import io.hearth.profiles.OrderTotals;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
@@ -74,7 +75,7 @@ class OrderEntries {
             if (customer.isEmpty()) {
                 continue; // not resolved to a profile: the OrderStatusChanged listener starts it, if anything does
             }
-            BigDecimal total = amount(properties);
+            BigDecimal total = OrderTotals.of(properties);
             for (JourneyVersion journey : onCompleted) {
                 OrderStatus status = ((Trigger.OnOrder) journey.definition().trigger()).status();
                 Map<String, Object> context = new LinkedHashMap<>();
@@ -91,26 +92,5 @@ class OrderEntries {
 
     private static @Nullable String text(@Nullable JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode() ? null : value.asString();
-    }
-
-    /** The order's total as profiles reads it: the total sent, otherwise the sum of its lines. */
-    private static @Nullable BigDecimal amount(JsonNode properties) {
-        for (String field : List.of("total", "revenue", "value")) {
-            JsonNode value = properties.get(field);
-            if (value != null && value.isNumber()) {
-                return value.decimalValue();
-            }
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean any = false;
-        for (JsonNode line : properties.path("products").values()) {
-            JsonNode price = line.get("price");
-            if (price != null && price.isNumber()) {
-                long quantity = line.path("quantity").asLong(1);
-                sum = sum.add(price.decimalValue().multiply(BigDecimal.valueOf(quantity)));
-                any = true;
-            }
-        }
-        return any ? sum : null;
     }
 }

@@ -1,6 +1,7 @@
 package io.hearth.profiles.internal;
 
 import io.hearth.profiles.Identifier;
+import io.hearth.profiles.OrderTotals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ record EventFacts(
                 "alias".equals(type) ? text(payload.get("previousId")) : null,
                 traits(payload, type, fits),
                 order ? text(properties.get("order_id")) : null,
-                order ? amount(properties) : null,
+                order ? OrderTotals.of(properties) : null,
                 order ? text(properties.get("currency")) : null,
                 categories(properties),
                 channel(type, event, properties));
@@ -84,27 +85,6 @@ record EventFacts(
         ObjectNode fitting = object.deepCopy();
         misfits.forEach(fitting::remove);
         return fitting.isEmpty() ? null : fitting;
-    }
-
-    /** The order's total as sent; otherwise the sum of its lines. */
-    private static @Nullable BigDecimal amount(JsonNode properties) {
-        for (String field : List.of("total", "revenue", "value")) {
-            JsonNode value = properties.get(field);
-            if (value != null && value.isNumber()) {
-                return value.decimalValue();
-            }
-        }
-        BigDecimal sum = BigDecimal.ZERO;
-        boolean any = false;
-        for (JsonNode line : properties.path("products").values()) {
-            JsonNode price = line.get("price");
-            if (price != null && price.isNumber()) {
-                long quantity = line.path("quantity").asLong(1);
-                sum = sum.add(price.decimalValue().multiply(BigDecimal.valueOf(quantity)));
-                any = true;
-            }
-        }
-        return any ? sum : null;
     }
 
     private static List<String> categories(JsonNode properties) {
