@@ -37,7 +37,14 @@ public final class LedgerBenchmark {
 
     private LedgerBenchmark() {}
 
-    record Run(long earns, long redeems, long failed, double seconds, List<Long> earnNanos, double cpuSeconds) {
+    record Run(
+            long earns,
+            long redeems,
+            long failed,
+            double seconds,
+            List<Long> earnNanos,
+            double cpuSeconds,
+            double databaseCpuSeconds) {
         double rate() {
             return (earns + redeems) / seconds;
         }
@@ -156,6 +163,7 @@ public final class LedgerBenchmark {
         long end = System.nanoTime() + duration.toNanos();
         List<Future<Run>> work = new ArrayList<>();
         double cpuBefore = server.cpuSeconds();
+        double databaseBefore = server.databaseCpuSeconds();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             for (int client = 0; client < clients; client++) {
@@ -173,7 +181,14 @@ public final class LedgerBenchmark {
                 nanos.addAll(run.earnNanos());
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Run(earns, redeems, failed, elapsed, nanos, server.cpuSeconds() - cpuBefore);
+            return new Run(
+                    earns,
+                    redeems,
+                    failed,
+                    elapsed,
+                    nanos,
+                    server.cpuSeconds() - cpuBefore,
+                    server.databaseCpuSeconds() - databaseBefore);
         }
     }
 
@@ -207,7 +222,7 @@ public final class LedgerBenchmark {
             earns += status == 201 ? 1 : 0;
             failed += status == 201 ? 0 : 1;
         }
-        return new Run(earns, redeems, failed, 0, nanos, 0);
+        return new Run(earns, redeems, failed, 0, nanos, 0, 0);
     }
 
     /** The limit of this machine and database: single-row inserts, each its own committed transaction. */
@@ -299,6 +314,15 @@ public final class LedgerBenchmark {
                 results,
                 "CPU ms (server + database) per ledger operation",
                 r -> String.format(Locale.ROOT, "%.2f ms", r.ledger().cpuMillisPerOp()));
+        row(
+                results,
+                "of which the database",
+                r -> String.format(
+                        Locale.ROOT,
+                        "%.2f ms",
+                        1000
+                                * r.ledger().databaseCpuSeconds()
+                                / Math.max(1, r.ledger().earns() + r.ledger().redeems())));
         row(results, "CPU ms (database) per raw insert", r -> String.format(Locale.ROOT, "%.3f ms", r.rawCpuMillis()));
         row(
                 results,

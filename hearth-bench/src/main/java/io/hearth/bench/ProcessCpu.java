@@ -31,6 +31,18 @@ final class ProcessCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /** Seconds of CPU used so far by the PostgreSQL whose data lives under {@code dataDir} alone. */
+    static double databaseSeconds(Path dataDir) throws IOException {
+        double ticks = 0;
+        for (long postmaster : postmasters(dataDir)) {
+            ticks += ticks(postmaster, true);
+            for (long child : children(postmaster)) {
+                ticks += ticks(child, false);
+            }
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** utime + stime, and the reaped children's cutime + cstime when asked (exited backends). */
     private static long ticks(long pid, boolean withReaped) {
         String[] fields = stat(pid);

@@ -60,6 +60,11 @@ final class ServerUnderTest implements AutoCloseable {
         return ProcessCpu.seconds(process.pid(), dataDir);
     }
 
+    /** CPU seconds used so far by the server's embedded database alone. */
+    double databaseCpuSeconds() throws IOException {
+        return ProcessCpu.databaseSeconds(dataDir);
+    }
+
     String baseUrl() {
         return "http://localhost:" + httpPort;
     }

@@ -64,6 +64,16 @@ public class ProfileManagement {
         return service.eventsOf(tenant, customers, event);
     }
 
+    /**
+     * The newest {@code perCustomer} events of each of several customers, newest first per customer: one
+     * query where reading each customer's timeline would be one per customer. Customers without events
+     * are absent from the map.
+     */
+    public Map<CustomerId, List<TimelineEntry>> recentEventsOf(
+            TenantId tenant, Collection<CustomerId> customers, int perCustomer) {
+        return service.recentEventsOf(tenant, customers, perCustomer);
+    }
+
     /** Merges the profile took part in, as survivor or as absorbed, oldest first. */
     public List<Merge> merges(TenantId tenant, CustomerId customer) {
         return service.merges(tenant, customer);

@@ -27,6 +27,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,6 +226,58 @@ class PredictionSignalsTest {
                 .endsWith("done");
         assertThat(out.toString()).contains("clv@1", "churn@1", "send-time@1", "good", "bgnbd_r=");
         assertThat(predictions.versions(shop.id(), ModelKind.CLV, 5)).hasSize(1);
+    }
+
+    @Test
+    void everyCustomerOfABurstOfSingleCallsIsRescored() throws Exception {
+        double changesBefore = counter("hearth.predictions.rescore.changes");
+        double rescoredBefore = counter("hearth.predictions.rescored");
+        int customers = 20;
+        int callsEach = 5;
+        Instant before = Instant.now();
+        try (var senders = Executors.newFixedThreadPool(4)) {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int customer = 0; customer < customers; customer++) {
+                for (int call = 0; call < callsEach; call++) {
+                    String body = "{\"userId\":\"burst-" + customer + "\",\"event\":\"Product Viewed\","
+                            + "\"messageId\":\"burst-" + customer + "-" + call
+                            + "\",\"properties\":{\"product_id\":\"p-"
+                            + call + "\"}}";
+                    calls.add(senders.submit(() ->
+                            api.post("/v1/track", basic(shop.writeKey()), body).status()));
+                }
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        }
+        for (int customer = 0; customer < customers; customer++) {
+            String id = "burst-" + customer;
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/v1/customers/lookup?userId=" + id, bearer(shop.adminKey()))
+                                    .status()
+                            == 200);
+            String customerId = api.get("/v1/customers/lookup?userId=" + id, bearer(shop.adminKey()))
+                    .json()
+                    .get("customerId")
+                    .asString();
+            awaitScoredAfter(customerId, before);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        meters.get("hearth.predictions.rescore.pending").gauge().value() == 0);
+        double asked = counter("hearth.predictions.rescore.changes") - changesBefore;
+        double done = counter("hearth.predictions.rescored") - rescoredBefore;
+
+        // Concurrent calls are resolved together, so fewer changes than calls are announced; how many
+        // are rescored together then depends on the calls' timing.
+        assertThat(asked).isGreaterThanOrEqualTo(customers);
+        assertThat(done).isGreaterThanOrEqualTo(customers).isLessThanOrEqualTo(asked);
+    }
+
+    private double counter(String name) {
+        var counter = meters.find(name).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static JsonNode entry(JsonNode report, String feature) {

@@ -91,12 +91,61 @@ class HistoryReader {
         List<TimelineEntry> placings = profiles.timeline(
                         tenant, customer, "track", OrderLineReader.ORDER_COMPLETED, PLACINGS, null)
                 .entries();
-        PurchaseHistory history = PurchaseHistory.of(
-                customer, profiles.orders(tenant, customer), lines.items(tenant, placings, withProducts));
+        List<TimelineEntry> recent = profiles.timeline(tenant, customer, null, null, ENGAGEMENT_EVENTS, null)
+                .entries();
+        return assemble(
+                profile,
+                asOf,
+                profiles.orders(tenant, customer),
+                lines.items(tenant, placings, withProducts),
+                recent,
+                engagements.before(tenant, List.of(customer), asOf));
+    }
+
+    /**
+     * The threshold features (no product ids) of several customers with a fixed number of queries,
+     * whatever their number: what rescoring a batch of changed profiles reads.
+     */
+    Map<CustomerId, CustomerFeatures> thresholdFeatures(TenantId tenant, List<CustomerProfile> batch, Instant asOf) {
+        List<CustomerId> customers =
+                batch.stream().map(CustomerProfile::customerId).toList();
+        Map<CustomerId, List<CustomerOrder>> orders = profiles.ordersOf(tenant, customers);
+        Map<CustomerId, List<TimelineEntry>> placings =
+                profiles.eventsOf(tenant, customers, OrderLineReader.ORDER_COMPLETED);
+        Map<CustomerId, List<TimelineEntry>> recent = profiles.recentEventsOf(tenant, customers, ENGAGEMENT_EVENTS);
+        Map<String, List<Engagement>> touches = new HashMap<>();
+        for (Engagement engagement : engagements.before(tenant, customers, asOf)) {
+            touches.computeIfAbsent(engagement.customerId(), id -> new ArrayList<>())
+                    .add(engagement);
+        }
+        Map<CustomerId, CustomerFeatures> features = new HashMap<>();
+        for (CustomerProfile profile : batch) {
+            CustomerId customer = profile.customerId();
+            List<TimelineEntry> placed = placings.getOrDefault(customer, List.of());
+            features.put(
+                    customer,
+                    assemble(
+                            profile,
+                            asOf,
+                            orders.getOrDefault(customer, List.of()),
+                            lines.items(tenant, placed.subList(0, Math.min(PLACINGS, placed.size())), false),
+                            recent.getOrDefault(customer, List.of()),
+                            touches.getOrDefault(customer.value(), List.of())));
+        }
+        return features;
+    }
+
+    private CustomerFeatures assemble(
+            CustomerProfile profile,
+            Instant asOf,
+            List<CustomerOrder> orders,
+            Map<String, OrderItems> items,
+            List<TimelineEntry> recent,
+            List<Engagement> touches) {
+        CustomerId customer = profile.customerId();
         int[] hours = new int[CustomerFeatures.HOURS_OF_WEEK];
         Map<String, List<Instant>> trouble = new HashMap<>();
-        for (TimelineEntry entry : profiles.timeline(tenant, customer, null, null, ENGAGEMENT_EVENTS, null)
-                .entries()) {
+        for (TimelineEntry entry : recent) {
             if (entry.timestamp().isAfter(asOf)) {
                 continue;
             }
@@ -110,11 +159,11 @@ class HistoryReader {
         return new CustomerFeatures(
                 customer,
                 asOf,
-                history,
+                PurchaseHistory.of(customer, orders, items),
                 hours,
                 profile.computed().lastSeenAt(),
                 profile.computed().rfm(),
                 trouble,
-                engagements.before(tenant, List.of(customer), asOf));
+                touches);
     }
 }

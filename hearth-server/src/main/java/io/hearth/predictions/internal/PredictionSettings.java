@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelRefresh how long a node serves its in-memory version before checking for a newer one
  * @param rescoreBatchLimit profile changes of more customers at once than this (an import) are not
  *     rescored one by one; the sweep after the next durable training rescores them
+ * @param rescoreDelay how long changed customers are collected before they are rescored together: a
+ *     customer changed several times within it is rescored once
+ * @param rescorePendingLimit at most this many customers wait for rescoring on a node; beyond it, changes
+ *     are left to the sweep after the next durable training
  */
 @ConfigurationProperties("hearth.predictions")
 record PredictionSettings(
@@ -39,7 +43,9 @@ record PredictionSettings(
         @DefaultValue("PT10M") Duration firstTrainingAfter,
         @DefaultValue("P1D") Duration retrainEvery,
         @DefaultValue("PT1M") Duration modelRefresh,
-        @DefaultValue("200") int rescoreBatchLimit) {
+        @DefaultValue("200") int rescoreBatchLimit,
+        @DefaultValue("PT1S") Duration rescoreDelay,
+        @DefaultValue("100000") int rescorePendingLimit) {
 
     PredictionSettings {
         if (horizonMonths < 1 || horizonMonths > 120) {
@@ -53,6 +59,10 @@ record PredictionSettings(
         }
         if (healthAlertBelow <= 0 || healthAlertBelow >= 100) {
             throw new IllegalArgumentException("hearth.predictions.health-alert-below must be in (0, 100)");
+        }
+        if (rescoreDelay.isNegative() || rescoreDelay.isZero() || rescorePendingLimit < 1) {
+            throw new IllegalArgumentException(
+                    "hearth.predictions.rescore-delay must be positive and rescore-pending-limit >= 1");
         }
         if (minCustomers < 2 || minRepeatBuyers < 1 || driftThreshold <= 0) {
             throw new IllegalArgumentException(

@@ -13,26 +13,27 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class PredictionsListener {
 
     private final Rescorer rescorer;
-    private final TrainingSchedule training;
+    private final RescoreQueue queue;
     private final PredictionSettings settings;
 
-    PredictionsListener(Rescorer rescorer, TrainingSchedule training, PredictionSettings settings) {
+    PredictionsListener(Rescorer rescorer, RescoreQueue queue, PredictionSettings settings) {
         this.rescorer = rescorer;
-        this.training = training;
+        this.queue = queue;
         this.settings = settings;
     }
 
     /**
-     * Live changes are rescored at once. A bulk change (an import of history) is left to the sweep after
+     * Live changes wait a moment in the queue, to be rescored together with the customer's next few
+     * changes and other customers' (see {@link RescoreQueue}). A bulk change (an import of history) is left to the sweep after
      * the next durable training: rescoring thousands of customers one by one would hold the node for
      * minutes, and their scores are about to change with the retrained models anyway.
      */
-    @Async
     @TransactionalEventListener
     void on(CustomerUpdated updated) {
-        training.ensureScheduled(updated.tenantId());
         if (updated.customers().size() <= settings.rescoreBatchLimit()) {
-            rescorer.rescore(updated.tenantId(), updated.customers());
+            queue.add(updated.tenantId(), updated.customers());
+        } else {
+            queue.add(updated.tenantId(), List.of());
         }
     }
 

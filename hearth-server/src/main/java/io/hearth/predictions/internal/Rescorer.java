@@ -7,11 +7,18 @@ import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +31,24 @@ import org.springframework.stereotype.Component;
 class Rescorer {
 
     private static final int PAGE = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(Rescorer.class);
 
     private final ProfileManagement profiles;
     private final Scorer scorer;
     private final ScoreStore scores;
     private final Thresholds thresholds;
+    private final HistoryReader histories;
     private final Collaborators with;
 
-    Rescorer(ProfileManagement profiles, Scorer scorer, ScoreStore scores, Thresholds thresholds, Collaborators with) {
+    Rescorer(
+            ProfileManagement profiles,
+            HistoryReader histories,
+            Scorer scorer,
+            ScoreStore scores,
+            Thresholds thresholds,
+            Collaborators with) {
         this.profiles = profiles;
+        this.histories = histories;
         this.scorer = scorer;
         this.scores = scores;
         this.thresholds = thresholds;
@@ -44,6 +60,48 @@ class Rescorer {
         for (CustomerId customer : customers) {
             with.inTenant().run(tenant, () -> rescoreAlone(tenant, customer));
         }
+    }
+
+    /**
+     * A batch of changed customers in one transaction with a fixed number of reads and one write,
+     * whatever its size. Should the batch fail (a customer whose data the scorer chokes on), each is
+     * rescored alone, so one bad profile costs only its own score.
+     */
+    void rescoreTogether(TenantId tenant, List<CustomerId> customers) {
+        try {
+            with.inTenant().run(tenant, () -> rescoreBatch(tenant, customers));
+        } catch (RuntimeException e) {
+            LOG.warn("Rescoring {} customers together failed, one by one instead: {}", customers.size(), e.toString());
+            rescore(tenant, customers);
+        }
+    }
+
+    private void rescoreBatch(TenantId tenant, List<CustomerId> customers) {
+        scores.lockAll(tenant, customers);
+        Set<CustomerId> asked = new HashSet<>(customers);
+        Map<CustomerId, CustomerProfile> current = new LinkedHashMap<>();
+        for (CustomerProfile profile : profiles.profiles(tenant, customers)) {
+            if (asked.contains(profile.customerId())) {
+                current.putIfAbsent(profile.customerId(), profile);
+            }
+        }
+        if (current.isEmpty()) {
+            return;
+        }
+        Map<CustomerId, CustomerFeatures> features = histories.thresholdFeatures(
+                tenant, List.copyOf(current.values()), with.clock().instant());
+        Map<CustomerId, ScoreStore.Stored> previous = scores.previousOf(current.keySet());
+        List<ScoreStore.Scoring> scorings = new ArrayList<>();
+        List<PredictionChanged> changes = new ArrayList<>();
+        for (CustomerProfile profile : current.values()) {
+            CustomerId customer = profile.customerId();
+            Scorer.Scored scored = scorer.scoreForThresholds(
+                    tenant, profile, features.get(customer), Optional.ofNullable(previous.get(customer)));
+            changes.addAll(thresholds.crossed(tenant, scored.predictions(), scored.previous()));
+            scorings.add(new ScoreStore.Scoring(customer, stored(scored), versions(scored.predictions())));
+        }
+        scores.saveAll(tenant, scorings);
+        announce(changes);
     }
 
     /**
@@ -83,14 +141,22 @@ class Rescorer {
                 scorer.scoreForThresholds(tenant, profile, with.clock().instant());
         CustomerPredictions now = scored.predictions();
         List<PredictionChanged> changes = thresholds.crossed(tenant, now, scored.previous());
-        ScoreStore.Stored stored = new ScoreStore.Stored(
+        scores.save(tenant, profile.customerId(), stored(scored), versions(now));
+        announce(changes);
+    }
+
+    private ScoreStore.Stored stored(Scorer.Scored scored) {
+        CustomerPredictions now = scored.predictions();
+        return new ScoreStore.Stored(
                 now.health().value(),
                 now.churnRisk().value(),
                 thresholds.replenishmentDue(now),
                 now.earlyWarning().isPresent(),
                 scored.healthParts(),
                 now.asOf());
-        scores.save(tenant, profile.customerId(), stored, versions(now));
+    }
+
+    private void announce(List<PredictionChanged> changes) {
         for (PredictionChanged change : changes) {
             with.publisher().publishEvent(change);
             with.decisions().crossed(change);

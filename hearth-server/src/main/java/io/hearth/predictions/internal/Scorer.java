@@ -68,8 +68,24 @@ class Scorer {
         return score(tenant, profile, asOf, false);
     }
 
+    /** The threshold scores from features and a previous score read in bulk by the caller. */
+    Scored scoreForThresholds(
+            TenantId tenant, CustomerProfile profile, CustomerFeatures features, Optional<ScoreStore.Stored> previous) {
+        return score(tenant, profile, features, previous, false);
+    }
+
     private Scored score(TenantId tenant, CustomerProfile profile, Instant asOf, boolean lists) {
         CustomerFeatures features = histories.features(tenant, profile, asOf, lists);
+        return score(tenant, profile, features, scores.previous(tenant, profile.customerId()), lists);
+    }
+
+    private Scored score(
+            TenantId tenant,
+            CustomerProfile profile,
+            CustomerFeatures features,
+            Optional<ScoreStore.Stored> previous,
+            boolean lists) {
+        Instant asOf = features.asOf();
         Map<Output, Prediction> outputs = new EnumMap<>(Output.class);
         for (ModelPort<?> port : ports.values()) {
             outputs.putAll(scoreWith(tenant, port, features));
@@ -77,7 +93,6 @@ class Scorer {
         String currency = Optional.ofNullable(profile.computed().currency()).orElse("money");
         outputs.replaceAll((output, prediction) ->
                 prediction.unit().equals("money") ? inCurrency(prediction, currency) : prediction);
-        Optional<ScoreStore.Stored> previous = scores.previous(tenant, profile.customerId());
         Map<String, Double> parts = HealthMovers.parts(outputs.get(Output.HEALTH));
         outputs.put(Output.HEALTH, HealthMovers.since(outputs.get(Output.HEALTH), previous));
         List<Prediction> needs = lists ? nextNeeds.needs(registry.serving(tenant, nextNeeds), features) : List.of();

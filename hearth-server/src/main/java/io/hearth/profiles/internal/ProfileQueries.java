@@ -117,6 +117,28 @@ class ProfileQueries {
         return events;
     }
 
+    java.util.Map<CustomerId, List<TimelineEntry>> recentEventsOf(Collection<CustomerId> customers, int perCustomer) {
+        java.util.Map<CustomerId, List<TimelineEntry>> events = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                select c.customer_id, e.event_id, e.occurred_at, e.type, e.event, e.order_id, e.amount, e.currency,
+                    e.categories, e.channel
+                from unnest(:customers) as c(customer_id)
+                cross join lateral (
+                    select event_id, occurred_at, type, event, order_id, amount, currency, categories, channel
+                    from profiles_event
+                    where customer_id = c.customer_id
+                    order by occurred_at desc, event_id desc limit :limit) e
+                order by c.customer_id, e.occurred_at desc, e.event_id desc
+                """)
+                .param("customers", customers.stream().map(CustomerId::value).toArray(String[]::new))
+                .param("limit", perCustomer)
+                .query(rs -> {
+                    events.computeIfAbsent(CustomerId.of(rs.getString("customer_id")), id -> new ArrayList<>())
+                            .add(entry(rs));
+                });
+        return events;
+    }
+
     List<CustomerProfile> withTrait(String trait, String value, int limit) {
         return jdbc
                 .sql("""

@@ -153,6 +153,11 @@ public class ProfileService {
         return inTenant(tenant, () -> queries.eventsOf(customers, event));
     }
 
+    public Map<CustomerId, List<TimelineEntry>> recentEventsOf(
+            TenantId tenant, Collection<CustomerId> customers, int perCustomer) {
+        return inTenant(tenant, () -> queries.recentEventsOf(customers, perCustomer));
+    }
+
     public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
         return inTenant(tenant, () -> queries.withTrait(trait, value, limit));
     }

@@ -29,7 +29,9 @@ class PredictionSettingsTest {
                         Duration.ofMinutes(10),
                         Duration.ofDays(1),
                         Duration.ofMinutes(1),
-                        200));
+                        200,
+                        Duration.ofSeconds(1),
+                        100_000));
     }
 
     @Test
@@ -48,7 +50,9 @@ class PredictionSettingsTest {
                 Map.entry("hearth.predictions.first-training-after", "PT1H"),
                 Map.entry("hearth.predictions.retrain-every", "PT12H"),
                 Map.entry("hearth.predictions.model-refresh", "PT5M"),
-                Map.entry("hearth.predictions.rescore-batch-limit", "50")));
+                Map.entry("hearth.predictions.rescore-batch-limit", "50"),
+                Map.entry("hearth.predictions.rescore-delay", "PT5S"),
+                Map.entry("hearth.predictions.rescore-pending-limit", "1000")));
 
         assertThat(settings)
                 .isEqualTo(new PredictionSettings(
@@ -65,7 +69,9 @@ class PredictionSettingsTest {
                         Duration.ofHours(1),
                         Duration.ofHours(12),
                         Duration.ofMinutes(5),
-                        50));
+                        50,
+                        Duration.ofSeconds(5),
+                        1000));
     }
 
     @Test
