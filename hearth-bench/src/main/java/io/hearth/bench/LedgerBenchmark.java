@@ -91,6 +91,7 @@ public final class LedgerBenchmark {
             load(http, server, clients, members, Duration.ofSeconds(10));
             Run ledger = load(http, server, clients, members, Duration.ofSeconds(seconds));
             String decisions = awaitDecisions(server);
+            TableScans.printIfAsked(server);
             System.out.println(build + ": raw single-row committed inserts for " + seconds + " s…");
             double cpuBefore = server.cpuSeconds();
             long rawStart = System.nanoTime();

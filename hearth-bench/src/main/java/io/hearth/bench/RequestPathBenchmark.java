@@ -40,7 +40,13 @@ public final class RequestPathBenchmark {
     /** One kind of call: a name for the table and how to build its n-th request. */
     record Call(String name, LongFunction<HttpRequest> request, int expectedStatus) {}
 
-    record Row(String build, String call, double cpuMsPerCall, double rawCpuMsPerCall, Latency latency) {}
+    record Row(
+            String build,
+            String call,
+            double cpuMsPerCall,
+            double rawCpuMsPerCall,
+            double dbCpuMsPerCall,
+            Latency latency) {}
 
     record Latency(double p50, double p99, double max, long sent, long errors, double rate) {}
 
@@ -86,16 +92,19 @@ public final class RequestPathBenchmark {
             for (Call call : calls) {
                 System.out.println(call.name() + ": " + rate + "/s for " + seconds + " s…");
                 double cpuBefore = server.cpuSeconds();
+                double dbBefore = server.databaseCpuSeconds();
                 long start = System.nanoTime();
                 Latency latency = measure(http, call, rate, seconds);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double cpu = server.cpuSeconds() - cpuBefore;
+                double db = server.databaseCpuSeconds() - dbBefore;
                 long answered = latency.sent() - latency.errors();
                 Row row = new Row(
                         build,
                         call.name(),
                         (cpu - idlePerSecond * elapsed) * 1e3 / Math.max(1, answered),
                         cpu * 1e3 / Math.max(1, answered),
+                        db * 1e3 / Math.max(1, answered),
                         latency);
                 System.out.println(format(row));
                 rows.add(row);
@@ -198,11 +207,12 @@ public final class RequestPathBenchmark {
         Latency l = row.latency();
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %.3f ms | %.3f ms | %.1f ms / %.1f ms / %.0f ms | %.0f/s, %d sent, %d failed |",
+                "| %s | %s | %.3f ms | %.3f ms | %.3f ms | %.1f ms / %.1f ms / %.0f ms | %.0f/s, %d sent, %d failed |",
                 row.build(),
                 row.call(),
                 row.cpuMsPerCall(),
                 row.rawCpuMsPerCall(),
+                row.dbCpuMsPerCall(),
                 l.p50(),
                 l.p99(),
                 l.max(),
@@ -215,8 +225,8 @@ public final class RequestPathBenchmark {
         System.out.printf(Locale.ROOT, "%nRequest path, %d calls/s for %d s per call kind, open loop%n", rate, seconds);
         idle.forEach(System.out::println);
         System.out.println(
-                "| build | call | CPU per call (server + db, idle subtracted) | CPU per call (raw) | p50 / p99 / max | rate |");
-        System.out.println("|---|---|---|---|---|---|");
+                "| build | call | CPU per call (server + db, idle subtracted) | CPU per call (raw) | of which the database (raw) | p50 / p99 / max | rate |");
+        System.out.println("|---|---|---|---|---|---|---|");
         rows.forEach(row -> System.out.println(format(row)));
     }
 }

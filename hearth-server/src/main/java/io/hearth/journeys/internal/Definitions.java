@@ -6,9 +6,11 @@ import io.hearth.journeys.JourneysProblem;
 import io.hearth.messaging.MessagingManagement;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,8 @@ class Definitions {
     private final ScheduleStore schedules;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    // Every ingested batch and profile change asks for these; they change only when one is published.
+    private final TenantCache<List<JourneyVersion>> latest = new TenantCache<>(Duration.ofSeconds(10));
 
     Definitions(
             DefinitionParser parser,
@@ -58,6 +62,7 @@ class Definitions {
                 tenant,
                 () -> transactions.execute(status -> {
                     Instant now = clock.instant();
+                    latest.changed(tenant);
                     schedules.published(tenant, definition, now);
                     return store.publish(tenant, definition, source, now);
                 }));
@@ -71,8 +76,12 @@ class Definitions {
         return TenantContext.call(tenant, () -> store.version(tenant, key, version, this::read));
     }
 
+    /**
+     * The newest version of each journey, parsed; from memory for up to 10 s. A journey published on
+     * this node is seen at once, one published on another node within those seconds.
+     */
     List<JourneyVersion> latestOfEach(TenantId tenant) {
-        return TenantContext.call(tenant, () -> store.latestOfEach(tenant, this::read));
+        return latest.get(tenant, () -> TenantContext.call(tenant, () -> store.latestOfEach(tenant, this::read)));
     }
 
     List<JourneyVersion> all(TenantId tenant) {

@@ -2,6 +2,7 @@ package io.hearth.loyalty.internal;
 
 import io.hearth.loyalty.Challenge;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -18,11 +19,11 @@ import org.springframework.stereotype.Repository;
 class ChallengeStore {
 
     private final JdbcClient jdbc;
-    private final ProgramCache<List<Challenge>> definitions;
+    private final TenantCache<List<Challenge>> definitions;
 
     ChallengeStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
-        this.definitions = new ProgramCache<>(settings.programCacheTtl());
+        this.definitions = new TenantCache<>(settings.programCacheTtl());
     }
 
     /** A member's target for one month, as it was set. */
@@ -51,7 +52,7 @@ class ChallengeStore {
                 .update();
     }
 
-    /** From memory (see {@link ProgramCache}): every earn asks whether a challenge is active. */
+    /** From memory (see {@link TenantCache}): every earn asks whether a challenge is active. */
     List<Challenge> challenges(TenantId tenant, boolean activeOnly) {
         List<Challenge> all = definitions.get(
                 tenant,

@@ -6,6 +6,7 @@ import io.hearth.loyalty.ChallengeProgress;
 import io.hearth.loyalty.Idempotency;
 import io.hearth.loyalty.internal.ChallengeStore.StoredTarget;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
@@ -67,7 +68,7 @@ public class Challenges {
     }
 
     /**
-     * Whether the program has an active weekly-visit challenge. From memory ({@link ProgramCache}):
+     * Whether the program has an active weekly-visit challenge. From memory ({@link TenantCache}):
      * every stored batch of page views asks, and most programs have none.
      */
     boolean countsVisits(TenantId tenant) {

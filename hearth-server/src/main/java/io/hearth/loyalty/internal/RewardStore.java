@@ -1,6 +1,7 @@
 package io.hearth.loyalty.internal;
 
 import io.hearth.loyalty.Reward;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,11 +17,11 @@ import org.springframework.stereotype.Repository;
 class RewardStore {
 
     private final JdbcClient jdbc;
-    private final ProgramCache<List<Reward>> catalogues;
+    private final TenantCache<List<Reward>> catalogues;
 
     RewardStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
-        this.catalogues = new ProgramCache<>(settings.programCacheTtl());
+        this.catalogues = new TenantCache<>(settings.programCacheTtl());
     }
 
     void save(TenantId tenant, Reward reward, Instant now) {
@@ -41,14 +42,14 @@ class RewardStore {
                 .update();
     }
 
-    /** From memory (see {@link ProgramCache}), as every redemption needs it. */
+    /** From memory (see {@link TenantCache}), as every redemption needs it. */
     Optional<Reward> reward(TenantId tenant, String rewardId) {
         return rewards(tenant).stream()
                 .filter(reward -> reward.rewardId().equals(rewardId))
                 .findFirst();
     }
 
-    /** Every reward, cheapest first; from memory (see {@link ProgramCache}). */
+    /** Every reward, cheapest first; from memory (see {@link TenantCache}). */
     List<Reward> rewards(TenantId tenant) {
         return catalogues.get(tenant, () -> load(tenant));
     }

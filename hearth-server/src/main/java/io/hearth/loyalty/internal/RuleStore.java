@@ -2,6 +2,7 @@ package io.hearth.loyalty.internal;
 
 import io.hearth.loyalty.EarnRules;
 import io.hearth.loyalty.RulesVersion;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,14 +19,14 @@ class RuleStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
-    private final ProgramCache<RulesVersion> current;
+    private final TenantCache<RulesVersion> current;
 
     RuleStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
-        this.current = new ProgramCache<>(settings.programCacheTtl());
+        this.current = new TenantCache<>(settings.programCacheTtl());
     }
 
-    /** The version in force; from memory (see {@link ProgramCache}), as every earn needs it. */
+    /** The version in force; from memory (see {@link TenantCache}), as every earn needs it. */
     RulesVersion current(TenantId tenant) {
         return current.get(tenant, () -> load(tenant));
     }

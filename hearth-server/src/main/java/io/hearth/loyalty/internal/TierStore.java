@@ -2,6 +2,7 @@ package io.hearth.loyalty.internal;
 
 import io.hearth.loyalty.Tier;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,17 +17,17 @@ import org.springframework.stereotype.Repository;
 class TierStore {
 
     private final JdbcClient jdbc;
-    private final ProgramCache<List<Tier>> ladders;
+    private final TenantCache<List<Tier>> ladders;
 
     TierStore(JdbcClient jdbc, LoyaltySettings settings) {
         this.jdbc = jdbc;
-        this.ladders = new ProgramCache<>(settings.programCacheTtl());
+        this.ladders = new TenantCache<>(settings.programCacheTtl());
     }
 
     /** A member's tier row: the tier, since when, and since when they are below it (grace). */
     record MemberTier(String tier, Instant since, @Nullable Instant belowSince) {}
 
-    /** The tiers, lowest threshold first; from memory (see {@link ProgramCache}), as every movement needs them. */
+    /** The tiers, lowest threshold first; from memory (see {@link TenantCache}), as every movement needs them. */
     List<Tier> tiers(TenantId tenant) {
         return ladders.get(tenant, () -> load(tenant));
     }

@@ -9,6 +9,8 @@ import io.hearth.recommendations.TrainingProgress;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -24,9 +26,13 @@ class TrainingTask {
     static final TaskDescriptor<Void> TRAIN = TaskDescriptor.of("recommendations-train");
 
     @Bean
-    OneTimeTask<Void> recommendationsTraining(@Lazy TrainingService training) {
-        return Tasks.oneTime(TRAIN)
-                .execute((instance, context) -> training.train(TenantId.of(instance.getId()), TrainingProgress.NONE));
+    OneTimeTask<Void> recommendationsTraining(@Lazy TrainingService training, TrainingSchedule schedule) {
+        return Tasks.oneTime(TRAIN).execute((instance, context) -> {
+            TenantId tenant = TenantId.of(instance.getId());
+            // From now on no run is scheduled: the next batch must ask for one again.
+            schedule.started(tenant);
+            training.train(tenant, TrainingProgress.NONE);
+        });
     }
 
     @Bean
@@ -38,9 +44,12 @@ class TrainingTask {
     /** Schedules training runs. */
     static final class TrainingSchedule {
 
+        private static final long ASK_AGAIN_AFTER_NANOS = 5_000_000_000L;
+
         private final SchedulerClient scheduler;
         private final RecommendationsSettings settings;
         private final Clock clock;
+        private final Map<TenantId, Long> lastAsked = new ConcurrentHashMap<>();
 
         TrainingSchedule(SchedulerClient scheduler, RecommendationsSettings settings, Clock clock) {
             this.scheduler = scheduler;
@@ -48,10 +57,25 @@ class TrainingTask {
             this.clock = clock;
         }
 
-        /** New data arrived: train after the delay unless a run is already due. */
+        /**
+         * New data arrived: train after the delay unless a run is already due. Every ingested batch
+         * says so; once a run is known to be scheduled, the next 5 s of batches skip asking the
+         * scheduler's table again (a run started on this node forgets that at once; one started on
+         * another node is asked for again by the first batch after those seconds).
+         */
         void soon(TenantId tenant) {
+            long now = System.nanoTime();
+            Long asked = lastAsked.get(tenant);
+            if (asked != null && now - asked < ASK_AGAIN_AFTER_NANOS) {
+                return;
+            }
             scheduler.scheduleIfNotExists(TRAIN.instance(tenant.toString())
                     .scheduledTo(clock.instant().plus(settings.retrainDelay())));
+            lastAsked.put(tenant, now);
+        }
+
+        void started(TenantId tenant) {
+            lastAsked.remove(tenant);
         }
 
         /** Train as soon as a node is free; answers when that is. */

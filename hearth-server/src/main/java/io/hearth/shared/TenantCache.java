@@ -1,6 +1,5 @@
-package io.hearth.loyalty.internal;
+package io.hearth.shared;
 
-import io.hearth.shared.TenantId;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,13 +8,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A tenant's program definition (earn rules, tiers, rewards) held in memory, because every earn and
- * redemption reads it and it changes a few times a year. A change on this node is seen by the next
+ * A tenant's definitions held in memory (a loyalty program's earn rules, tiers and rewards, its
+ * published journeys), because the hot paths read them on every operation and they change a few
+ * times a year. A change on this node is seen by the next
  * read (the entry is dropped when the change is made and again when it commits); another node sees
  * it within {@code ttl}. A load that raced with a change is not kept, so a dropped entry cannot come
  * back stale.
  */
-final class ProgramCache<T> {
+public final class TenantCache<T> {
 
     private record Entry<T>(T value, long loadedAt) {}
 
@@ -23,11 +23,11 @@ final class ProgramCache<T> {
     private final ConcurrentMap<TenantId, Long> generations = new ConcurrentHashMap<>();
     private final long ttlNanos;
 
-    ProgramCache(Duration ttl) {
+    public TenantCache(Duration ttl) {
         this.ttlNanos = ttl.toNanos();
     }
 
-    T get(TenantId tenant, Supplier<T> load) {
+    public T get(TenantId tenant, Supplier<T> load) {
         long now = System.nanoTime();
         Entry<T> cached = entries.get(tenant);
         if (cached != null && now - cached.loadedAt() < ttlNanos) {
@@ -42,7 +42,7 @@ final class ProgramCache<T> {
     }
 
     /** The tenant's definition changes: dropped now, and again once the change commits. */
-    void changed(TenantId tenant) {
+    public void changed(TenantId tenant) {
         drop(tenant);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -1,14 +1,13 @@
-package io.hearth.loyalty.internal;
+package io.hearth.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hearth.shared.TenantId;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class ProgramCacheTest {
+class TenantCacheTest {
 
     final TenantId shop = new TenantId(UUID.randomUUID());
     final TenantId other = new TenantId(UUID.randomUUID());
@@ -16,7 +15,7 @@ class ProgramCacheTest {
 
     @Test
     void aDefinitionIsLoadedOncePerTenantUntilItChanges() {
-        ProgramCache<String> cache = new ProgramCache<>(Duration.ofMinutes(1));
+        TenantCache<String> cache = new TenantCache<>(Duration.ofMinutes(1));
 
         String first = cache.get(shop, () -> "v" + loads.incrementAndGet());
         String again = cache.get(shop, () -> "v" + loads.incrementAndGet());
@@ -32,7 +31,7 @@ class ProgramCacheTest {
 
     @Test
     void aLoadThatRacedWithAChangeIsAnsweredButNotKept() {
-        ProgramCache<String> cache = new ProgramCache<>(Duration.ofMinutes(1));
+        TenantCache<String> cache = new TenantCache<>(Duration.ofMinutes(1));
 
         // The change lands while the load reads the old definition from the database.
         String stale = cache.get(shop, () -> {
@@ -47,7 +46,7 @@ class ProgramCacheTest {
 
     @Test
     void aZeroTtlReadsEveryTime() {
-        ProgramCache<String> cache = new ProgramCache<>(Duration.ZERO);
+        TenantCache<String> cache = new TenantCache<>(Duration.ZERO);
 
         cache.get(shop, () -> "v" + loads.incrementAndGet());
         cache.get(shop, () -> "v" + loads.incrementAndGet());
