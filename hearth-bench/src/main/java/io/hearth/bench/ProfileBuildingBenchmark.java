@@ -47,8 +47,8 @@ public final class ProfileBuildingBenchmark {
         Result before = older == null ? null : load.run(older, runDir.resolve("older"), true, 3_000_000_000L);
         Result after = load.run(jar, runDir.resolve("profiles"), true, 6_000_000_000L);
         System.out.println();
-        System.out.println("| measure | events/s | CPU s per 1,000 events |");
-        System.out.println("|---|---|---|");
+        System.out.println("| measure | events/s | CPU s per 1,000 events | of which PostgreSQL |");
+        System.out.println("|---|---|---|---|");
         row("ingestion alone (profiles off)", alone);
         if (before != null) {
             row("with profiles, older build, until every event is in a profile", before);
@@ -67,20 +67,21 @@ public final class ProfileBuildingBenchmark {
         Throughput throughput = result.throughput();
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %,.0f (%,d events, %,d failed, %.1f s) | %.3f |%n",
+                "| %s | %,.0f (%,d events, %,d failed, %.1f s) | %.3f | %.3f |%n",
                 measure,
                 throughput.rate(),
                 throughput.events(),
                 throughput.failed(),
                 throughput.seconds(),
-                result.cpuPerThousand());
+                result.cpuPerThousand(),
+                result.databaseCpuPerThousand());
     }
 
     /** Rates as measured, and as the CPU each event took implies (the inverse ratio of CPU per event). */
     private static void ratio(String measure, Result numerator, Result denominator) {
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %.0f %% | %.0f %% (rate the CPU cost implies) |%n",
+                "| %s | %.0f %% | %.0f %% (rate the CPU cost implies) | |%n",
                 measure,
                 100 * numerator.throughput().rate() / denominator.throughput().rate(),
                 100 * denominator.cpuPerThousand() / numerator.cpuPerThousand());
@@ -106,9 +107,14 @@ public final class ProfileBuildingBenchmark {
     }
 
     /** A measured run: its throughput and the CPU the server and its database spent on it. */
-    private record Result(Throughput throughput, double cpuSeconds) {
+    private record Result(Throughput throughput, double cpuSeconds, double databaseCpuSeconds) {
         double cpuPerThousand() {
             return 1000 * cpuSeconds / throughput.events();
+        }
+
+        /** The embedded PostgreSQL's part of {@link #cpuPerThousand()}: the rest is the server's JVM. */
+        double databaseCpuPerThousand() {
+            return 1000 * databaseCpuSeconds / throughput.events();
         }
     }
 
@@ -122,10 +128,26 @@ public final class ProfileBuildingBenchmark {
     /** The statistics of the finished run that show which tables and indexes did the reading. */
     private static final class Diagnosis {
 
+        /** Statement statistics start at the measured window (the server was started with them preloaded). */
+        static void resetStatements(ServerUnderTest server) throws Exception {
+            try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+            }
+        }
+
         static void write(ServerUnderTest server, Path dataDir) throws Exception {
             StringBuilder out = new StringBuilder();
             try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
                     Statement statement = connection.createStatement()) {
+                dump(statement, out, """
+                        select calls, round(total_exec_time::numeric, 1) as total_ms,
+                               round((total_exec_time / calls)::numeric, 3) as mean_ms, rows,
+                               shared_blks_hit + shared_blks_read as blocks, wal_bytes,
+                               regexp_replace(left(query, 300), '\\s+', ' ', 'g') as query
+                        from pg_stat_statements order by total_exec_time desc limit 40
+                        """);
                 dump(statement, out, """
                         select relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd,
                                n_tup_hot_upd, n_tup_del, n_live_tup
@@ -171,6 +193,7 @@ public final class ProfileBuildingBenchmark {
             if (DIAGNOSE) {
                 environment.put(
                         "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + dataDir + ".jfr");
+                environment.put("HEARTH_DB_STATEMENT_STATS", "true");
             }
             try (ServerUnderTest server = ServerUnderTest.start(jar, dataDir, "2g", environment)) {
                 System.out.println(jar.getFileName() + (profiles ? " with" : " without") + " profiles: warming up…");
@@ -179,7 +202,11 @@ public final class ProfileBuildingBenchmark {
                 if (profiles) {
                     awaitProfiles(server, warmUp.events());
                 }
+                if (DIAGNOSE) {
+                    Diagnosis.resetStatements(server);
+                }
                 double cpuBefore = server.cpuSeconds();
+                double databaseBefore = server.databaseCpuSeconds();
                 long start = System.nanoTime();
                 Throughput sent = IngestionBenchmark.batches(
                         http, server, events, clients, batchSize, duration, firstSequence + 1_000_000_000L);
@@ -187,10 +214,12 @@ public final class ProfileBuildingBenchmark {
                     awaitProfiles(server, warmUp.events() + sent.events());
                 }
                 double cpu = server.cpuSeconds() - cpuBefore;
+                double database = server.databaseCpuSeconds() - databaseBefore;
                 if (DIAGNOSE) {
                     Diagnosis.write(server, dataDir);
                 }
-                return new Result(new Throughput(sent.events(), sent.failed(), (System.nanoTime() - start) / 1e9), cpu);
+                return new Result(
+                        new Throughput(sent.events(), sent.failed(), (System.nanoTime() - start) / 1e9), cpu, database);
             }
         }
     }

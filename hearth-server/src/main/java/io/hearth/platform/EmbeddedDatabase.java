@@ -59,8 +59,12 @@ final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(pgData);
             stopOrphanedServer(pgData);
             int port = requestedPort > 0 ? requestedPort : freePort();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // Opt-in, for diagnosing a benchmark: per-statement CPU and buffer counts (pg_stat_statements).
+            if ("true".equalsIgnoreCase(System.getenv("HEARTH_DB_STATEMENT_STATS"))) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = builder.setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     // Spring stops it after the pool closes; a JVM hook of its own would race that.
                     .setRegisterShutdownHook(false)

@@ -8,7 +8,10 @@ import io.hearth.privacy.internal.DecisionLog;
 import io.hearth.privacy.internal.SegmentConsents;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -61,6 +64,14 @@ public class PrivacyManagement {
      */
     public CustomerConsents currentConsents(TenantId tenant, CustomerId customer) {
         return new CustomerConsents(customer, consents.current(tenant, customer));
+    }
+
+    /** {@link #currentConsents(TenantId, CustomerId)} of several customers at once, in two queries. */
+    public Map<CustomerId, CustomerConsents> currentConsents(TenantId tenant, Collection<CustomerId> customers) {
+        Map<CustomerId, CustomerConsents> answers = new HashMap<>();
+        consents.current(tenant, customers)
+                .forEach((customer, current) -> answers.put(customer, new CustomerConsents(customer, current)));
+        return answers;
     }
 
     /**

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** An order of a customer with the time of each lifecycle step reached so far. */
+/**
+ * An order of a customer with the time of each lifecycle step reached so far.
+ *
+ * @param shipment carrier, tracking and expected delivery; null while the shop reported none
+ */
 public record CustomerOrder(
         String orderId,
         OrderStatus status,
@@ -17,4 +21,5 @@ public record CustomerOrder(
         @Nullable Instant returnWindowClosesAt,
         @Nullable Instant returnWindowClosedAt,
         @Nullable Instant refundedAt,
-        @Nullable Instant cancelledAt) {}
+        @Nullable Instant cancelledAt,
+        @Nullable Shipment shipment) {}

@@ -43,6 +43,14 @@ public class ProfileManagement {
         return service.lookup(tenant, kind, value);
     }
 
+    /**
+     * The live customer of each value of one identifier kind, normalized as {@link #lookup} does, in
+     * two queries however many values; a value no profile has is absent.
+     */
+    public Map<String, CustomerId> customerIds(TenantId tenant, IdentifierKind kind, Collection<String> values) {
+        return service.customerIds(tenant, kind, values);
+    }
+
     /** Events of the customer newest first; {@code type} and {@code event} filter when not null. */
     public TimelinePage timeline(
             TenantId tenant,

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     dates), once each by kind and value, in the order they were first named
  * @param suggestedReplies replies the agent can send as they are or edit
  * @param articles the knowledge-base passages closest to the last customer message
+ * @param linkedConversations the customer's other conversations on any channel, the most recently
+ *     active first (at most five), with their messages, so the agent reads the whole history
  */
 public record ContextPackage(
         Conversation conversation,
@@ -33,7 +35,12 @@ public record ContextPackage(
         List<String> orderNumbers,
         List<MessageEntity> entities,
         List<String> suggestedReplies,
-        List<ArticlePassage> articles) {
+        List<ArticlePassage> articles,
+        List<LinkedConversation> linkedConversations) {
+
+    public ContextPackage {
+        linkedConversations = List.copyOf(linkedConversations);
+    }
 
     /**
      * The predictions module's scores the agent weighs the customer by, read for the package (reading

@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  *     whose {@code minPriority} its priority reaches, so list them highest first
  * @param returnConditions what a returned item must be (e.g. {@code unworn, with the tags on}); the
  *     assistant states them when it starts a return
+ * @param deliveryTimes how long delivery takes, in the shop's words (e.g. {@code 2-3 working days in
+ *     Germany, 4-7 to the rest of the EU}); the delivery-period answer for an order without the
+ *     carrier's estimate; null leaves the question to the knowledge base
+ * @param paymentMethods the ways a customer can pay (e.g. {@code Visa}, {@code PayPal}, {@code invoice});
+ *     empty leaves the question to the knowledge base
  */
 public record SupportPolicy(
         int returnWindowDays,
@@ -32,7 +37,9 @@ public record SupportPolicy(
         @Nullable String accountHelpUrl,
         @Nullable String invoiceUrl,
         @Nullable List<Queue> queues,
-        @Nullable List<String> returnConditions) {
+        @Nullable List<String> returnConditions,
+        @Nullable String deliveryTimes,
+        @Nullable List<String> paymentMethods) {
 
     public SupportPolicy {
         returnConditions = returnConditions == null ? List.of() : List.copyOf(returnConditions);
@@ -41,6 +48,7 @@ public record SupportPolicy(
         queues = queues == null ? DEFAULT_QUEUES : List.copyOf(queues);
         accountHelpUrl = accountHelpUrl == null ? "/account/reset-password" : accountHelpUrl;
         invoiceUrl = invoiceUrl == null ? "/account/orders" : invoiceUrl;
+        paymentMethods = paymentMethods == null ? List.of() : List.copyOf(paymentMethods);
     }
 
     private static final List<Queue> DEFAULT_QUEUES =
@@ -60,6 +68,8 @@ public record SupportPolicy(
                 "/account/reset-password",
                 "/account/orders",
                 DEFAULT_QUEUES,
+                List.of(),
+                null,
                 List.of());
     }
 

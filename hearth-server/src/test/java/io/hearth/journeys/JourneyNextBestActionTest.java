@@ -9,6 +9,7 @@ import io.hearth.privacy.Channel;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.privacy.RecordedDecision;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantContext;
 import io.hearth.testing.Api;
 import io.hearth.testing.Customers;
 import io.hearth.testing.HearthTest;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The next-best-action agent over real guardrails and real mail: it sends the eligible action of
@@ -57,6 +59,9 @@ class JourneyNextBestActionTest {
 
     @Autowired
     PrivacyManagement privacy;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void realTime() {
@@ -99,6 +104,9 @@ class JourneyNextBestActionTest {
                         inbox.to(fanEmail).size() == 1 && inbox.to(ghostEmail).size() == 1);
         // The fan opens the first message; the ghost opens nothing.
         assertThat(api.get(path(pixel(inbox.to(fanEmail).get(0))), "").status()).isEqualTo(200);
+        // Days pass between an open and the agent's turn; here the clock jumps, so wait for the open
+        // to reach the journeys' responses (its listener may queue behind other work on a busy node).
+        await().atMost(Duration.ofSeconds(30)).until(() -> engagedMessages(shop, fan) == 1);
         for (int day = 1; day <= 2; day++) {
             awaitWaiting(shop, 2L * day);
             clock.advance(Duration.ofDays(1).plusMinutes(1));
@@ -129,6 +137,16 @@ class JourneyNextBestActionTest {
                 .containsExactlyInAnyOrder("backoff", "hold");
         assertThat(journeys.stats(shop.id(), "nudges").total("sent", "mail-offer"))
                 .isEqualTo(1);
+    }
+
+    private long engagedMessages(TestTenant shop, CustomerId customer) {
+        return TenantContext.call(
+                shop.id(),
+                () -> jdbc.sql(
+                                "select count(*) from journeys_response where customer_id = :customer and engaged_at is not null")
+                        .param("customer", customer.value())
+                        .query(Long.class)
+                        .single());
     }
 
     private List<RecordedDecision> agentDecisions(TestTenant shop, CustomerId customer) {

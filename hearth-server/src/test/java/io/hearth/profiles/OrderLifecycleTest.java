@@ -71,6 +71,35 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void trackingDetailsAreKeptAndOnlyReplacedByNewerOnes() {
+        send("t-1", "Order Completed", ",\"total\":30", "t-m1");
+        send(
+                "t-1",
+                "Order Fulfilled",
+                ",\"carrier\":\"DHL\",\"tracking_number\":\"JD1\",\"tracking_url\":\"https://track.example/JD1\","
+                        + "\"estimated_delivery\":\"2026-12-09T18:00:00+01:00\"",
+                "t-m2");
+        await().atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .until(() -> orders().get(0).path("shipment").has("trackingNumber"));
+
+        send("t-1", "Order Delivered", "", "t-m3");
+        send("t-1", "Order Fulfilled", ",\"estimated_delivery\":\"2026-12-10\"", "t-m4");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "2026-12-10"
+                        .equals(orders().get(0)
+                                .path("shipment")
+                                .path("estimatedDelivery")
+                                .asString("")));
+
+        JsonNode shipment = orders().get(0).get("shipment");
+        assertThat(shipment.get("carrier").asString()).isEqualTo("DHL");
+        assertThat(shipment.get("trackingNumber").asString()).isEqualTo("JD1");
+        assertThat(shipment.get("trackingUrl").asString()).isEqualTo("https://track.example/JD1");
+        assertThat(orders().get(0).get("status").asString()).isEqualTo("DELIVERED");
+    }
+
+    @Test
     void aRefundedOrderNeverClosesItsReturnWindow() throws InterruptedException {
         send("o-2", "Order Completed", ",\"total\":20", "r-1");
         send("o-2", "Order Refunded", ",\"total\":20", "r-2");

@@ -5,6 +5,7 @@ import static io.hearth.testing.Api.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hearth.shared.CustomerId;
 import io.hearth.testing.Api;
 import io.hearth.testing.Api.Response;
 import io.hearth.testing.HearthTest;
@@ -12,6 +13,7 @@ import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,9 @@ class ProfilesTest {
 
     @Autowired
     io.hearth.privacy.PrivacyManagement privacy;
+
+    @Autowired
+    ProfileManagement profiles;
 
     Api api;
     TestTenant shop;
@@ -174,6 +179,25 @@ class ProfilesTest {
         assertThat(api.post("/v1/customers/" + absorbed + "/unmerge", bearer(shop.adminKey()), "")
                         .status())
                 .isEqualTo(409);
+    }
+
+    /** Many identifier values resolved at once, in two queries, follow merges to the live profile. */
+    @Test
+    void customerIdsOfManyValuesFollowMerges() {
+        send("/v1/identify", "{\"userId\":\"one\",\"traits\":{\"email\":\"both@example.com\"}}");
+        send("/v1/identify", "{\"userId\":\"two\"}");
+        awaitProfile("userId=one", p -> true);
+        awaitProfile("userId=two", p -> true);
+        send("/v1/identify", "{\"userId\":\"two\",\"traits\":{\"email\":\"both@example.com\"}}");
+        JsonNode merged = awaitProfile("userId=two", p -> p.get("identifiers").size() == 3);
+        CustomerId live = CustomerId.of(id(merged));
+
+        assertThat(profiles.customerIds(shop.id(), IdentifierKind.USER_ID, List.of("one", "two", "nobody")))
+                .containsOnly(Map.entry("one", live), Map.entry("two", live));
+        assertThat(profiles.customerIds(shop.id(), IdentifierKind.EMAIL, List.of(" Both@Example.com")))
+                .containsOnly(Map.entry(" Both@Example.com", live));
+        assertThat(profiles.customerIds(shop.id(), IdentifierKind.USER_ID, List.of()))
+                .isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hearth.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hearth.testing.Api;
 import io.hearth.testing.ConsoleSession;
@@ -59,12 +60,20 @@ class SupportConsoleBrowserTest {
     void anAgentReadsTheContextOverridesThePriorityAndReadsTheMetricsPerIntent() {
         SupportShop shop = new SupportShop(new Api(port), tenants.create());
         String customer = shop.annaWithOrders();
+        shop.track(
+                "anna",
+                "10001",
+                "Order Fulfilled",
+                ",\"carrier\":\"DHL\",\"tracking_number\":\"JD0142\",\"estimated_delivery\":\"2026-12-09\"");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        shop.get("/v1/customers/" + customer + "/orders").body().contains("JD0142"));
         String anna = shop.start("anna");
         shop.say(anna, "Where is my order #10002? I paid € 12,50 on 3 March 2026");
         shop.say(anna, "I want to talk to a human");
         String stranger = shop.start(null);
         shop.say(stranger, "let me speak to a person");
-        String helped = shop.start(null);
+        String helped = shop.start("anna");
         shop.say(helped, "I forgot my password");
         shop.post("/v1/support/conversations/" + helped + "/csat", "{\"score\":4}");
         JsonNode churn =
@@ -73,13 +82,18 @@ class SupportConsoleBrowserTest {
         console.signIn(shop.shop.adminKey());
         console.open("/console/support/" + anna);
         assertThat(console.text(By.id("entities"))).contains("10002", "12.50 EUR", "2026-03-03", "“€ 12,50”");
+        assertThat(console.text(By.id("orders"))).contains("DHL JD0142 · expected 2026-12-09");
         assertThat(console.text(By.id("prediction-churn")))
                 .contains(churn.get("modelVersion").asString());
         assertThat(browser.findElements(By.id("prediction-value"))).hasSize(1);
         assertThat(console.text(By.id("why"))).contains("customer_value", "churn_risk", "reason");
+        browser.findElement(By.cssSelector("#linked details.linked-conversation summary"))
+                .click();
+        assertThat(console.text(By.id("linked"))).contains("chat", "I forgot my password");
 
         console.open("/console/support/" + stranger);
         assertThat(console.text(By.id("predictions"))).contains("unknown customer");
+        assertThat(console.text(By.id("linked"))).contains("No other conversations");
         String computed = console.text(By.id("priority-score"));
         setPriority("999");
         console.waitUntil(ExpectedConditions.textToBe(By.id("priority-score"), "999.0"));

@@ -143,6 +143,13 @@ class SupportCrossChannelTest {
                 .map(m -> m.get("text").asString())
                 .toList();
         assertThat(texts).contains("where is my order 10002", "where is my order 10001");
+        JsonNode inContext = shop.get("/v1/support/conversations/" + later + "/context")
+                .json()
+                .get("linkedConversations");
+        assertThat(inContext).hasSize(1);
+        assertThat(inContext.get(0).get("conversationId").asString()).isEqualTo(chat);
+        assertThat(inContext.get(0).get("messages"))
+                .hasSize(linked.get(0).get("messages").size());
         assertThat(shop.get("/v1/support/conversations/" + chat + "/linked")
                         .json()
                         .get("data")

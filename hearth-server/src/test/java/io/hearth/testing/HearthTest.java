@@ -36,7 +36,11 @@ import org.springframework.context.annotation.Import;
             "hearth.journeys.global-holdout-percent=0",
             "hearth.journeys.webhook-secret=test-webhook-secret",
             // Support tests poll their mailbox when they mean to
-            "hearth.support.mail-poll=P1D"
+            "hearth.support.mail-poll=P1D",
+            // the SMTP receiver on a free port (one listener for the shared context); small mails only
+            "hearth.support.smtp.enabled=true",
+            "hearth.support.smtp.port=0",
+            "hearth.support.smtp.max-message-size=256KB"
         })
 @Import({
     TestTenants.class,

@@ -22,8 +22,10 @@ public final class IntentClassifier {
     private final List<String> intents;
     private final IntentFeatures features;
     private final SoftmaxModel model;
+    private final Prototypes prototypes;
     private final double temperature;
     private final double threshold;
+    private final double similarityThreshold;
     private final IntentTrainingReport report;
 
     IntentClassifier(
@@ -31,15 +33,19 @@ public final class IntentClassifier {
             List<String> intents,
             IntentFeatures features,
             SoftmaxModel model,
+            Prototypes prototypes,
             double temperature,
             double threshold,
+            double similarityThreshold,
             IntentTrainingReport report) {
         this.embedder = requireNonNull(embedder, "embedder is null");
         this.intents = List.copyOf(intents);
         this.features = requireNonNull(features, "features is null");
         this.model = requireNonNull(model, "model is null");
+        this.prototypes = requireNonNull(prototypes, "prototypes is null");
         this.temperature = temperature;
         this.threshold = threshold;
+        this.similarityThreshold = similarityThreshold;
         this.report = requireNonNull(report, "report is null");
     }
 
@@ -87,7 +93,9 @@ public final class IntentClassifier {
             alternatives.add(new RankedIntent(intents.get(order[i]), probabilities[order[i]]));
         }
         double confidence = probabilities[order[0]];
-        return new IntentPrediction(intents.get(order[0]), confidence, confidence < threshold, alternatives);
+        double similarity = prototypes.nearest(embedding, order[0]);
+        boolean outOfScope = confidence < threshold || similarity < similarityThreshold;
+        return new IntentPrediction(intents.get(order[0]), confidence, similarity, outOfScope, alternatives);
     }
 
     public List<String> intents() {
@@ -103,6 +111,11 @@ public final class IntentClassifier {
         return threshold;
     }
 
+    /** Messages less similar than this to every training example kept are out of scope too. */
+    public double similarityThreshold() {
+        return similarityThreshold;
+    }
+
     public IntentTrainingReport report() {
         return report;
     }
@@ -112,7 +125,8 @@ public final class IntentClassifier {
         if (!(newThreshold >= 0 && newThreshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in [0, 1]: " + newThreshold);
         }
-        return new IntentClassifier(embedder, intents, features, model, temperature, newThreshold, report);
+        return new IntentClassifier(
+                embedder, intents, features, model, prototypes, temperature, newThreshold, similarityThreshold, report);
     }
 
     public byte[] toBytes() {
@@ -125,5 +139,9 @@ public final class IntentClassifier {
 
     SoftmaxModel model() {
         return model;
+    }
+
+    Prototypes prototypes() {
+        return prototypes;
     }
 }

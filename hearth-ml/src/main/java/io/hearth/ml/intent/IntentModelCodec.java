@@ -15,13 +15,15 @@ import java.util.List;
 
 /**
  * The byte format of an {@link IntentClassifier}: a magic number and version, then the intents, the
- * lexical vocabulary, the weights (half precision) and the calibration. Only in-memory streams are
- * used; where the bytes are kept is the server's business.
+ * lexical vocabulary, the weights (half precision), the calibration and (from version 2) the
+ * prototypes with their similarity threshold. Version 1 models, stored by shops before, still load and
+ * decide on confidence alone. Only in-memory streams are used; where the bytes are kept is the
+ * server's business.
  */
 final class IntentModelCodec {
 
     private static final int MAGIC = 0x48494E54; // "HINT"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private IntentModelCodec() {}
 
@@ -40,6 +42,8 @@ final class IntentModelCodec {
             out.writeDouble(classifier.temperature());
             out.writeDouble(classifier.threshold());
             writeReport(out, classifier.report());
+            out.writeDouble(classifier.similarityThreshold());
+            classifier.prototypes().write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,8 +52,9 @@ final class IntentModelCodec {
 
     static IntentClassifier read(byte[] bytes, SentenceEmbedder embedder) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IllegalArgumentException("not an intent model of version " + VERSION);
+            int version = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (version != 1 && version != VERSION) {
+                throw new IllegalArgumentException("not an intent model of version 1 or " + VERSION);
             }
             int count = in.readInt();
             List<String> intents = new ArrayList<>(count);
@@ -63,7 +68,19 @@ final class IntentModelCodec {
             SoftmaxModel model = SoftmaxModel.read(in);
             double temperature = in.readDouble();
             double threshold = in.readDouble();
-            return new IntentClassifier(embedder, intents, features, model, temperature, threshold, readReport(in));
+            IntentTrainingReport report = readReport(in, version);
+            double similarityThreshold = version == 1 ? 0 : in.readDouble();
+            Prototypes prototypes = version == 1 ? Prototypes.NONE : Prototypes.read(in);
+            return new IntentClassifier(
+                    embedder,
+                    intents,
+                    features,
+                    model,
+                    prototypes,
+                    temperature,
+                    threshold,
+                    similarityThreshold,
+                    report);
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated or corrupt intent model", e);
         }
@@ -85,19 +102,21 @@ final class IntentModelCodec {
         out.writeDouble(report.heldOutAccuracy());
         out.writeDouble(report.temperature());
         out.writeDouble(report.threshold());
+        out.writeDouble(report.similarityThreshold());
         out.writeDouble(report.outOfScopeRecall());
         out.writeDouble(report.inScopeAnswered());
         out.writeLong(report.embeddingMillis());
         out.writeLong(report.trainingMillis());
     }
 
-    private static IntentTrainingReport readReport(DataInputStream in) throws IOException {
+    private static IntentTrainingReport readReport(DataInputStream in, int version) throws IOException {
         return new IntentTrainingReport(
                 in.readInt(),
                 in.readInt(),
                 in.readDouble(),
                 in.readDouble(),
                 in.readDouble(),
+                version == 1 ? 0 : in.readDouble(),
                 in.readDouble(),
                 in.readDouble(),
                 in.readLong(),

@@ -14,6 +14,7 @@ import io.hearth.ml.text.SoftmaxSettings;
  *     out-of-scope threshold (the final model is then trained on everything)
  * @param unseenIntentFraction share of intents hidden from a second calibration model, so that their
  *     held-out examples stand in for out-of-scope messages when the threshold is tuned
+ * @param prototypesPerIntent training examples per intent kept for the similarity check (0 turns it off)
  */
 public record IntentSettings(
         LexicalSettings lexical,
@@ -21,6 +22,7 @@ public record IntentSettings(
         double embeddingWeight,
         double heldOutFraction,
         double unseenIntentFraction,
+        int prototypesPerIntent,
         long seed) {
 
     public IntentSettings {
@@ -35,9 +37,18 @@ public record IntentSettings(
         if (!(unseenIntentFraction > 0 && unseenIntentFraction < 0.5)) {
             throw new IllegalArgumentException("unseenIntentFraction must be in (0, 0.5)");
         }
+        if (prototypesPerIntent < 0) {
+            throw new IllegalArgumentException("prototypesPerIntent must not be negative");
+        }
     }
 
     public static IntentSettings defaults() {
-        return new IntentSettings(LexicalSettings.defaults(), SoftmaxSettings.defaults(), 2.0, 0.1, 0.2, 11);
+        return new IntentSettings(LexicalSettings.defaults(), SoftmaxSettings.defaults(), 2.0, 0.1, 0.2, 64, 11);
+    }
+
+    /** The same settings with another number of prototypes per intent (0: confidence alone decides). */
+    public IntentSettings withPrototypesPerIntent(int perIntent) {
+        return new IntentSettings(
+                lexical, softmax, embeddingWeight, heldOutFraction, unseenIntentFraction, perIntent, seed);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trains an {@link IntentClassifier} from labelled utterances in three fits over one embedding pass:
@@ -21,6 +22,7 @@ import java.util.List;
 public final class IntentTrainer {
 
     private final SentenceEmbedder embedder;
+    private volatile @Nullable List<float[]> background;
 
     public IntentTrainer(SentenceEmbedder embedder) {
         this.embedder = requireNonNull(embedder, "embedder is null");
@@ -49,7 +51,8 @@ public final class IntentTrainer {
                 examples.stream().map(IntentExample::utterance).toList();
         List<String> labels = examples.stream().map(IntentExample::intent).toList();
         long embedded = System.nanoTime();
-        TrainingData data = new TrainingData(utterances, embeddings, labelIndices(labels, intents), intents.size());
+        TrainingData data =
+                new TrainingData(utterances, embeddings, labels, labelIndices(labels, intents), intents.size());
         StratifiedSplit split = StratifiedSplit.of(labels, settings.heldOutFraction(), settings.seed());
         Calibrated calibrated = calibrate(data, split, settings);
         IntentFeatures features = features(data, allPositions(data), settings);
@@ -61,12 +64,29 @@ public final class IntentTrainer {
                 calibrated.accuracy(),
                 calibrated.temperature(),
                 calibrated.threshold().threshold(),
+                calibrated.threshold().similarityThreshold(),
                 calibrated.threshold().outOfScopeRecall(),
                 calibrated.threshold().inScopeAnswered(),
                 embeddingMillis,
                 trainingMillis);
-        double threshold = calibrated.threshold().threshold();
-        return new IntentClassifier(embedder, intents, features, model, calibrated.temperature(), threshold, report);
+        OutOfScopeTuning tuned = calibrated.threshold();
+        Prototypes prototypes = Prototypes.of(
+                data.embeddings(),
+                data.labels(),
+                data.classes(),
+                allPositions(data),
+                settings.prototypesPerIntent(),
+                settings.seed());
+        return new IntentClassifier(
+                embedder,
+                intents,
+                features,
+                model,
+                prototypes,
+                calibrated.temperature(),
+                tuned.threshold(),
+                tuned.similarityThreshold(),
+                report);
     }
 
     /** The sorted distinct intents, after checking the inputs fit together. */
@@ -96,27 +116,131 @@ public final class IntentTrainer {
         double accuracy = accuracy(logits, heldLabels);
         if (data.classes() < 3) {
             // hiding one of two classes leaves nothing to classify: no out-of-scope threshold
-            return new Calibrated(temperature, accuracy, new OutOfScopeTuning(0, 0, accuracy));
+            return new Calibrated(temperature, accuracy, new OutOfScopeTuning(0, 0, 0, accuracy));
         }
-        OutOfScopeTuning threshold = tuneThreshold(data, split, features, temperature, settings);
+        OutOfScopeTuning threshold = tuneThreshold(data, split, features, temperature, settings, background());
         return new Calibrated(temperature, accuracy, threshold);
     }
 
-    /** Trains without some intents and tunes the threshold on their held-out examples. */
+    /** The background messages' embeddings, computed once per trainer. */
+    private List<float[]> background() {
+        List<float[]> embedded = background;
+        if (embedded == null) {
+            embedded = embedder.embedAll(BackgroundMessages.all());
+            background = embedded;
+        }
+        return embedded;
+    }
+
+    /**
+     * Trains without some intents and tunes the thresholds on their held-out examples, measuring
+     * similarity against prototypes of the seen intents only, as a real unknown message would be. A
+     * small training set holds out only a handful of messages, so it repeats this over several
+     * rounds, each with its own split and hidden intents, and tunes once on all of them.
+     */
     private static OutOfScopeTuning tuneThreshold(
             TrainingData data,
             StratifiedSplit split,
             IntentFeatures features,
             double temperature,
-            IntentSettings settings) {
-        UnseenIntents unseen = UnseenIntents.choose(data.classes(), settings.unseenIntentFraction(), settings.seed());
+            IntentSettings settings,
+            List<float[]> background) {
+        StandIns pooled = new StandIns();
+        int rounds = standInRounds(split.second().length);
+        for (int round = 0; round < rounds; round++) {
+            StratifiedSplit roundSplit = round == 0
+                    ? split
+                    : StratifiedSplit.of(data.labelNames(), settings.heldOutFraction(), settings.seed() + round);
+            IntentFeatures roundFeatures = round == 0 ? features : features(data, roundSplit.first(), settings);
+            standIns(
+                    data,
+                    roundSplit,
+                    roundFeatures,
+                    temperature,
+                    settings,
+                    settings.seed() + round,
+                    background,
+                    pooled);
+        }
+        return OutOfScopeTuning.tune(pooled.confidences(), pooled.predicted(), pooled.similarities(), pooled.labels());
+    }
+
+    /** Enough rounds for about {@value #STAND_IN_MESSAGES} held-out messages, at most {@value #MAX_ROUNDS}. */
+    static int standInRounds(int heldOut) {
+        return (int) Math.max(1, Math.min(MAX_ROUNDS, Math.ceil((double) STAND_IN_MESSAGES / Math.max(1, heldOut))));
+    }
+
+    private static final int STAND_IN_MESSAGES = 400;
+    private static final int MAX_ROUNDS = 8;
+
+    private static void standIns(
+            TrainingData data,
+            StratifiedSplit split,
+            IntentFeatures features,
+            double temperature,
+            IntentSettings settings,
+            long seed,
+            List<float[]> background,
+            StandIns pooled) {
+        UnseenIntents unseen = UnseenIntents.choose(data.classes(), settings.unseenIntentFraction(), seed);
         int[] seenPositions = Arrays.stream(split.first())
                 .filter(position -> !unseen.hidden(data.labels()[position]))
                 .toArray();
-        int[] seenLabels = unseen.remap(select(data.labels(), seenPositions));
-        SoftmaxModel partial = fit(data, features, seenPositions, seenLabels, unseen.seen(), settings);
-        List<double[]> logits = logits(partial, features.rows(data.embeddings(), data.utterances(), split.second()));
-        return OutOfScopeTuning.tune(logits, unseen.remap(select(data.labels(), split.second())), temperature);
+        int[] seenLabels = unseen.remap(data.labels());
+        SoftmaxModel partial =
+                fit(data, features, seenPositions, select(seenLabels, seenPositions), unseen.seen(), settings);
+        Prototypes prototypes = Prototypes.of(
+                data.embeddings(), seenLabels, unseen.seen(), seenPositions, settings.prototypesPerIntent(), seed);
+        List<FeatureRow> rows = features.rows(data.embeddings(), data.utterances(), split.second());
+        for (int i = 0; i < rows.size(); i++) {
+            int position = split.second()[i];
+            double[] probabilities = SoftmaxModel.probabilities(partial.logits(rows.get(i)), temperature);
+            int predicted = argMax(probabilities);
+            pooled.add(
+                    probabilities[predicted],
+                    predicted,
+                    prototypes.nearest(data.embeddings().get(position), predicted),
+                    seenLabels[position]);
+        }
+        List<String> messages = BackgroundMessages.all();
+        for (int i = 0; i < messages.size(); i++) {
+            FeatureRow row = features.row(background.get(i), messages.get(i));
+            double[] probabilities = SoftmaxModel.probabilities(partial.logits(row), temperature);
+            int predicted = argMax(probabilities);
+            pooled.add(
+                    probabilities[predicted],
+                    predicted,
+                    prototypes.nearest(background.get(i), predicted),
+                    Calibration.BACKGROUND);
+        }
+    }
+
+    /**
+     * Held-out messages of all rounds: confidence, predicted intent, similarity and true label
+     * ({@link Calibration#HIDDEN_INTENT} or {@link Calibration#BACKGROUND} for stand-ins).
+     */
+    private static final class StandIns {
+        private final List<double[]> rows = new ArrayList<>();
+
+        void add(double confidence, int predicted, double similarity, int label) {
+            rows.add(new double[] {confidence, predicted, similarity, label});
+        }
+
+        double[] confidences() {
+            return rows.stream().mapToDouble(row -> row[0]).toArray();
+        }
+
+        int[] predicted() {
+            return rows.stream().mapToInt(row -> (int) row[1]).toArray();
+        }
+
+        double[] similarities() {
+            return rows.stream().mapToDouble(row -> row[2]).toArray();
+        }
+
+        int[] labels() {
+            return rows.stream().mapToInt(row -> (int) row[3]).toArray();
+        }
     }
 
     private static IntentFeatures features(TrainingData data, int[] positions, IntentSettings settings) {
@@ -175,7 +299,8 @@ public final class IntentTrainer {
         return Arrays.stream(positions).map(position -> values[position]).toArray();
     }
 
-    private record TrainingData(List<String> utterances, List<float[]> embeddings, int[] labels, int classes) {}
+    private record TrainingData(
+            List<String> utterances, List<float[]> embeddings, List<String> labelNames, int[] labels, int classes) {}
 
     private record Calibrated(double temperature, double accuracy, OutOfScopeTuning threshold) {}
 }

@@ -2,6 +2,7 @@ package io.hearth.ml.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hearth.ml.text.SentenceEmbedder;
 import java.util.ArrayList;
@@ -65,6 +66,14 @@ class IntentClassifierTest {
     }
 
     @Test
+    void aTrainingPhraseIsItsOwnNearestExampleAndAStrangerIsFarFromAll() {
+        assertThat(classifier.classify("where is my order").similarity()).isCloseTo(1.0, within(1e-3));
+        IntentPrediction stranger = classifier.classify("what is the capital of Mongolia");
+        assertThat(stranger.similarity()).isLessThan(classifier.similarityThreshold());
+        assertThat(stranger.outOfScope()).isTrue();
+    }
+
+    @Test
     void bytesRoundTripToTheSamePredictions() {
         byte[] bytes = classifier.toBytes();
         IntentClassifier loaded = IntentClassifier.fromBytes(bytes, embedder);
@@ -75,9 +84,31 @@ class IntentClassifierTest {
             assertThat(after.get(i).intent()).isEqualTo(before.get(i).intent());
             assertThat(after.get(i).confidence())
                     .isCloseTo(before.get(i).confidence(), org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(after.get(i).similarity()).isCloseTo(before.get(i).similarity(), within(2e-3));
+            assertThat(after.get(i).outOfScope()).isEqualTo(before.get(i).outOfScope());
         }
         assertThat(loaded.threshold()).isEqualTo(classifier.threshold());
+        assertThat(loaded.similarityThreshold()).isEqualTo(classifier.similarityThreshold());
         assertThat(loaded.report()).isEqualTo(classifier.report());
+    }
+
+    /** A model a shop trained before prototypes existed (written by the version 1 format) still serves. */
+    @Test
+    void aVersionOneModelStillLoadsAndDecidesOnConfidenceAlone() throws Exception {
+        byte[] bytes;
+        try (var in = IntentClassifierTest.class.getResourceAsStream("shop-intents-v1.model")) {
+            bytes = in.readAllBytes();
+        }
+        IntentClassifier old = IntentClassifier.fromBytes(bytes, embedder);
+        assertThat(old.similarityThreshold()).isZero();
+        assertThat(old.report().similarityThreshold()).isZero();
+        IntentPrediction refund = old.classify("refund please");
+        assertThat(refund.intent()).isEqualTo("refund");
+        assertThat(refund.similarity()).isEqualTo(1.0);
+        assertThat(refund.outOfScope()).isFalse();
+        assertThat(old.classify("what is the capital of Mongolia").outOfScope()).isTrue();
+        IntentClassifier rewritten = IntentClassifier.fromBytes(old.toBytes(), embedder);
+        assertThat(rewritten.classify("refund please").confidence()).isCloseTo(refund.confidence(), within(1e-3));
     }
 
     @Test

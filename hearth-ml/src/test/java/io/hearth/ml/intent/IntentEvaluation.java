@@ -22,7 +22,31 @@ record IntentEvaluation(
         long start = System.nanoTime();
         List<IntentPrediction> predictions = classifier.classifyAll(
                 test.stream().map(IntentExample::utterance).toList());
-        long classifyMillis = (System.nanoTime() - start) / 1_000_000;
+        return score(classifier, test, predictions, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The same on sets the caller embedded already (so several evaluations share one embedding pass). */
+    static IntentEvaluation run(
+            SentenceEmbedder embedder,
+            List<IntentExample> train,
+            List<float[]> trainEmbeddings,
+            List<IntentExample> test,
+            List<float[]> testEmbeddings,
+            IntentSettings settings) {
+        IntentClassifier classifier = new IntentTrainer(embedder).train(train, trainEmbeddings, settings);
+        long start = System.nanoTime();
+        List<IntentPrediction> predictions = new java.util.ArrayList<>(test.size());
+        for (int i = 0; i < test.size(); i++) {
+            predictions.add(classifier.classify(test.get(i).utterance(), testEmbeddings.get(i)));
+        }
+        return score(classifier, test, predictions, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static IntentEvaluation score(
+            IntentClassifier classifier,
+            List<IntentExample> test,
+            List<IntentPrediction> predictions,
+            long classifyMillis) {
         int correct = 0;
         int answered = 0;
         int answeredCorrect = 0;
@@ -86,7 +110,7 @@ record IntentEvaluation(
         System.out.printf(
                 "%n| %s | value |%n|---|---|%n| training examples / intents | %d / %d |%n| test examples | %d |%n"
                         + "| test accuracy | %.4f |%n| test macro-F1 | %.4f |%n| test ECE (10 bins) | %.4f |%n"
-                        + "| held-out accuracy | %.4f |%n| temperature | %.3f |%n| out-of-scope threshold | %.3f |%n"
+                        + "| held-out accuracy | %.4f |%n| temperature | %.3f |%n| out-of-scope threshold (confidence / similarity) | %.3f / %.3f |%n"
                         + "| stand-in OOS refused / in-scope answered (held-out) | %.3f / %.3f |%n"
                         + "| test answered at threshold / precision of answered | %.3f / %.4f |%n"
                         + "| embedding train set | %d ms |%n| training (3 fits) | %d ms |%n| classifying test set | %d ms |%n",
@@ -100,6 +124,7 @@ record IntentEvaluation(
                 report.heldOutAccuracy(),
                 report.temperature(),
                 report.threshold(),
+                report.similarityThreshold(),
                 report.outOfScopeRecall(),
                 report.inScopeAnswered(),
                 answeredAtThreshold,

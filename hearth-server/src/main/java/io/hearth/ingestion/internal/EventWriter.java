@@ -163,7 +163,7 @@ public class EventWriter implements DisposableBean {
     }
 
     private List<StoredEvent> append(TenantId tenant, UUID sourceId, List<PendingEvent> events) {
-        List<StoredEvent> stored = TenantContext.call(
+        List<StoredEvent> stored = CallerRunsAfterTransaction.deferringRejected(() -> TenantContext.call(
                 tenant,
                 () -> transactions.execute(status -> {
                     List<StoredEvent> appended = log.append(tenant, sourceId, events);
@@ -177,7 +177,7 @@ public class EventWriter implements DisposableBean {
                                         .toList()));
                     }
                     return appended;
-                }));
+                })));
         metrics.accepted(stored);
         metrics.duplicates(events.size() - stored.size());
         return stored;

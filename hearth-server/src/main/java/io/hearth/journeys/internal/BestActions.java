@@ -132,7 +132,8 @@ class BestActions {
                     run.tenant,
                     run.journey.definition(),
                     new Step.Send(step.id(), null, action.template(), action.channel(), step.purpose()),
-                    run.profile);
+                    run.profile,
+                    run.consents);
             verdicts.put(action.id(), verdict);
             Responses.Counts own = counts.getOrDefault(
                     action.template() + "/" + action.channel().key(), Responses.Counts.NONE);

@@ -124,6 +124,30 @@ class Entries {
         }
     }
 
+    /**
+     * {@link #enterAll}, after one unlocked read per journey drops the entries already started: a
+     * redelivered batch, or one the ingested batch already started, costs no locked transaction.
+     */
+    void enterAllNotYetStarted(TenantId tenant, List<Entry> entries) {
+        Map<String, Set<String>> keysByJourney = new HashMap<>();
+        for (Entry entry : entries) {
+            keysByJourney
+                    .computeIfAbsent(entry.version().definition().key(), key -> new HashSet<>())
+                    .add(entry.entryKey());
+        }
+        Set<String> taken = new HashSet<>();
+        TenantContext.run(
+                tenant,
+                () -> keysByJourney.forEach((journey, keys) ->
+                        runs.existing(tenant, journey, keys).forEach(key -> taken.add(journey + "\n" + key))));
+        enterAll(
+                tenant,
+                entries.stream()
+                        .filter(entry ->
+                                !taken.contains(entry.version().definition().key() + "\n" + entry.entryKey()))
+                        .toList());
+    }
+
     private List<UUID> startAll(TenantId tenant, List<Entry> entries) {
         Set<String> locks = new TreeSet<>();
         Map<String, Set<String>> keysByJourney = new HashMap<>();

@@ -4,6 +4,7 @@ import io.hearth.journeys.JourneyDefinition;
 import io.hearth.journeys.Step;
 import io.hearth.messaging.MessagingManagement;
 import io.hearth.messaging.SendHistory;
+import io.hearth.privacy.CustomerConsents;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.shared.CustomerId;
@@ -11,6 +12,7 @@ import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +38,33 @@ class Guardrails {
     }
 
     SendPolicy.Verdict check(TenantId tenant, JourneyDefinition journey, Step.Send send, CustomerProfile profile) {
-        return policy.decide(facts(tenant, journey, send, profile));
+        return check(tenant, journey, send, profile, null);
     }
 
-    SendPolicy.Facts facts(TenantId tenant, JourneyDefinition journey, Step.Send send, CustomerProfile profile) {
+    /** With the customer's consents when the caller read them already (for a batch of runs). */
+    SendPolicy.Verdict check(
+            TenantId tenant,
+            JourneyDefinition journey,
+            Step.Send send,
+            CustomerProfile profile,
+            @Nullable CustomerConsents consents) {
+        return policy.decide(facts(tenant, journey, send, profile, consents));
+    }
+
+    SendPolicy.Facts facts(
+            TenantId tenant,
+            JourneyDefinition journey,
+            Step.Send send,
+            CustomerProfile profile,
+            @Nullable CustomerConsents consents) {
         CustomerId customer = profile.customerId();
         Instant now = clock.instant();
         ZonedDateTime localNow =
                 now.atZone(SendPolicy.zone(profile.traits().get("timezone"), settings.defaultTimeZone()));
-        boolean consent =
-                privacy.mayUse(tenant, customer, send.purpose(), send.channel().consentChannel());
+        CustomerConsents current = consents != null && consents.customer().equals(customer)
+                ? consents
+                : privacy.currentConsents(tenant, customer);
+        boolean consent = current.mayUse(send.purpose(), send.channel().consentChannel());
         if (journey.transactional()) {
             return new SendPolicy.Facts(true, journey.priority(), consent, false, false, localNow, 0, 0, 0);
         }

@@ -1,8 +1,10 @@
 package io.hearth.journeys.internal;
 
 import io.hearth.journeys.JourneyDefinition;
+import io.hearth.journeys.JourneyStepExecuted;
 import io.hearth.journeys.JourneyVersion;
 import io.hearth.journeys.Step;
+import io.hearth.privacy.CustomerConsents;
 import io.hearth.privacy.Decision;
 import io.hearth.privacy.PrivacyManagement;
 import io.hearth.profiles.CustomerProfile;
@@ -44,6 +46,7 @@ class JourneyEngine {
     private final ProfileManagement profiles;
     private final PrivacyManagement privacy;
     private final StepExecutor executor;
+    private final StepLog stepLog;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -53,6 +56,7 @@ class JourneyEngine {
             ProfileManagement profiles,
             PrivacyManagement privacy,
             StepExecutor executor,
+            StepLog stepLog,
             TransactionTemplate transactions,
             Clock clock) {
         this.runs = runs;
@@ -60,6 +64,7 @@ class JourneyEngine {
         this.profiles = profiles;
         this.privacy = privacy;
         this.executor = executor;
+        this.stepLog = stepLog;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -71,6 +76,7 @@ class JourneyEngine {
                         .ifPresent(run -> {
                             RunState state = advance(tenant, run);
                             if (state != null) {
+                                stepLog.recordAll(state.steps);
                                 privacy.recordDecisions(tenant, state.decisions);
                             }
                         })));
@@ -93,26 +99,27 @@ class JourneyEngine {
                 tenant,
                 () -> transactions.executeWithoutResult(status -> {
                     List<RunStore.Run> due = runs.lockDueAll(tenant, runIds, dueBy);
+                    List<CustomerId> customers =
+                            due.stream().map(RunStore.Run::customer).distinct().toList();
                     Map<CustomerId, CustomerProfile> live = new HashMap<>();
-                    profiles.profiles(
-                                    tenant,
-                                    due.stream()
-                                            .map(RunStore.Run::customer)
-                                            .distinct()
-                                            .toList())
-                            .forEach(profile -> live.put(profile.customerId(), profile));
+                    profiles.profiles(tenant, customers).forEach(profile -> live.put(profile.customerId(), profile));
+                    Map<CustomerId, CustomerConsents> consents = privacy.currentConsents(tenant, customers);
                     List<Decision> decisions = new ArrayList<>();
+                    List<JourneyStepExecuted> steps = new ArrayList<>();
                     for (RunStore.Run run : due) {
                         Object savepoint = status.createSavepoint();
                         try {
                             CustomerProfile known = live.get(run.customer());
-                            // A merged customer is not among the live profiles: read it as one run would.
+                            // A merged customer is not among the live profiles: read it (and its
+                            // consents, in the guardrails) as one run would.
                             RunState state = advance(
                                     tenant,
                                     run,
-                                    known != null ? Optional.of(known) : profiles.profile(tenant, run.customer()));
+                                    known != null ? Optional.of(known) : profiles.profile(tenant, run.customer()),
+                                    known != null ? consents.get(run.customer()) : null);
                             if (state != null) {
                                 decisions.addAll(state.decisions);
+                                steps.addAll(state.steps);
                             }
                             status.releaseSavepoint(savepoint);
                         } catch (RuntimeException e) {
@@ -120,16 +127,18 @@ class JourneyEngine {
                             logger.warn("advancing run {} failed; it stays due", run.runId(), e);
                         }
                     }
+                    stepLog.recordAll(steps);
                     privacy.recordDecisions(tenant, decisions);
                 }));
     }
 
     /** Executes the run's steps; answers its state for the decisions made, or null when the customer is gone. */
     private @Nullable RunState advance(TenantId tenant, RunStore.Run run) {
-        return advance(tenant, run, profiles.profile(tenant, run.customer()));
+        return advance(tenant, run, profiles.profile(tenant, run.customer()), null);
     }
 
-    private @Nullable RunState advance(TenantId tenant, RunStore.Run run, Optional<CustomerProfile> profile) {
+    private @Nullable RunState advance(
+            TenantId tenant, RunStore.Run run, Optional<CustomerProfile> profile, @Nullable CustomerConsents consents) {
         JourneyVersion version =
                 definitions.version(tenant, run.journey(), run.version()).orElseThrow();
         if (profile.isEmpty()) {
@@ -137,6 +146,7 @@ class JourneyEngine {
             return null;
         }
         RunState state = new RunState(tenant, run.runId(), version, profile.get(), run.context(), run.variant());
+        state.consents = consents;
         String stepId = run.stepId();
         for (int executed = 0; executed < MAX_STEPS_PER_ADVANCE; executed++) {
             Step step = find(version.definition(), stepId);

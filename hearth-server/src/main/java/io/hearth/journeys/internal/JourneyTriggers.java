@@ -10,6 +10,7 @@ import io.hearth.segments.SegmentEntered;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,19 +48,23 @@ class JourneyTriggers implements IngestedEventsConsumer {
     }
 
     /**
-     * Every order status. Placed and paid orders of known users are usually started already, from the
-     * ingested batch ({@link OrderEntries}), and then cost one read here.
+     * Every order status, the whole batch of changes at once. Placed and paid orders of known users are
+     * usually started already, from the ingested batch ({@link OrderEntries}), and then cost one read
+     * per journey here; the rest start together, as the ingested batch's do.
      */
     @Async(JourneysExecutorConfiguration.NAME)
     @TransactionalEventListener
     void on(OrdersChanged changed) {
         List<JourneyVersion> journeys = journeys(changed.tenantId());
+        List<Entries.Entry> wanted = new ArrayList<>();
         for (OrderStatusChanged change : changed.changes()) {
-            enterOrderJourneys(journeys, change);
+            wanted.addAll(orderEntries(journeys, change));
         }
+        entries.enterAllNotYetStarted(changed.tenantId(), wanted);
     }
 
-    private void enterOrderJourneys(List<JourneyVersion> journeys, OrderStatusChanged changed) {
+    private static List<Entries.Entry> orderEntries(List<JourneyVersion> journeys, OrderStatusChanged changed) {
+        List<Entries.Entry> wanted = new ArrayList<>();
         for (JourneyVersion journey : journeys) {
             if (journey.definition().trigger() instanceof Trigger.OnOrder order && order.status() == changed.status()) {
                 Map<String, Object> context = new LinkedHashMap<>();
@@ -68,14 +73,11 @@ class JourneyTriggers implements IngestedEventsConsumer {
                 if (changed.total() != null) {
                     context.put("orderTotal", changed.total().toPlainString());
                 }
-                entries.enter(
-                        changed.tenantId(),
-                        journey,
-                        changed.customerId(),
-                        "order:" + changed.orderId() + ":" + changed.status(),
-                        context);
+                wanted.add(new Entries.Entry(
+                        journey, changed.customerId(), "order:" + changed.orderId() + ":" + changed.status(), context));
             }
         }
+        return wanted;
     }
 
     @Async

@@ -11,12 +11,10 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -57,38 +55,47 @@ class OrderEntries {
         if (onCompleted.isEmpty()) {
             return;
         }
-        Map<String, Optional<CustomerId>> customers = new HashMap<>();
-        List<Entries.Entry> wanted = new ArrayList<>();
+        List<Completed> completed = new ArrayList<>();
         for (StoredEvent event : events) {
             if (!"track".equals(event.type()) || !COMPLETED.equals(event.event()) || event.userId() == null) {
                 continue;
             }
             JsonNode properties = json.readTree(event.payload()).path("properties");
             String orderId = text(properties.get("order_id"));
-            if (orderId == null) {
-                continue;
+            if (orderId != null) {
+                completed.add(new Completed(event.userId(), orderId, OrderTotals.of(properties)));
             }
-            Optional<CustomerId> customer = customers.computeIfAbsent(
-                    event.userId(),
-                    user -> profiles.lookup(tenant, IdentifierKind.USER_ID, user)
-                            .map(profile -> profile.customerId()));
-            if (customer.isEmpty()) {
+        }
+        if (completed.isEmpty()) {
+            return;
+        }
+        // One lookup for the batch's buyers, not one profile read per buyer.
+        Map<String, CustomerId> customers = profiles.customerIds(
+                tenant,
+                IdentifierKind.USER_ID,
+                completed.stream().map(Completed::userId).toList());
+        List<Entries.Entry> wanted = new ArrayList<>();
+        for (Completed order : completed) {
+            CustomerId customer = customers.get(order.userId());
+            if (customer == null) {
                 continue; // not resolved to a profile: the OrderStatusChanged listener starts it, if anything does
             }
-            BigDecimal total = OrderTotals.of(properties);
             for (JourneyVersion journey : onCompleted) {
                 OrderStatus status = ((Trigger.OnOrder) journey.definition().trigger()).status();
                 Map<String, Object> context = new LinkedHashMap<>();
-                context.put("orderId", orderId);
+                context.put("orderId", order.orderId());
                 context.put("orderStatus", status.name().toLowerCase(Locale.ROOT));
-                if (total != null) {
-                    context.put("orderTotal", total.toPlainString());
+                if (order.total() != null) {
+                    context.put("orderTotal", order.total().toPlainString());
                 }
-                wanted.add(new Entries.Entry(journey, customer.get(), "order:" + orderId + ":" + status, context));
+                wanted.add(new Entries.Entry(journey, customer, "order:" + order.orderId() + ":" + status, context));
             }
         }
         entries.enterAll(tenant, wanted);
     }
+
+    private record Completed(
+            String userId, String orderId, @Nullable BigDecimal total) {}
 
     private static @Nullable String text(@Nullable JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode() ? null : value.asString();

@@ -38,7 +38,9 @@ class Responses {
         jdbc.sql("""
                 insert into journeys_response (tenant_id, message_id, customer_id, journey_key, template, channel, sent_at)
                 values (:tenant, :message, :customer, :journey, :template, :channel, :at)
-                on conflict do nothing
+                on conflict (tenant_id, message_id) do update
+                    set template = excluded.template, channel = excluded.channel, sent_at = excluded.sent_at
+                    where journeys_response.sent_at is null
                 """)
                 .param("tenant", tenant.value())
                 .param("message", message.messageId())
@@ -50,20 +52,31 @@ class Responses {
                 .update();
     }
 
+    /**
+     * Marks the message engaged. The open may be reported before the step that sent it commits its
+     * row (clients that fetch images on delivery do so within milliseconds), so it writes the row when
+     * there is none yet; the step's insert then waits on it and only fills in the action.
+     */
     @Async
     @TransactionalEventListener(fallbackExecution = true)
     void on(MessageEngaged engaged) {
-        if (engaged.kind() != MessageEngaged.Kind.OPENED && engaged.kind() != MessageEngaged.Kind.CLICKED) {
+        boolean response =
+                engaged.kind() == MessageEngaged.Kind.OPENED || engaged.kind() == MessageEngaged.Kind.CLICKED;
+        if (!response || engaged.attribution().journey() == null) {
             return;
         }
         TenantContext.run(
                 engaged.tenantId(),
                 () -> jdbc.sql("""
-                        update journeys_response set engaged_at = :at
-                        where tenant_id = :tenant and message_id = :message and engaged_at is null
+                        insert into journeys_response (tenant_id, message_id, customer_id, journey_key, engaged_at)
+                        values (:tenant, :message, :customer, :journey, :at)
+                        on conflict (tenant_id, message_id) do update set engaged_at = excluded.engaged_at
+                            where journeys_response.engaged_at is null
                         """)
                         .param("tenant", engaged.tenantId().value())
                         .param("message", engaged.messageId())
+                        .param("customer", engaged.customerId().value())
+                        .param("journey", engaged.attribution().journey())
                         .param("at", Timestamp.from(engaged.at()))
                         .update());
     }
@@ -76,7 +89,8 @@ class Responses {
                     count(*) filter (where customer_id = :customer) as own_sent,
                     count(engaged_at) filter (where customer_id = :customer) as own_engaged,
                     count(*) as all_sent, count(engaged_at) as all_engaged
-                from journeys_response where tenant_id = :tenant and template = any(:templates)
+                from journeys_response
+                where tenant_id = :tenant and template = any(:templates) and sent_at is not null
                 group by template, channel
                 """)
                 .param("tenant", tenant.value())

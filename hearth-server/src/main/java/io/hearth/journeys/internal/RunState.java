@@ -1,6 +1,8 @@
 package io.hearth.journeys.internal;
 
+import io.hearth.journeys.JourneyStepExecuted;
 import io.hearth.journeys.JourneyVersion;
+import io.hearth.privacy.CustomerConsents;
 import io.hearth.privacy.Decision;
 import io.hearth.profiles.CustomerProfile;
 import io.hearth.shared.TenantId;
@@ -26,6 +28,19 @@ final class RunState {
      * append early in a long advance would hold every other run's send behind this one.
      */
     final List<Decision> decisions = new ArrayList<>();
+
+    /**
+     * Steps executed during this advance, written to the step log by the engine in one insert at the
+     * end, with the decisions (a batch of runs writes all of its runs' steps in one).
+     */
+    final List<JourneyStepExecuted> steps = new ArrayList<>();
+
+    /**
+     * The customer's consents when the engine read them for a whole batch of runs beforehand; null
+     * means the guardrails read them themselves.
+     */
+    @Nullable
+    CustomerConsents consents;
 
     @Nullable
     String variant;

@@ -28,7 +28,6 @@ class StepExecutor {
     private final LoyaltyPort loyalty;
     private final SendTimePort sendTimes;
     private final JourneySettings settings;
-    private final StepLog log;
     private final BestActions bestActions;
     private final Responses responses;
     private final Clock clock;
@@ -40,7 +39,6 @@ class StepExecutor {
             LoyaltyPort loyalty,
             SendTimePort sendTimes,
             JourneySettings settings,
-            StepLog log,
             BestActions bestActions,
             Responses responses,
             Clock clock) {
@@ -50,7 +48,6 @@ class StepExecutor {
         this.loyalty = loyalty;
         this.sendTimes = sendTimes;
         this.settings = settings;
-        this.log = log;
         this.bestActions = bestActions;
         this.responses = responses;
         this.clock = clock;
@@ -85,7 +82,8 @@ class StepExecutor {
     }
 
     private Move send(RunState run, Step.Send send) {
-        SendPolicy.Verdict verdict = guardrails.check(run.tenant, run.journey.definition(), send, run.profile);
+        SendPolicy.Verdict verdict =
+                guardrails.check(run.tenant, run.journey.definition(), send, run.profile, run.consents);
         return switch (verdict) {
             case SendPolicy.Verdict.Delay delay -> {
                 if (run.context.put("delayed:" + send.id(), delay.until().toString()) == null) {
@@ -219,8 +217,9 @@ class StepExecutor {
         return new Move.Go(null);
     }
 
+    /** Adds the step's outcome to the run's steps, which the engine writes to the step log at the end. */
     void record(RunState run, String step, String outcome, @Nullable String reason) {
-        log.record(new JourneyStepExecuted(
+        run.steps.add(new JourneyStepExecuted(
                 run.tenant,
                 run.key(),
                 run.journey.version(),

@@ -8,6 +8,7 @@ import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.OrderStatus;
 import io.hearth.profiles.ProfileManagement;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantCache;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
@@ -47,6 +48,7 @@ class Badges {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final TenantCache<List<Badge>> definitions;
 
     Badges(
             JdbcClient jdbc,
@@ -56,6 +58,7 @@ class Badges {
             MemberPoints points,
             TransactionTemplate transactions,
             ApplicationEventPublisher publisher,
+            LoyaltySettings settings,
             Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
@@ -65,9 +68,11 @@ class Badges {
         this.transactions = transactions;
         this.publisher = publisher;
         this.clock = clock;
+        this.definitions = new TenantCache<>(settings.programCacheTtl());
     }
 
     Badge save(TenantId tenant, Badge badge) {
+        definitions.changed(tenant);
         TenantContext.run(
                 tenant,
                 () -> jdbc.sql("""
@@ -87,7 +92,12 @@ class Badges {
         return badge;
     }
 
+    /** From memory (see {@link TenantCache}): every paid order asks for the active badges. */
     List<Badge> badges(TenantId tenant) {
+        return definitions.get(tenant, () -> List.copyOf(load(tenant)));
+    }
+
+    private List<Badge> load(TenantId tenant) {
         return TenantContext.call(
                 tenant,
                 () -> jdbc.sql(

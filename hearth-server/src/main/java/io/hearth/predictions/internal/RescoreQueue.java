@@ -7,9 +7,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -83,29 +86,76 @@ class RescoreQueue implements SmartLifecycle {
         });
     }
 
-    /** Rescores everyone waiting now; answers how many customers that was. */
+    /**
+     * Rescores everyone waiting, a batch per tenant in turn, so one shop's import of thousands does not
+     * hold another shop's few changed customers back until it is done; answers how many customers that
+     * was. Customers added meanwhile are served in the same drain.
+     */
     int drain() {
         int drained = 0;
-        for (TenantId tenant : List.copyOf(pending.keySet())) {
-            // Removal is atomic with add's compute: a customer added after it waits for the next drain.
-            Set<CustomerId> taken = pending.remove(tenant);
-            if (taken == null) {
-                continue;
-            }
-            try {
-                training.ensureScheduled(tenant);
-                List<CustomerId> customers = new ArrayList<>(taken);
-                for (int from = 0; from < customers.size(); from += BATCH) {
-                    rescorer.rescoreTogether(tenant, customers.subList(from, Math.min(customers.size(), from + BATCH)));
+        Set<TenantId> scheduled = new HashSet<>();
+        boolean tookAny = true;
+        while (tookAny) {
+            tookAny = false;
+            for (TenantId tenant : List.copyOf(pending.keySet())) {
+                Optional<List<CustomerId>> batch = takeBatch(tenant);
+                if (batch.isEmpty()) {
+                    continue;
                 }
-                drained += customers.size();
-                rescored.increment(customers.size());
-            } finally {
-                // Counted as waiting until done, so the gauge reads 0 only once the work is finished.
-                size.addAndGet(-taken.size());
+                if (scheduled.add(tenant)) {
+                    scheduleTraining(tenant);
+                }
+                tookAny |= !batch.get().isEmpty();
+                drained += rescore(tenant, batch.get());
             }
         }
         return drained;
+    }
+
+    /**
+     * Removes up to {@link #BATCH} of the tenant's waiting customers, atomically with add's compute (a
+     * customer added after it waits for the next turn); empty when the tenant waits with none, absent
+     * when it does not wait at all.
+     */
+    private Optional<List<CustomerId>> takeBatch(TenantId tenant) {
+        List<CustomerId> batch = new ArrayList<>();
+        boolean[] present = {false};
+        pending.computeIfPresent(tenant, (key, waiting) -> {
+            present[0] = true;
+            Iterator<CustomerId> next = waiting.iterator();
+            while (next.hasNext() && batch.size() < BATCH) {
+                batch.add(next.next());
+                next.remove();
+            }
+            return waiting.isEmpty() ? null : waiting;
+        });
+        return present[0] ? Optional.of(batch) : Optional.empty();
+    }
+
+    private void scheduleTraining(TenantId tenant) {
+        try {
+            training.ensureScheduled(tenant);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Scheduling the first training of {} failed, retried at its next change: {}", tenant, e.toString());
+        }
+    }
+
+    private int rescore(TenantId tenant, List<CustomerId> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            rescorer.rescoreTogether(tenant, batch);
+            rescored.increment(batch.size());
+        } catch (RuntimeException e) {
+            // One tenant's failure must not stop the others' turns; the training sweep covers these.
+            LOG.warn("Rescoring {} changed customers of {} failed: {}", batch.size(), tenant, e.toString());
+        } finally {
+            // Counted as waiting until done, so the gauge reads 0 only once the work is finished.
+            size.addAndGet(-batch.size());
+        }
+        return batch.size();
     }
 
     private void tick() {

@@ -47,9 +47,14 @@ class TrainingSchedule {
     /** Schedules the tenant's first training (once per node; the task id makes it once overall). */
     void ensureScheduled(TenantId tenant) {
         if (known.add(tenant)) {
-            scheduler.scheduleIfNotExists(TRAINING.instance(tenant.toString())
-                    .data(tenant.toString())
-                    .scheduledTo(clock.instant().plus(settings.firstTrainingAfter())));
+            try {
+                scheduler.scheduleIfNotExists(TRAINING.instance(tenant.toString())
+                        .data(tenant.toString())
+                        .scheduledTo(clock.instant().plus(settings.firstTrainingAfter())));
+            } catch (RuntimeException e) {
+                known.remove(tenant); // so that the tenant's next change tries again
+                throw e;
+            }
         }
     }
 

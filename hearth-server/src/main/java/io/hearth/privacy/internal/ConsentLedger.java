@@ -69,11 +69,24 @@ public class ConsentLedger {
      * it. Asked for a customer that was merged into another, answers for the one it is part of now.
      */
     public List<Consent> current(TenantId tenant, CustomerId customer) {
+        return current(tenant, List.of(customer)).getOrDefault(customer, List.of());
+    }
+
+    /** {@link #current(TenantId, CustomerId)} for several customers in two queries; every one is a key. */
+    public Map<CustomerId, List<Consent>> current(TenantId tenant, Collection<CustomerId> customers) {
         return TenantContext.call(tenant, () -> {
-            CustomerId root = links.roots(tenant, List.of(customer)).getOrDefault(customer, customer);
-            return links.inForce(tenant, List.of(root)).getOrDefault(root, Map.of()).values().stream()
-                    .sorted(Comparator.comparing(Consent::purpose).thenComparing(Consent::channel))
-                    .toList();
+            Map<CustomerId, CustomerId> roots = links.roots(tenant, customers);
+            Map<CustomerId, Map<Key, Consent>> inForce = links.inForce(tenant, new LinkedHashSet<>(roots.values()));
+            Map<CustomerId, List<Consent>> current = new HashMap<>();
+            for (CustomerId customer : customers) {
+                CustomerId root = roots.getOrDefault(customer, customer);
+                current.put(
+                        customer,
+                        inForce.getOrDefault(root, Map.of()).values().stream()
+                                .sorted(Comparator.comparing(Consent::purpose).thenComparing(Consent::channel))
+                                .toList());
+            }
+            return current;
         });
     }
 

@@ -2,8 +2,12 @@ package io.hearth.profiles.internal;
 
 import io.hearth.profiles.Identifier;
 import io.hearth.profiles.OrderTotals;
+import io.hearth.profiles.Shipment;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +36,8 @@ record EventFacts(
         @Nullable BigDecimal amount,
         @Nullable String currency,
         List<String> categories,
-        @Nullable String channel) {
+        @Nullable String channel,
+        @Nullable Shipment shipment) {
 
     /**
      * @param fits whether a trait value fits the tenant's registered definition: ingestion checks
@@ -61,11 +66,8 @@ record EventFacts(
                 order ? OrderTotals.of(properties) : null,
                 order ? text(properties.get("currency")) : null,
                 categories(properties),
-                channel(type, event, properties));
-    }
-
-    List<String> identityKeys() {
-        return identifiers.stream().map(Identifier::key).toList();
+                channel(type, event, properties),
+                order ? shipment(properties) : null);
     }
 
     private static @Nullable ObjectNode traits(JsonNode payload, String type, BiPredicate<String, JsonNode> fits) {
@@ -125,6 +127,44 @@ record EventFacts(
             }
         }
         return null;
+    }
+
+    /**
+     * Tracking details under the names shops send: the e-commerce spec's style ({@code carrier},
+     * {@code tracking_number}, {@code tracking_url}) and Shopify's fulfilment names
+     * ({@code tracking_company}); an estimated delivery as a date or a timestamp.
+     */
+    private static @Nullable Shipment shipment(JsonNode properties) {
+        Shipment shipment = new Shipment(
+                first(properties, "carrier", "shipping_carrier", "tracking_company"),
+                first(properties, "tracking_number", "trackingNumber"),
+                first(properties, "tracking_url", "trackingUrl"),
+                day(first(properties, "estimated_delivery", "estimated_delivery_date", "estimated_delivery_at")));
+        return shipment.isEmpty() ? null : shipment;
+    }
+
+    private static @Nullable String first(JsonNode properties, String... names) {
+        for (String name : names) {
+            String value = text(properties.get(name));
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable LocalDate day(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 10
+                    ? LocalDate.parse(text)
+                    : OffsetDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException unreadable) {
+            // a date the shop wrote some other way is not worth refusing the order event for
+            return null;
+        }
     }
 
     private static @Nullable String text(@Nullable JsonNode node) {

@@ -35,15 +35,26 @@ class IdentityGraph {
                 .singleRow();
     }
 
+    /**
+     * One primary-key lookup per identifier, whatever the statistics say: as a plain join with the
+     * wanted pairs, an analyzed table was planned as a hash over every identifier of the tenant (36 ms
+     * for 700 identifiers among 50,000, against 3–5 ms by key, and growing with the shop). The
+     * {@code limit 1} (an identifier has one owner) keeps the lateral subquery from being flattened
+     * back into that join; row-level security supplies the tenant, the key's first column.
+     */
     Map<Identifier, CustomerId> owners(Collection<Identifier> identifiers) {
         Map<Identifier, CustomerId> owners = new HashMap<>();
         if (identifiers.isEmpty()) {
             return owners;
         }
         jdbc.sql("""
-                select i.kind, i.value, i.customer_id from profiles_identifier i
-                join unnest(:kinds::text[], :values::text[]) as wanted(kind, value)
-                  on i.kind = wanted.kind and i.value = wanted.value
+                select i.kind, i.value, i.customer_id
+                from unnest(:kinds::text[], :values::text[]) as wanted(kind, value)
+                cross join lateral (
+                    select found.kind, found.value, found.customer_id from profiles_identifier found
+                    where found.kind = wanted.kind and found.value = wanted.value
+                    limit 1
+                ) i
                 """)
                 .param("kinds", identifiers.stream().map(id -> id.kind().code()).toArray(String[]::new))
                 .param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))

@@ -65,6 +65,7 @@ class OrderLifecycle {
                 order.total = event.amount();
                 order.currency = event.currency();
             }
+            order.ship(event.shipment());
             for (OrderStatus status : STEPS.get(event.event())) {
                 if (order.reach(status, event.occurredAt())) {
                     changes.add(new OrderStatusChanged(

@@ -2,6 +2,7 @@ package io.hearth.profiles.internal;
 
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.OrderStatus;
+import io.hearth.profiles.Shipment;
 import io.hearth.shared.CustomerId;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,6 +23,9 @@ final class OrderRow {
 
     @Nullable
     String currency;
+
+    @Nullable
+    Shipment shipment;
 
     private final EnumMap<OrderStatus, Instant> reached = new EnumMap<>(OrderStatus.class);
 
@@ -78,6 +82,12 @@ final class OrderRow {
         return Optional.ofNullable(start).map(at -> at.plus(window));
     }
 
+    void ship(@Nullable Shipment reported) {
+        if (reported != null && !reported.isEmpty()) {
+            shipment = shipment == null ? reported : shipment.updatedBy(reported);
+        }
+    }
+
     Map<OrderStatus, Instant> reached() {
         return Map.copyOf(reached);
     }
@@ -95,6 +105,7 @@ final class OrderRow {
                 returnWindowClosesAt(window).orElse(null),
                 at(OrderStatus.RETURN_WINDOW_CLOSED),
                 at(OrderStatus.REFUNDED),
-                at(OrderStatus.CANCELLED));
+                at(OrderStatus.CANCELLED),
+                shipment);
     }
 }

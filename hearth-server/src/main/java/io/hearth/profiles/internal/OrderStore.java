@@ -2,6 +2,7 @@ package io.hearth.profiles.internal;
 
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.OrderStatus;
+import io.hearth.profiles.Shipment;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.ResultSet;
@@ -23,7 +24,8 @@ class OrderStore {
 
     private static final String COLUMNS = """
             order_id, customer_id, total, currency, placed_at, paid_at, fulfilled_at, delivered_at,
-            return_window_closed_at, refunded_at, cancelled_at""";
+            return_window_closed_at, refunded_at, cancelled_at, carrier, tracking_number, tracking_url,
+            estimated_delivery""";
 
     private final JdbcClient jdbc;
     private final Duration returnWindow;
@@ -69,7 +71,7 @@ class OrderStore {
     /** Upserts the orders of a batch in one statement. */
     void save(TenantId tenant, Collection<OrderRow> orders, Duration window, Instant now) {
         int size = orders.size();
-        String[][] columns = new String[13][size];
+        String[][] columns = new String[17][size];
         int i = 0;
         for (OrderRow order : orders) {
             columns[0][i] = order.orderId;
@@ -84,23 +86,35 @@ class OrderStore {
             columns[9][i] = text(order.returnWindowClosesAt(window).orElse(null));
             columns[10][i] = text(order.at(OrderStatus.RETURN_WINDOW_CLOSED));
             columns[11][i] = text(order.at(OrderStatus.REFUNDED));
-            columns[12][i++] = text(order.at(OrderStatus.CANCELLED));
+            columns[12][i] = text(order.at(OrderStatus.CANCELLED));
+            Shipment shipment = order.shipment == null ? new Shipment(null, null, null, null) : order.shipment;
+            columns[13][i] = shipment.carrier();
+            columns[14][i] = shipment.trackingNumber();
+            columns[15][i] = shipment.trackingUrl();
+            columns[16][i++] = shipment.estimatedDelivery() == null
+                    ? null
+                    : shipment.estimatedDelivery().toString();
         }
         jdbc.sql("""
                 insert into profiles_order (tenant_id, order_id, customer_id, status, total, currency, placed_at,
                     paid_at, fulfilled_at, delivered_at, return_window_closes_at, return_window_closed_at,
-                    refunded_at, cancelled_at, updated_at)
+                    refunded_at, cancelled_at, carrier, tracking_number, tracking_url, estimated_delivery,
+                    updated_at)
                 select :tenant, o, c, s, t::numeric, cur, pl::timestamptz, pa::timestamptz, fu::timestamptz,
-                       de::timestamptz, cl::timestamptz, cd::timestamptz, re::timestamptz, ca::timestamptz, :now
+                       de::timestamptz, cl::timestamptz, cd::timestamptz, re::timestamptz, ca::timestamptz,
+                       sc, sn, su, se::date, :now
                 from unnest(:o::text[], :c::text[], :s::text[], :t::text[], :cur::text[], :pl::text[], :pa::text[],
-                            :fu::text[], :de::text[], :cl::text[], :cd::text[], :re::text[], :ca::text[])
-                     as x(o, c, s, t, cur, pl, pa, fu, de, cl, cd, re, ca)
+                            :fu::text[], :de::text[], :cl::text[], :cd::text[], :re::text[], :ca::text[],
+                            :sc::text[], :sn::text[], :su::text[], :se::text[])
+                     as x(o, c, s, t, cur, pl, pa, fu, de, cl, cd, re, ca, sc, sn, su, se)
                 on conflict (tenant_id, order_id) do update set customer_id = excluded.customer_id,
                     status = excluded.status, total = excluded.total, currency = excluded.currency,
                     placed_at = excluded.placed_at, paid_at = excluded.paid_at,
                     fulfilled_at = excluded.fulfilled_at, delivered_at = excluded.delivered_at,
                     return_window_closes_at = excluded.return_window_closes_at,
                     refunded_at = excluded.refunded_at, cancelled_at = excluded.cancelled_at,
+                    carrier = excluded.carrier, tracking_number = excluded.tracking_number,
+                    tracking_url = excluded.tracking_url, estimated_delivery = excluded.estimated_delivery,
                     updated_at = excluded.updated_at
                 """)
                 .param("tenant", tenant.value())
@@ -118,6 +132,10 @@ class OrderStore {
                 .param("cd", columns[10])
                 .param("re", columns[11])
                 .param("ca", columns[12])
+                .param("sc", columns[13])
+                .param("sn", columns[14])
+                .param("su", columns[15])
+                .param("se", columns[16])
                 .update();
     }
 
@@ -167,6 +185,12 @@ class OrderStore {
         order.restore(OrderStatus.RETURN_WINDOW_CLOSED, instant(rs.getTimestamp("return_window_closed_at")));
         order.restore(OrderStatus.REFUNDED, instant(rs.getTimestamp("refunded_at")));
         order.restore(OrderStatus.CANCELLED, instant(rs.getTimestamp("cancelled_at")));
+        var estimated = rs.getDate("estimated_delivery");
+        order.ship(new Shipment(
+                rs.getString("carrier"),
+                rs.getString("tracking_number"),
+                rs.getString("tracking_url"),
+                estimated == null ? null : estimated.toLocalDate()));
         return order;
     }
 

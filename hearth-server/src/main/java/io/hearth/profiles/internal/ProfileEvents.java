@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +25,11 @@ class ProfileEvents {
 
     /**
      * Joined with the wanted ids and the tenant named, so each id is one primary-key lookup: asked as
-     * {@code event_id = any(…)}, a table not analyzed yet can be walked through another index.
+     * {@code event_id = any(…)}, a table not analyzed yet can be walked through another index. The
+     * {@code limit 1} (an event id is unique per tenant) keeps the lateral subquery from being
+     * flattened into a plain join: once the table was analyzed, that join was planned as a hash over
+     * every event of the tenant, 49 ms for 700 ids among 112,000 events against 2.5 ms by key, and
+     * growing with the shop.
      */
     Set<UUID> alreadyLinked(TenantId tenant, Collection<UUID> eventIds) {
         return new HashSet<>(jdbc.sql("""
@@ -32,6 +37,7 @@ class ProfileEvents {
                         cross join lateral (
                             select found.event_id from profiles_event found
                             where found.tenant_id = :tenant and found.event_id = wanted.event_id
+                            limit 1
                         ) e
                         """)
                 .param("tenant", tenant.value())
@@ -55,24 +61,14 @@ class ProfileEvents {
             EventFacts facts = link.facts();
             eventIds[i] = facts.eventId();
             columns.get(0)[i] = link.customer().value();
-            columns.get(1)[i] = "{"
-                    + String.join(
-                            ",",
-                            facts.identityKeys().stream()
-                                    .map(ProfileEvents::quote)
-                                    .toList()) + "}";
+            columns.get(1)[i] = arrayLiteral(facts.identifiers(), Identifier::key);
             columns.get(2)[i] = facts.occurredAt().toString();
             columns.get(3)[i] = facts.type();
             columns.get(4)[i] = facts.event();
             columns.get(5)[i] = facts.orderId();
             columns.get(6)[i] = facts.amount() == null ? null : facts.amount().toPlainString();
             columns.get(7)[i] = facts.currency();
-            columns.get(8)[i] = "{"
-                    + String.join(
-                            ",",
-                            facts.categories().stream()
-                                    .map(ProfileEvents::quote)
-                                    .toList()) + "}";
+            columns.get(8)[i] = arrayLiteral(facts.categories(), Function.identity());
         }
         String[] channels = links.stream().map(link -> link.facts().channel()).toArray(String[]::new);
         jdbc.sql("""
@@ -123,8 +119,28 @@ class ProfileEvents {
                 .update();
     }
 
-    private static String quote(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    /**
+     * A PostgreSQL array literal of quoted elements, written in one buffer: a batch writes two per
+     * event, and the stream-and-join it replaced showed in the resolution pass's profile.
+     */
+    private static <T> String arrayLiteral(Collection<T> values, Function<T, String> text) {
+        StringBuilder literal = new StringBuilder(2 + 24 * values.size()).append('{');
+        for (T value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            String element = text.apply(value);
+            literal.append('"');
+            for (int c = 0; c < element.length(); c++) {
+                char ch = element.charAt(c);
+                if (ch == '"' || ch == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(ch);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
     }
 
     /** An event and the profile it belongs to. */

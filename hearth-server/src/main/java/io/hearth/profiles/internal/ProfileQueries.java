@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,20 @@ class ProfileQueries {
     Optional<CustomerProfile> lookup(Identifier identifier) {
         CustomerId owner = graph.owners(List.of(identifier)).get(identifier);
         return owner == null ? Optional.empty() : profile(owner);
+    }
+
+    /** The live customer each identifier belongs to, in two queries however many; unknown ones absent. */
+    Map<Identifier, CustomerId> customerIds(Collection<Identifier> identifiers) {
+        Map<Identifier, CustomerId> owners = graph.owners(identifiers);
+        Map<CustomerId, CustomerId> live = store.currentAll(owners.values());
+        Map<Identifier, CustomerId> found = new HashMap<>();
+        owners.forEach((identifier, owner) -> {
+            CustomerId current = live.get(owner);
+            if (current != null) {
+                found.put(identifier, current);
+            }
+        });
+        return found;
     }
 
     CustomerId requireKnown(CustomerId customer) {

@@ -20,6 +20,7 @@ import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,6 +107,20 @@ public class ProfileService {
     public Optional<CustomerProfile> lookup(TenantId tenant, IdentifierKind kind, String value) {
         Optional<Identifier> identifier = normalize(kind, value);
         return identifier.flatMap(id -> inTenant(tenant, () -> queries.lookup(id)));
+    }
+
+    public Map<String, CustomerId> customerIds(TenantId tenant, IdentifierKind kind, Collection<String> values) {
+        Map<Identifier, String> asked = new HashMap<>();
+        for (String value : values) {
+            normalize(kind, value).ifPresent(identifier -> asked.putIfAbsent(identifier, value));
+        }
+        if (asked.isEmpty()) {
+            return Map.of();
+        }
+        Map<Identifier, CustomerId> found = inTenant(tenant, () -> queries.customerIds(asked.keySet()));
+        Map<String, CustomerId> byValue = new HashMap<>();
+        found.forEach((identifier, customer) -> byValue.put(asked.get(identifier), customer));
+        return byValue;
     }
 
     public TimelinePage timeline(

@@ -4,7 +4,9 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +165,36 @@ class ProfileStore {
         return Optional.of(at);
     }
 
+    /**
+     * {@link #current} of several customers: one query for all, and the chain followed one by one only
+     * for the few that were merged into another; customers not stored are absent.
+     */
+    Map<CustomerId, CustomerId> currentAll(Collection<CustomerId> customers) {
+        Map<CustomerId, CustomerId> current = new HashMap<>();
+        if (customers.isEmpty()) {
+            return current;
+        }
+        List<CustomerId> merged = new ArrayList<>();
+        jdbc.sql("select customer_id, merged_into from profiles_customer where customer_id = any(:ids)")
+                .param(
+                        "ids",
+                        customers.stream().map(CustomerId::value).distinct().toArray(String[]::new))
+                .query((rs, n) -> {
+                    CustomerId customer = CustomerId.of(rs.getString(1));
+                    if (rs.getString(2) == null) {
+                        current.put(customer, customer);
+                    } else {
+                        merged.add(customer);
+                    }
+                    return customer;
+                })
+                .list();
+        for (CustomerId customer : merged) {
+            current(customer).ifPresent(live -> current.put(customer, live));
+        }
+        return current;
+    }
+
     /** The oldest of the profiles: it survives a merge, so its id stays stable for integrations. */
     CustomerId oldest(Collection<CustomerId> customers) {
         return jdbc.sql("""
@@ -257,10 +289,12 @@ class ProfileStore {
                 update profiles_customer p set
                     events_count = p.events_count + d.events::bigint,
                     last_seen_at = greatest(p.last_seen_at, d.last_seen::timestamptz),
-                    categories = p.categories || coalesce((select jsonb_object_agg(k, coalesce((p.categories ->> k)::bigint, 0) + v::bigint)
-                                                           from jsonb_each_text(d.categories::jsonb) as e(k, v)), '{}'),
-                    channels = p.channels || coalesce((select jsonb_object_agg(k, coalesce((p.channels ->> k)::bigint, 0) + v::bigint)
-                                                       from jsonb_each_text(d.channels::jsonb) as e(k, v)), '{}'),
+                    categories = case when d.categories is null then p.categories
+                                      else p.categories || (select jsonb_object_agg(k, coalesce((p.categories ->> k)::bigint, 0) + v::bigint)
+                                                            from jsonb_each_text(d.categories::jsonb) as e(k, v)) end,
+                    channels = case when d.channels is null then p.channels
+                                    else p.channels || (select jsonb_object_agg(k, coalesce((p.channels ->> k)::bigint, 0) + v::bigint)
+                                                        from jsonb_each_text(d.channels::jsonb) as e(k, v)) end,
                     updated_at = :now
                 from unnest(:customers::text[], :events::text[], :lastSeen::text[], :categories::text[],
                             :channels::text[]) as d(customer_id, events, last_seen, categories, channels)
@@ -277,16 +311,20 @@ class ProfileStore {
                         activity.stream().map(a -> a.lastSeen().toString()).toArray(String[]::new))
                 .param(
                         "categories",
-                        activity.stream()
-                                .map(a -> json.writeValueAsString(a.categories()))
-                                .toArray(String[]::new))
+                        activity.stream().map(a -> countsOrNull(a.categories())).toArray(String[]::new))
                 .param(
                         "channels",
-                        activity.stream()
-                                .map(a -> json.writeValueAsString(a.channels()))
-                                .toArray(String[]::new))
+                        activity.stream().map(a -> countsOrNull(a.channels())).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Null for no counts, so the update leaves the column alone instead of merging an empty object
+     * (most events name no channel, many no category).
+     */
+    private @Nullable String countsOrNull(Map<String, Long> counts) {
+        return counts.isEmpty() ? null : json.writeValueAsString(counts);
     }
 
     List<CustomerId> activeCustomers(int limit, Optional<CustomerId> after) {

@@ -130,6 +130,17 @@ class Assistant {
                         ? orders.startReturn(orderList, reading, message.text(), policy)
                         : unknownCustomer("return_request");
             case "refund_status" -> known ? refund(tenant, orderList, reading) : unknownCustomer("refund_status");
+            case "delivery_period" -> {
+                Outcome period = orders.deliveryPeriod(known ? orderList : List.of(), reading, policy);
+                yield period == null ? knowledge(message) : period;
+            }
+            case "payment_methods" ->
+                policy.paymentMethods().isEmpty()
+                        ? knowledge(message)
+                        : Outcome.answered(
+                                "payment_methods",
+                                "You can pay with " + String.join(", ", policy.paymentMethods()) + ".",
+                                null);
             case "invoice" ->
                 Outcome.answered(
                         "invoice", "You can download the invoice of every order at " + policy.invoiceUrl() + ".", null);

@@ -12,6 +12,7 @@ import io.hearth.support.Author;
 import io.hearth.support.ContextPackage;
 import io.hearth.support.ContextPackage.ArticlePassage;
 import io.hearth.support.Conversation;
+import io.hearth.support.LinkedConversation;
 import io.hearth.support.MessageEntity;
 import io.hearth.support.SupportMessage;
 import java.util.LinkedHashMap;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The agent's context package: profile summary, recent orders, predictions, the priority with its
- * why, the conversation with what was read from it, suggested replies and the closest articles.
+ * why, the conversation with what was read from it, suggested replies, the closest articles and the
+ * customer's other conversations.
  * Reading only; it writes nothing.
  */
 @Component
@@ -35,6 +37,7 @@ class ContextAssembler {
     private final PredictionManagement predictions;
     private final MessageReader reader;
     private final KnowledgeBase knowledge;
+    private final LinkedConversations linked;
 
     ContextAssembler(
             ConversationService conversations,
@@ -42,14 +45,18 @@ class ContextAssembler {
             ProfileManagement profiles,
             PredictionManagement predictions,
             MessageReader reader,
-            KnowledgeBase knowledge) {
+            KnowledgeBase knowledge,
+            LinkedConversations linked) {
         this.conversations = conversations;
         this.store = store;
         this.profiles = profiles;
         this.predictions = predictions;
         this.reader = reader;
         this.knowledge = knowledge;
+        this.linked = linked;
     }
+
+    private static final int LINKED_SHOWN = 5;
 
     private record Loaded(ConversationRow row, Conversation conversation) {}
 
@@ -59,6 +66,9 @@ class ContextAssembler {
             return new Loaded(row, conversations.toConversation(row, store.messages(tenant, id)));
         });
         Conversation conversation = loaded.conversation();
+        // The other conversations are read after the lock is released: they need no consistency with
+        // this one, and the lock holds back the customer's next message for as long as it is held.
+        List<LinkedConversation> others = others(tenant, conversation.customerId(), id);
         CustomerProfile profile = conversation.customerId() == null
                 ? null
                 : profiles.profile(tenant, conversation.customerId()).orElse(null);
@@ -91,7 +101,14 @@ class ContextAssembler {
                         last == null ? List.of() : last.orderNumbers(),
                         orders,
                         articles),
-                articles);
+                articles,
+                others);
+    }
+
+    private List<LinkedConversation> others(TenantId tenant, @Nullable CustomerId customer, UUID id) {
+        return customer == null
+                ? List.of()
+                : conversations.inTenant(tenant, () -> linked.others(tenant, customer, id, LINKED_SHOWN));
     }
 
     /** Read with {@code forCustomer}, which logs nothing: showing a score to an agent decides nothing. */

@@ -19,7 +19,9 @@ import io.hearth.support.SupportProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -83,6 +85,15 @@ public class ConversationService {
     }
 
     public Reply post(TenantId tenant, UUID conversationId, String text) {
+        return post(tenant, conversationId, text, () -> true).orElseThrow();
+    }
+
+    /**
+     * Posts the message only if {@code claim}, run first in the transaction that stores it, answers
+     * true: a mail's Message-ID is claimed and her message stored together, so a node that dies in
+     * between leaves neither. Empty, with nothing stored, when the claim fails.
+     */
+    Optional<Reply> post(TenantId tenant, UUID conversationId, String text, BooleanSupplier claim) {
         String body = checkText(text);
         Reading reading = reader.read(tenant, body);
         List<RetrievedPassage> passages = knowledge.search(tenant, body, reading.embedding(), 3);
@@ -91,12 +102,15 @@ public class ConversationService {
                 : GroundedAnswers.NONE;
         Message message = new Message(body, reading, passages, generated);
         return inTenant(tenant, () -> {
+            if (!claim.getAsBoolean()) {
+                return Optional.empty();
+            }
             ConversationRow row = lock(tenant, conversationId);
             SupportMessage customerMessage = customerMessage(body, reading);
             store.addMessage(tenant, conversationId, customerMessage);
             if (row.state() == ConversationState.ESCALATED) {
                 store.set(tenant, conversationId, "last_intent = :intent", "intent", reading.intent());
-                return new Reply(customerMessage, null, null, null, view(tenant, conversationId));
+                return Optional.of(new Reply(customerMessage, null, null, null, view(tenant, conversationId)));
             }
             Assistant.Turn turn = assistant.respond(tenant, row, message, policies.policy(tenant));
             SupportMessage answer = new SupportMessage(
@@ -113,8 +127,8 @@ public class ConversationService {
                     Timestamp.from(answer.createdAt()),
                     "failed",
                     turn.failed() ? 1 : 0);
-            return new Reply(
-                    customerMessage, answer, turn.automation(), turn.escalation(), view(tenant, conversationId));
+            return Optional.of(new Reply(
+                    customerMessage, answer, turn.automation(), turn.escalation(), view(tenant, conversationId)));
         });
     }
 

@@ -11,7 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -103,30 +107,50 @@ class ConversationStore {
     }
 
     List<SupportMessage> messages(TenantId tenant, UUID conversation) {
-        return jdbc.sql("""
-                select message_id, author, body, intent, confidence, sentiment, entities::text, created_at
-                from support_message where tenant_id = :t and conversation_id = :c order by seq
-                """)
+        return jdbc.sql("select " + MESSAGE_COLUMNS
+                        + " from support_message where tenant_id = :t and conversation_id = :c order by seq")
                 .param("t", tenant.value())
                 .param("c", conversation)
-                .query((rs, n) -> {
-                    List<MessageEntity> entities =
-                            rs.getString(7) == null ? List.of() : json.readValue(rs.getString(7), ENTITIES);
-                    return new SupportMessage(
-                            rs.getObject(1, UUID.class),
-                            Author.valueOf(rs.getString(2)),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getObject(5, Double.class),
-                            rs.getObject(6, Double.class),
-                            entities.stream()
-                                    .filter(e -> e.kind() == MessageEntity.Kind.ORDER_NUMBER)
-                                    .map(MessageEntity::value)
-                                    .toList(),
-                            entities,
-                            rs.getTimestamp(8).toInstant());
-                })
+                .query((rs, n) -> message(rs))
                 .list();
+    }
+
+    /** The messages of several conversations in one query, each conversation's oldest first. */
+    Map<UUID, List<SupportMessage>> messagesOf(TenantId tenant, Collection<UUID> conversations) {
+        Map<UUID, List<SupportMessage>> byConversation = new LinkedHashMap<>();
+        if (conversations.isEmpty()) {
+            return byConversation;
+        }
+        jdbc.sql("select " + MESSAGE_COLUMNS + ", conversation_id from support_message"
+                        + " where tenant_id = :t and conversation_id = any(:c) order by conversation_id, seq")
+                .param("t", tenant.value())
+                .param("c", conversations.toArray(UUID[]::new))
+                .query(rs -> {
+                    byConversation
+                            .computeIfAbsent(rs.getObject(9, UUID.class), c -> new ArrayList<>())
+                            .add(message(rs));
+                });
+        return byConversation;
+    }
+
+    private static final String MESSAGE_COLUMNS =
+            "message_id, author, body, intent, confidence, sentiment, entities::text, created_at";
+
+    private SupportMessage message(ResultSet rs) throws SQLException {
+        List<MessageEntity> entities = rs.getString(7) == null ? List.of() : json.readValue(rs.getString(7), ENTITIES);
+        return new SupportMessage(
+                rs.getObject(1, UUID.class),
+                Author.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, Double.class),
+                rs.getObject(6, Double.class),
+                entities.stream()
+                        .filter(e -> e.kind() == MessageEntity.Kind.ORDER_NUMBER)
+                        .map(MessageEntity::value)
+                        .toList(),
+                entities,
+                rs.getTimestamp(8).toInstant());
     }
 
     /** Sets the named columns; names come from this module's code, never from a request. */

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +59,7 @@ class EmailConversations {
     private final ProfileManagement profiles;
     private final Duration linkWindow;
     private final Clock clock;
+    private final Set<TenantId> unanswered = ConcurrentHashMap.newKeySet();
 
     EmailConversations(
             ConversationService conversations,
@@ -77,8 +80,13 @@ class EmailConversations {
         this.clock = clock;
     }
 
-    /** Answers the conversation the mail went to; empty when there was nothing to answer or it was seen. */
-    Optional<UUID> receive(TenantId tenant, Mailbox mailbox, InboundEmail email) {
+    /**
+     * Answers the conversation the mail went to; empty when there was nothing to answer or it was seen.
+     *
+     * @param mailbox the tenant's mailbox, whose address and relay the answer goes out by; null (mail
+     *     received over SMTP for a tenant without one) stores the conversation without an answer by mail
+     */
+    Optional<UUID> receive(TenantId tenant, @Nullable Mailbox mailbox, InboundEmail email) {
         String text = email.text().isBlank() ? email.subject() : email.text();
         if (text.isBlank() || conversations.inTenant(tenant, () -> store.seen(tenant, email.messageId()))) {
             return Optional.empty();
@@ -91,18 +99,22 @@ class EmailConversations {
                 .or(() -> linked(tenant, email))
                 .orElseGet(() ->
                         conversations.start(tenant, "email", email.from(), null).conversationId());
-        if (!claim(tenant, conversation, email)) {
+        // The claim and her message commit together (the message is read before, outside the
+        // transaction): a failure or a node that dies in between leaves neither, so a second try
+        // (the SMTP inbox's task runs again; IMAP flags a failed mail unseen) neither loses nor
+        // doubles it. Another node claiming the same mail waits for this commit, then finds it taken.
+        Optional<Reply> posted =
+                conversations.post(tenant, conversation, clip(text), () -> claim(tenant, conversation, email));
+        if (posted.isEmpty()) {
             return Optional.empty(); // another node took it meanwhile
         }
-        Reply reply;
-        try {
-            reply = conversations.post(tenant, conversation, clip(text));
-        } catch (RuntimeException e) {
-            conversations.inTenant(tenant, () -> store.forget(tenant, email.messageId()));
-            throw e;
-        }
+        Reply reply = posted.get();
         if (reply.answer() != null) {
-            send(tenant, mailbox, conversation, reply.answer().text(), true);
+            if (mailbox == null) {
+                noMailbox(tenant);
+            } else {
+                send(tenant, mailbox, conversation, reply.answer().text(), true);
+            }
         }
         return Optional.of(conversation);
     }
@@ -165,16 +177,21 @@ class EmailConversations {
                 .filter(id -> id.startsWith("<" + CSAT_PREFIX))
                 .findFirst()
                 .flatMap(id -> conversations.inTenant(tenant, () -> store.conversationOf(tenant, List.of(id))));
-        if (asked.isEmpty() || !claim(tenant, asked.get(), email)) {
+        if (asked.isEmpty()) {
             return Optional.empty();
         }
         int score = Integer.parseInt(digit.group(1));
-        conversations.inTenant(tenant, () -> {
+        // The claim and the rating commit together, as a message and its claim do: a second try after
+        // a failure in between neither loses the rating nor finds the mail already taken.
+        boolean rated = conversations.inTenant(tenant, () -> {
+            if (!claim(tenant, asked.get(), email)) {
+                return false;
+            }
             messages.lock(tenant, asked.get());
             messages.set(tenant, asked.get(), "csat = coalesce(csat, :s)", "s", score);
-            return null;
+            return true;
         });
-        return asked;
+        return rated ? asked : Optional.empty();
     }
 
     private static String firstLine(String text) {
@@ -291,6 +308,16 @@ class EmailConversations {
         } catch (MessagingException e) {
             // the answer stays in the conversation for the agents; the relay's refusal is for the operator
             log.warn("support reply in conversation {} was not sent: {}", conversation, e.getMessage());
+        }
+    }
+
+    /** Said once per tenant and node: every mail would say it again. */
+    private void noMailbox(TenantId tenant) {
+        if (unanswered.add(tenant)) {
+            log.warn(
+                    "tenant {} receives support mail over SMTP but has no support mailbox: conversations are"
+                            + " stored and answered in Hearth only, no answer goes out by mail until one is set up",
+                    tenant.value());
         }
     }
 

@@ -4,9 +4,11 @@ import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
 import io.hearth.support.ConversationState;
 import io.hearth.support.LinkedConversation;
+import io.hearth.support.SupportMessage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +69,8 @@ class LinkedConversations {
                         rs.getTimestamp(5).toInstant(),
                         rs.getTimestamp(6).toInstant()))
                 .list();
+        Map<UUID, List<SupportMessage>> messages =
+                conversations.messagesOf(tenant, heads.stream().map(Head::id).toList());
         return heads.stream()
                 .map(head -> new LinkedConversation(
                         head.id(),
@@ -75,7 +79,7 @@ class LinkedConversations {
                         head.csat(),
                         head.created(),
                         head.active(),
-                        conversations.messages(tenant, head.id())))
+                        messages.getOrDefault(head.id(), List.of())))
                 .toList();
     }
 }

@@ -149,14 +149,6 @@ class MailboxStore {
                 == 1;
     }
 
-    boolean forget(TenantId tenant, String messageId) {
-        return jdbc.sql("delete from support_email where tenant_id = :t and rfc_message_id = :id")
-                        .param("t", tenant.value())
-                        .param("id", messageId)
-                        .update()
-                > 0;
-    }
-
     /** Whether this Message-ID is one Hearth sent or read in that conversation. */
     boolean of(TenantId tenant, String messageId, UUID conversation) {
         return jdbc.sql("select count(*) from support_email where tenant_id = :t and rfc_message_id = :id"

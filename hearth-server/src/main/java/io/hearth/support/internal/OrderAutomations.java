@@ -2,6 +2,7 @@ package io.hearth.support.internal;
 
 import io.hearth.profiles.CustomerOrder;
 import io.hearth.profiles.OrderStatus;
+import io.hearth.profiles.Shipment;
 import io.hearth.support.SupportPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +32,65 @@ class OrderAutomations {
     Outcome status(List<CustomerOrder> orders, Reading reading) {
         return pick(orders, reading, "order_status")
                 .map(order -> order.map(o -> Outcome.answered(
-                        "order_status", "Order " + o.orderId() + " " + describe(o) + ".", o.orderId())))
+                        "order_status", "Order " + o.orderId() + " " + describe(o) + "." + tracking(o), o.orderId())))
                 .orElseGet(() -> noOrders("order_status"))
                 .fold();
+    }
+
+    /**
+     * For an order she names, or her newest order on its way: where it is and when it should arrive.
+     * Otherwise the shop's delivery times; null when the shop wrote none, so the knowledge base answers.
+     */
+    @Nullable
+    Outcome deliveryPeriod(List<CustomerOrder> orders, Reading reading, SupportPolicy policy) {
+        String usual = policy.deliveryTimes() == null ? "" : "Delivery usually takes " + policy.deliveryTimes() + ".";
+        if (!reading.orderNumbers().isEmpty() && !orders.isEmpty()) {
+            return pick(orders, reading, "delivery_period")
+                    .map(order -> order.map(o -> Outcome.answered("delivery_period", period(o, usual), o.orderId())))
+                    .orElseGet(() -> noOrders("delivery_period"))
+                    .fold();
+        }
+        Optional<CustomerOrder> onItsWay =
+                orders.stream().filter(o -> stage(o) == OrderStatus.FULFILLED).findFirst();
+        if (onItsWay.isPresent()) {
+            CustomerOrder o = onItsWay.get();
+            return Outcome.answered("delivery_period", period(o, usual), o.orderId());
+        }
+        return usual.isEmpty() ? null : Outcome.answered("delivery_period", usual, null);
+    }
+
+    private String period(CustomerOrder o, String usual) {
+        return switch (stage(o)) {
+            case PLACED, PAID -> ("Order " + o.orderId() + " " + describe(o) + ". " + usual).strip();
+            case FULFILLED -> {
+                LocalDate expected = o.shipment() == null ? null : o.shipment().estimatedDelivery();
+                String when =
+                        expected == null ? ". " + usual : "; the carrier expects to deliver it on " + expected + ".";
+                yield ("Order " + o.orderId() + " shipped on " + day(o.fulfilledAt()) + when).strip() + trackingOnly(o);
+            }
+            default -> "Order " + o.orderId() + " " + describe(o) + ".";
+        };
+    }
+
+    /** Carrier, number and link of a parcel on its way, with the carrier's estimate. */
+    private static String tracking(CustomerOrder o) {
+        if (stage(o) != OrderStatus.FULFILLED || o.shipment() == null) {
+            return "";
+        }
+        String estimate = o.shipment().estimatedDelivery() == null
+                ? ""
+                : " It is expected on " + o.shipment().estimatedDelivery() + ".";
+        return trackingOnly(o) + estimate;
+    }
+
+    private static String trackingOnly(CustomerOrder o) {
+        Shipment shipment = o.shipment();
+        if (stage(o) != OrderStatus.FULFILLED || shipment == null || shipment.trackingNumber() == null) {
+            return "";
+        }
+        String carrier = shipment.carrier() == null ? "" : " with " + shipment.carrier();
+        String link = shipment.trackingUrl() == null ? "" : ": " + shipment.trackingUrl();
+        return " It travels" + carrier + ", tracking number " + shipment.trackingNumber() + link + ".";
     }
 
     Outcome cancel(List<CustomerOrder> orders, Reading reading) {

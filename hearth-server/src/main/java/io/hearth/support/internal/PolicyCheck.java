@@ -38,6 +38,16 @@ final class PolicyCheck {
                 errors.add(new FieldError("/returnConditions/" + i, "must be 1 to 200 characters"));
             }
         }
+        if (policy.deliveryTimes() != null
+                && (policy.deliveryTimes().isBlank() || policy.deliveryTimes().length() > 300)) {
+            errors.add(new FieldError("/deliveryTimes", "must be 1 to 300 characters"));
+        }
+        for (int i = 0; i < policy.paymentMethods().size(); i++) {
+            String method = policy.paymentMethods().get(i);
+            if (method == null || method.isBlank() || method.length() > 100) {
+                errors.add(new FieldError("/paymentMethods/" + i, "must be 1 to 100 characters"));
+            }
+        }
         if (policy.queues().isEmpty()) {
             errors.add(new FieldError("/queues", "needs at least one queue"));
         }

@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.journeys.JourneyManagement;
+import io.hearth.privacy.Channel;
+import io.hearth.shared.CustomerId;
 import io.hearth.testing.Api;
 import io.hearth.testing.Customers;
 import io.hearth.testing.HearthTest;
+import io.hearth.testing.MailInbox;
 import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
@@ -43,6 +46,9 @@ class OrderEntriesTest {
 
     @Autowired
     Definitions definitions;
+
+    @Autowired
+    MailInbox inbox;
 
     @Test
     void aBatchOfPurchasesStartsRunsUnderTheEntryRulesOnceAndAdvancesThem() {
@@ -86,6 +92,40 @@ class OrderEntriesTest {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> journeys.stats(shop.id(), "twice").total("waiting") == 2
                         && journeys.stats(shop.id(), "once").total("waiting") == 1);
+    }
+
+    /**
+     * The runs of one batch advance together on consents read once for all of them: the customer who
+     * opted in gets her mail, the one who did not is suppressed for consent, each step logged once.
+     */
+    @Test
+    void aBatchsFirstSendsFollowEachCustomersOwnConsent() {
+        Api api = new Api(port);
+        TestTenant shop = tenants.create();
+        api.put("/v1/templates/thanks", Api.bearer(shop.adminKey()), """
+                {"locales": {"en": {"subject": "Thank you", "text": "Hello", "html": "<p>Hello</p>"}}}""");
+        journeys.publish(shop.id(), "thanks", """
+                trigger: {type: order, status: placed}
+                steps:
+                  - {id: thank, type: send, template: thanks}
+                """);
+        String optedIn = "in-" + shop.id().value() + "@example.com";
+        String noon = ",\"timezone\":\"" + Customers.zoneAt(12) + "\"";
+        CustomerId in = customers.identify(api, shop, "in", "\"email\":\"" + optedIn + "\"" + noon);
+        customers.optIn(shop, in, Channel.EMAIL);
+        customers.identify(api, shop, "out", "\"email\":\"out-" + shop.id().value() + "@example.com\"" + noon);
+
+        orderEntries.enterAll(
+                shop.id(), definitions.latestOfEach(shop.id()), List.of(order("in", "I-1"), order("out", "O-1")));
+
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> journeys.stats(shop.id(), "thanks").total("sent")
+                                + journeys.stats(shop.id(), "thanks").total("suppressed")
+                        == 2);
+        assertThat(journeys.stats(shop.id(), "thanks").total("sent")).isEqualTo(1);
+        assertThat(journeys.stats(shop.id(), "thanks").total("suppressed", "consent"))
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> inbox.to(optedIn).size() == 1);
     }
 
     private static StoredEvent order(String userId, String orderId) {

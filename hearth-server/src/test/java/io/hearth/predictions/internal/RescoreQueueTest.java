@@ -1,6 +1,7 @@
 package io.hearth.predictions.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantContext;
@@ -11,6 +12,7 @@ import io.hearth.testing.TestTenants;
 import io.hearth.testing.TestTenants.TestTenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -95,6 +97,76 @@ class RescoreQueueTest {
         assertThat(queue.drain()).isEqualTo(2);
         assertThat(scoredSince(cleo, before)).isTrue();
         assertThat(scoredSince(CustomerId.of("cus_gone"), Instant.EPOCH)).isFalse();
+    }
+
+    /**
+     * Two shops with three batches each: a drain takes a batch of each in turn, so both shops' first
+     * customers are scored before either shop's last, whichever shop the drain happens to start with.
+     */
+    @Test
+    void shopsTakeTurnsBatchByBatch() {
+        TestTenant other = tenants.create();
+        List<CustomerId> shopEnds = backlog(shop, "s");
+        List<CustomerId> otherEnds = backlog(other, "o");
+        // The application's own queue scores them after identification; let it finish first.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        scoredSince(shop, shopEnds, Instant.EPOCH) && scoredSince(other, otherEnds, Instant.EPOCH));
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        assertThat(queue.drain()).isEqualTo(2 * (2 * RescoreQueue.BATCH + 2));
+        assertThat(scoredSince(shop, shopEnds, before) && scoredSince(other, otherEnds, before))
+                .isTrue();
+
+        Instant firstsDone = max(scoredAt(shop, shopEnds.get(0)), scoredAt(other, otherEnds.get(0)));
+        Instant lastsBegun = min(scoredAt(shop, shopEnds.get(1)), scoredAt(other, otherEnds.get(1)));
+        assertThat(firstsDone).isBefore(lastsBegun);
+        assertThat(meters.get("hearth.predictions.rescore.pending").gauge().value())
+                .isZero();
+    }
+
+    /** A real customer, two batches of customers without profiles, another real customer: both returned. */
+    private List<CustomerId> backlog(TestTenant tenant, String prefix) {
+        CustomerId first = customers.identify(api, tenant, prefix + "-first", "\"name\":\"First\"");
+        CustomerId last = customers.identify(api, tenant, prefix + "-last", "\"name\":\"Last\"");
+        List<CustomerId> waiting = new java.util.ArrayList<>();
+        waiting.add(first);
+        for (int i = 0; i < 2 * RescoreQueue.BATCH; i++) {
+            waiting.add(CustomerId.of("cus_" + prefix + "_absent_" + i));
+        }
+        waiting.add(last);
+        queue.add(tenant.id(), waiting);
+        return List.of(first, last);
+    }
+
+    private boolean scoredSince(TestTenant tenant, List<CustomerId> ends, Instant since) {
+        return TenantContext.call(
+                        tenant.id(),
+                        () -> jdbc.sql(
+                                        "select count(*) from predictions_score where customer_id in (:c) and scored_at >= :at")
+                                .param("c", ends.stream().map(CustomerId::value).toList())
+                                .param("at", Timestamp.from(since))
+                                .query(Long.class)
+                                .single())
+                == ends.size();
+    }
+
+    private Instant scoredAt(TestTenant tenant, CustomerId customer) {
+        return TenantContext.call(
+                tenant.id(),
+                () -> jdbc.sql("select scored_at from predictions_score where customer_id = :c")
+                        .param("c", customer.value())
+                        .query(Timestamp.class)
+                        .single()
+                        .toInstant());
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private boolean scoredSince(CustomerId customer, Instant since) {

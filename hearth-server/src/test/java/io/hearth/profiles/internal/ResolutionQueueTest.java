@@ -106,6 +106,7 @@ class ResolutionQueueTest {
                     null,
                     null,
                     List.of(),
+                    null,
                     null));
         }
         return events;

@@ -34,7 +34,7 @@ final class ShopifyMapper {
                         .timestamp(first(instant(payload, "processed_at"), instant(payload, "created_at")))
                         .build());
             case "orders/fulfilled" ->
-                Optional.of(order("Order Fulfilled", messageId, payload)
+                Optional.of(tracking(order("Order Fulfilled", messageId, payload), payload)
                         .timestamp(first(instant(payload, "updated_at"), instant(payload, "created_at")))
                         .build());
             case "refunds/create" -> Optional.of(refund(messageId, payload));
@@ -62,6 +62,18 @@ final class ShopifyMapper {
                 .text("order_id", text(order, "id"))
                 .text("checkout_id", checkoutToken);
         return amountsAndLines(message, order);
+    }
+
+    /** The newest fulfilment's carrier and tracking, under the e-commerce spec's property names. */
+    private static TrackMessage tracking(TrackMessage message, JsonNode order) {
+        JsonNode fulfillments = array(order, "fulfillments");
+        if (fulfillments.isEmpty()) {
+            return message;
+        }
+        JsonNode newest = fulfillments.get(fulfillments.size() - 1);
+        return message.text("carrier", text(newest, "tracking_company"))
+                .text("tracking_number", text(newest, "tracking_number"))
+                .text("tracking_url", text(newest, "tracking_url"));
     }
 
     private static TrackMessage checkout(String event, String messageId, JsonNode checkout) {

@@ -62,6 +62,9 @@ class ShopifyMapperTest {
         assertThat(message.get("event").asString()).isEqualTo("Order Fulfilled");
         assertThat(message.get("timestamp").asString()).isEqualTo("2026-03-16T19:02:11Z");
         assertThat(message.get("properties").get("order_id").asString()).isEqualTo("5820449767729");
+        assertThat(message.get("properties").get("carrier").asString()).isEqualTo("UPS");
+        assertThat(message.get("properties").get("tracking_number").asString()).isEqualTo("1Z999AA10123456784");
+        assertThat(message.get("properties").get("tracking_url").asString()).startsWith("https://www.ups.com/");
     }
 
     @Test
