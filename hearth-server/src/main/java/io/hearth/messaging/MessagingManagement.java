@@ -68,6 +68,16 @@ public class MessagingManagement {
     }
 
     /**
+     * The message already requested under this idempotency key, if any, as it stands now; one still
+     * {@code queued} (its node died before the first attempt) gets that attempt first. A caller that
+     * resumes after a crash asks this before deciding again whether to send: its own earlier message
+     * would otherwise count against its frequency caps and duplicate-content rule.
+     */
+    public Optional<SentMessage> resume(TenantId tenant, String idempotencyKey) {
+        return service.resume(tenant, idempotencyKey);
+    }
+
+    /**
      * Points the webhook channel at the shop's endpoint and makes a new signing secret, answered only
      * here. Configuring again replaces both.
      *

@@ -55,6 +55,12 @@ class BestActions {
 
     Move execute(RunState run, Step.BestAction step, Recorder log) {
         Instant now = clock.instant();
+        Optional<SentMessage> earlier = messaging.resume(run.tenant, run.effectKey(step.id()));
+        if (earlier.isPresent()) {
+            // A node died after committing the chosen action's message: choosing again would see that
+            // message as a duplicate and pick another action, so the customer would get two.
+            return resumed(run, step, earlier.get(), log, now);
+        }
         String backoffKey = "backoff:" + step.id();
         int ignored = NextBestAction.ignoredInARow(responses.engagedNewestFirst(
                 run.tenant, run.profile.customerId(), now.minus(IGNORED_AFTER), step.backoffAfterIgnored()));
@@ -117,6 +123,22 @@ class BestActions {
         }
         decide(run, step, candidates, ignored, action.id(), NextBestAction.reason(chosen.get(), candidates));
         log.record(run, step.id(), went ? "sent" : "failed", action.id());
+        return new Move.Go(null);
+    }
+
+    private Move resumed(RunState run, Step.BestAction step, SentMessage message, Recorder log, Instant now) {
+        String action = step.actions().stream()
+                .filter(candidate ->
+                        candidate.template().equals(message.templateKey()) && candidate.channel() == message.channel())
+                .map(Step.Action::id)
+                .findFirst()
+                .orElse(message.templateKey());
+        boolean went = message.status() == MessageStatus.SENT || message.status() == MessageStatus.RETRYING;
+        if (went) {
+            responses.sent(run.tenant, run.profile.customerId(), run.key(), message, now);
+        }
+        decide(run, step, List.of(), 0, action, "chosen before a restart; its message was already committed");
+        log.record(run, step.id(), went ? "sent" : "failed", action);
         return new Move.Go(null);
     }
 

@@ -82,6 +82,12 @@ class StepExecutor {
     }
 
     private Move send(RunState run, Step.Send send) {
+        Optional<SentMessage> earlier = messaging.resume(run.tenant, run.effectKey(send.id()));
+        if (earlier.isPresent()) {
+            // A node died after committing this step's message but before the run moved on: the
+            // guardrails passed then, and asked again they would see the message itself as a duplicate.
+            return sent(run, send, earlier.get());
+        }
         SendPolicy.Verdict verdict =
                 guardrails.check(run.tenant, run.journey.definition(), send, run.profile, run.consents);
         return switch (verdict) {
@@ -107,16 +113,20 @@ class StepExecutor {
                                 run.effectKey(send.id()),
                                 new Attribution(run.key(), send.id(), run.variant),
                                 Map.of("journey", run.key())));
-                boolean went = message.status() == MessageStatus.SENT || message.status() == MessageStatus.RETRYING;
-                if (went) {
-                    responses.sent(run.tenant, run.profile.customerId(), run.key(), message, clock.instant());
-                }
-                String outcome = went ? "sent" : message.status() == MessageStatus.SUPPRESSED ? "suppressed" : "failed";
-                effects.decide(run, send, outcome, message.reason() == null ? "guardrails passed" : message.reason());
-                record(run, send.id(), outcome, message.reason());
-                yield new Move.Go(null);
+                yield sent(run, send, message);
             }
         };
+    }
+
+    private Move sent(RunState run, Step.Send send, SentMessage message) {
+        boolean went = message.status() == MessageStatus.SENT || message.status() == MessageStatus.RETRYING;
+        if (went) {
+            responses.sent(run.tenant, run.profile.customerId(), run.key(), message, clock.instant());
+        }
+        String outcome = went ? "sent" : message.status() == MessageStatus.SUPPRESSED ? "suppressed" : "failed";
+        effects.decide(run, send, outcome, message.reason() == null ? "guardrails passed" : message.reason());
+        record(run, send.id(), outcome, message.reason());
+        return new Move.Go(null);
     }
 
     private Move wait(RunState run, Step.Wait wait) {

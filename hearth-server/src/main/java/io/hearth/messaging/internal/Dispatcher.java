@@ -69,7 +69,7 @@ class Dispatcher {
     SentMessage send(TenantId tenant, SendRequest request) {
         var existing = store.byKey(tenant, request.idempotencyKey());
         if (existing.isPresent()) {
-            return resumed(tenant, request, existing.get());
+            return resumed(tenant, request.idempotencyKey(), existing.get());
         }
         MessageStore.NewMessage message = composer.compose(tenant, request, UUID.randomUUID());
         Instant now = clock.instant();
@@ -87,16 +87,25 @@ class Dispatcher {
     }
 
     /**
+     * The message already requested under this key, if any, given its first attempt when it is still
+     * {@code queued}: a resumed journey step uses it instead of deciding again, because the guardrails
+     * would count the step's own message against it.
+     */
+    Optional<SentMessage> resume(TenantId tenant, String idempotencyKey) {
+        return store.byKey(tenant, idempotencyKey).map(existing -> resumed(tenant, idempotencyKey, existing));
+    }
+
+    /**
      * A repeated request finds its message. One still {@code queued} was committed by a node that died
      * before claiming it (the journey run that asked is now resumed), so it gets its first attempt now:
      * the claim keeps that to one attempt however many repeats race.
      */
-    private SentMessage resumed(TenantId tenant, SendRequest request, MessageStore.Stored existing) {
+    private SentMessage resumed(TenantId tenant, String idempotencyKey, MessageStore.Stored existing) {
         if (existing.message().status() != MessageStatus.QUEUED) {
             return existing.message();
         }
         attempt(tenant, existing.message().messageId());
-        return store.byKey(tenant, request.idempotencyKey()).orElseThrow().message();
+        return store.byKey(tenant, idempotencyKey).orElseThrow().message();
     }
 
     /** One delivery attempt of a queued or retrying message; nothing happens if another node has it. */

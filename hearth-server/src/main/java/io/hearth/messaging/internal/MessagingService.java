@@ -138,6 +138,10 @@ public class MessagingService {
         return TenantContext.call(tenant, () -> dispatcher.send(tenant, request));
     }
 
+    public Optional<SentMessage> resume(TenantId tenant, String idempotencyKey) {
+        return TenantContext.call(tenant, () -> dispatcher.resume(tenant, idempotencyKey));
+    }
+
     public List<InboxItem> inbox(TenantId tenant, CustomerId customer, int limit) {
         return TenantContext.call(tenant, () -> inbox.of(tenant, customer, limit));
     }

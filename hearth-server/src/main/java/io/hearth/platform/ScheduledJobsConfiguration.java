@@ -1,0 +1,40 @@
+package io.hearth.platform;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * The threads behind {@code @Scheduled} jobs. With virtual threads on, Spring Boot's scheduler runs
+ * every fixed-delay job on its one scheduler thread, so a slow mailbox poll or a model being
+ * installed held up the journeys' timers and the message retry job behind it. A small pool lets
+ * each job keep its own fixed delay without waiting for the others.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScheduledJobsConfiguration implements SchedulingConfigurer {
+
+    private final ThreadPoolTaskScheduler scheduler;
+
+    ScheduledJobsConfiguration(@Value("${hearth.jobs.threads:8}") int threads) {
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(threads);
+        scheduler.setThreadNamePrefix("job-");
+        // A journey step being sent when the server stops should finish rather than be interrupted
+        // half-way, which would leave its message "sending" for good.
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(20);
+    }
+
+    @Bean
+    ThreadPoolTaskScheduler scheduledJobsScheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.setTaskScheduler(scheduler);
+    }
+}
