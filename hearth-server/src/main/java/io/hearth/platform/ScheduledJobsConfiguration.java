@@ -1,5 +1,9 @@
 package io.hearth.platform;
 
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +23,7 @@ class ScheduledJobsConfiguration implements SchedulingConfigurer {
     private final ThreadPoolTaskScheduler scheduler;
 
     ScheduledJobsConfiguration(@Value("${hearth.jobs.threads:8}") int threads) {
-        scheduler = new ThreadPoolTaskScheduler();
+        scheduler = new JobScheduler();
         scheduler.setPoolSize(threads);
         scheduler.setThreadNamePrefix("job-");
         // A journey step being sent when the server stops should finish rather than be interrupted
@@ -36,5 +40,22 @@ class ScheduledJobsConfiguration implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.setTaskScheduler(scheduler);
+    }
+
+    /**
+     * Waits at shutdown for the jobs that are running, not for the next run of a cron job (hours
+     * ahead), which the executor would otherwise keep as a delayed task to run after shutdown.
+     */
+    private static final class JobScheduler extends ThreadPoolTaskScheduler {
+
+        @Override
+        protected ScheduledExecutorService createExecutor(
+                int poolSize, ThreadFactory threadFactory, RejectedExecutionHandler rejectedExecutionHandler) {
+            ScheduledExecutorService executor = super.createExecutor(poolSize, threadFactory, rejectedExecutionHandler);
+            if (executor instanceof ScheduledThreadPoolExecutor pool) {
+                pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            }
+            return executor;
+        }
     }
 }
