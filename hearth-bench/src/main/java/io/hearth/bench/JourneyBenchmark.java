@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>hearth-bench/run JourneyBenchmark [server jar] [events/s] [seconds] [due runs]</pre>
  *
+ * <p>{@code -Dhearth.bench.warmup-seconds=N} sends N seconds of purchases first and waits for them;
+ * {@code -Dhearth.bench.browse-rate=N} adds N browsing events/s (batches of 50) around the purchases.
+ *
  * <p>The purchase half also reports where the time went, per order from the rows' own timestamps:
  * due → stored in the event log ({@code received_at}), → profile created, → run started, → first
  * step logged; and the server's CPU per purchase (JVM and PostgreSQL, from the first purchase until
@@ -40,6 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code consent}); the message row and provider call are not part of these figures.
  */
 public final class JourneyBenchmark {
+
+    private static final int WARMUP_SECONDS = Integer.getInteger("hearth.bench.warmup-seconds", 0);
+
+    private static final int BROWSE_RATE = Integer.getInteger("hearth.bench.browse-rate", 0);
+
+    private static final int BROWSE_BATCH = 50;
 
     private JourneyBenchmark() {}
 
@@ -63,15 +72,26 @@ public final class JourneyBenchmark {
                         "HEARTH_JOURNEYS_QUIET_END", "00:00",
                         "HEARTH_JOURNEYS_TIMER_CHECK", "PT0.2S"))) {
             setUp(http, server);
-            System.out.printf("journeys: %d purchases/s for %d s…%n", rate, seconds);
+            warmUp(http, server, rate);
+            System.out.printf(
+                    "journeys: %d purchases/s%s for %d s…%n",
+                    rate, BROWSE_RATE > 0 ? " among " + BROWSE_RATE + " browsing events/s" : "", seconds);
             double cpuBefore = server.cpuSeconds();
-            Map<String, Long> dueAt = purchases(http, server, rate, seconds);
+            double databaseBefore = server.databaseCpuSeconds();
+            Thread browsing = browsing(http, server, seconds);
+            Map<String, Long> dueAt = purchases(http, server, rate, seconds, "B-");
+            browsing.join();
             List<Long> latencies = latencies(server, dueAt, Duration.ofMinutes(3));
             double cpu = server.cpuSeconds() - cpuBefore;
+            double database = server.databaseCpuSeconds() - databaseBefore;
             report(rate, seconds, dueAt.size(), latencies);
             System.out.printf(
-                    "%nserver CPU per purchase: %.2f ms (%.1f CPU-s for %d purchases)%n",
-                    cpu * 1000 / Math.max(1, dueAt.size()), cpu, dueAt.size());
+                    "%nserver CPU per purchase%s: %.2f ms (%.1f CPU-s for %d purchases, %.0f %% of it in PostgreSQL)%n",
+                    BROWSE_RATE > 0 ? " (browsing included)" : "",
+                    cpu * 1000 / Math.max(1, dueAt.size()),
+                    cpu,
+                    dueAt.size(),
+                    100 * database / Math.max(1e-9, cpu));
             stages(server, dueAt);
             if (dueRuns <= 0) {
                 return;
@@ -101,9 +121,90 @@ public final class JourneyBenchmark {
         }
     }
 
+    /**
+     * Purchases at the same rate for {@code -Dhearth.bench.warmup-seconds} (default 0), not measured,
+     * then a wait until their first steps are logged: the measured phase then starts on a JIT-compiled
+     * server with no backlog.
+     */
+    private static void warmUp(HttpClient http, ServerUnderTest server, int rate) throws Exception {
+        if (WARMUP_SECONDS <= 0) {
+            return;
+        }
+        System.out.printf("warm-up: %d purchases/s for %d s…%n", rate, WARMUP_SECONDS);
+        Map<String, Long> warm = purchases(http, server, rate, WARMUP_SECONDS, "W-");
+        latencies(server, warm, Duration.ofMinutes(3));
+    }
+
+    /**
+     * Browsing at {@code -Dhearth.bench.browse-rate} events/s (default 0) while the purchases run, as a
+     * shop's site sends it: batches of 50 product views and page views of 1,000 returning visitors,
+     * so the purchases' latency is measured inside a mixed stream, not a stream of purchases only.
+     */
+    private static Thread browsing(HttpClient http, ServerUnderTest server, int seconds) {
+        return Thread.ofVirtual().start(() -> {
+            if (BROWSE_RATE <= 0) {
+                return;
+            }
+            int batches = BROWSE_RATE * seconds / BROWSE_BATCH;
+            long interval = 1_000_000_000L * BROWSE_BATCH / BROWSE_RATE;
+            AtomicLong errors = new AtomicLong();
+            long start = System.nanoTime();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int b = 0; b < batches; b++) {
+                    long wait = start + b * interval - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    String body = browseBatch(b);
+                    pool.submit(() -> {
+                        try {
+                            if (IngestionBenchmark.post(http, server.baseUrl() + "/v1/batch", body) != 200) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    });
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (errors.get() > 0) {
+                System.out.println("browsing batch errors: " + errors.get());
+            }
+        });
+    }
+
+    private static String browseBatch(int batch) {
+        StringBuilder body = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < BROWSE_BATCH; i++) {
+            int n = batch * BROWSE_BATCH + i;
+            String visitor = "visitor-" + (n % 1_000);
+            if (i > 0) {
+                body.append(',');
+            }
+            if (n % 2 == 0) {
+                body.append("{\"type\":\"track\",\"event\":\"Product Viewed\",\"anonymousId\":\"")
+                        .append(visitor)
+                        .append("\",\"messageId\":\"view-")
+                        .append(n)
+                        .append("\",\"properties\":{\"product_id\":\"p-")
+                        .append(n % 500)
+                        .append("\"}}");
+            } else {
+                body.append("{\"type\":\"page\",\"name\":\"Home\",\"anonymousId\":\"")
+                        .append(visitor)
+                        .append("\",\"messageId\":\"page-")
+                        .append(n)
+                        .append("\"}");
+            }
+        }
+        return body.append("]}").toString();
+    }
+
     /** Open-loop purchases; answers when each order's event was due, in epoch milliseconds. */
-    private static Map<String, Long> purchases(HttpClient http, ServerUnderTest server, int rate, int seconds)
-            throws InterruptedException {
+    private static Map<String, Long> purchases(
+            HttpClient http, ServerUnderTest server, int rate, int seconds, String prefix) throws InterruptedException {
         Map<String, Long> dueAt = new ConcurrentHashMap<>();
         long total = (long) rate * seconds;
         long interval = 1_000_000_000L / rate;
@@ -117,7 +218,7 @@ public final class JourneyBenchmark {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                String order = "B-" + i;
+                String order = prefix + i;
                 long dueMillis = startMillis + (i * interval) / 1_000_000;
                 pool.submit(() -> {
                     try {

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The packaged Hearth server as a separate process with its own embedded PostgreSQL. */
 final class ServerUnderTest implements AutoCloseable {
@@ -33,8 +35,14 @@ final class ServerUnderTest implements AutoCloseable {
         int httpPort = freePort();
         int databasePort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx" + heap, "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx" + heap));
+        // e.g. -Dhearth.bench.server-options=-XX:StartFlightRecording=filename=/tmp/s.jfr,settings=profile
+        String options = System.getProperty("hearth.bench.server-options", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("HEARTH_DATA_DIR", dataDir.toString());
         builder.environment().put("SERVER_PORT", Integer.toString(httpPort));
         builder.environment().put("HEARTH_DB_EMBEDDEDPORT", Integer.toString(databasePort));

@@ -55,12 +55,6 @@ class BestActions {
 
     Move execute(RunState run, Step.BestAction step, Recorder log) {
         Instant now = clock.instant();
-        Optional<SentMessage> earlier = messaging.resume(run.tenant, run.effectKey(step.id()));
-        if (earlier.isPresent()) {
-            // A node died after committing the chosen action's message: choosing again would see that
-            // message as a duplicate and pick another action, so the customer would get two.
-            return resumed(run, step, earlier.get(), log, now);
-        }
         String backoffKey = "backoff:" + step.id();
         int ignored = NextBestAction.ignoredInARow(responses.engagedNewestFirst(
                 run.tenant, run.profile.customerId(), now.minus(IGNORED_AFTER), step.backoffAfterIgnored()));
@@ -96,6 +90,14 @@ class BestActions {
         List<NextBestAction.Candidate> candidates = candidates(run, step, verdicts);
         Optional<NextBestAction.Candidate> chosen = NextBestAction.choose(candidates);
         if (chosen.isEmpty()) {
+            Optional<SentMessage> earlier = verdicts.values().stream()
+                            .anyMatch(verdict -> verdict instanceof SendPolicy.Verdict.Suppress suppress
+                                    && suppress.mayCountOwnMessage())
+                    ? messaging.resume(run.tenant, run.effectKey(step.id()))
+                    : Optional.empty();
+            if (earlier.isPresent()) {
+                return resumed(run, step, earlier.get(), log, now);
+            }
             decide(run, step, candidates, ignored, "suppressed", "no action passes the guardrails");
             log.record(run, step.id(), "suppressed", "no-eligible-action");
             return new Move.Go(null);
@@ -117,6 +119,11 @@ class BestActions {
                         run.effectKey(step.id()),
                         new Attribution(run.key(), step.id(), run.variant),
                         Map.of("journey", run.key(), "action", action.id())));
+        if (!message.templateKey().equals(action.template()) || message.channel() != action.channel()) {
+            // The step's key already had a message: another action, chosen before a node died, whose
+            // own message made the guardrails suppress it this time.
+            return resumed(run, step, message, log, now);
+        }
         boolean went = message.status() == MessageStatus.SENT || message.status() == MessageStatus.RETRYING;
         if (went) {
             responses.sent(run.tenant, run.profile.customerId(), run.key(), message, now);
@@ -126,6 +133,7 @@ class BestActions {
         return new Move.Go(null);
     }
 
+    /** The step's outcome is the message committed under its key before a restart. */
     private Move resumed(RunState run, Step.BestAction step, SentMessage message, Recorder log, Instant now) {
         String action = step.actions().stream()
                 .filter(candidate ->

@@ -37,7 +37,17 @@ final class SendPolicy {
     sealed interface Verdict {
         record Allow() implements Verdict {}
 
-        record Suppress(String reason) implements Verdict {}
+        record Suppress(String reason) implements Verdict {
+            /**
+             * Whether the step's own message, committed by a node that died before the run moved on,
+             * could be what this suppression counted (as a duplicate, or towards a cap or budget).
+             */
+            boolean mayCountOwnMessage() {
+                return reason.equals("duplicate-content")
+                        || reason.startsWith("frequency-cap")
+                        || reason.equals("pressure-budget");
+            }
+        }
 
         record Delay(Instant until, String reason) implements Verdict {}
     }

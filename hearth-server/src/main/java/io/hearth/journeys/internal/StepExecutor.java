@@ -82,14 +82,16 @@ class StepExecutor {
     }
 
     private Move send(RunState run, Step.Send send) {
-        Optional<SentMessage> earlier = messaging.resume(run.tenant, run.effectKey(send.id()));
-        if (earlier.isPresent()) {
-            // A node died after committing this step's message but before the run moved on: the
-            // guardrails passed then, and asked again they would see the message itself as a duplicate.
-            return sent(run, send, earlier.get());
-        }
         SendPolicy.Verdict verdict =
                 guardrails.check(run.tenant, run.journey.definition(), send, run.profile, run.consents);
+        if (verdict instanceof SendPolicy.Verdict.Suppress suppress && suppress.mayCountOwnMessage()) {
+            // A node may have died after committing this step's message, before the run moved on:
+            // the guardrails passed then, and now they count the message itself.
+            Optional<SentMessage> earlier = messaging.resume(run.tenant, run.effectKey(send.id()));
+            if (earlier.isPresent()) {
+                return sent(run, send, earlier.get());
+            }
+        }
         return switch (verdict) {
             case SendPolicy.Verdict.Delay delay -> {
                 if (run.context.put("delayed:" + send.id(), delay.until().toString()) == null) {

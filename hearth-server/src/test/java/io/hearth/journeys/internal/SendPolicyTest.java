@@ -97,6 +97,23 @@ class SendPolicyTest {
     }
 
     @Test
+    void onlySuppressionsThatCountEarlierMessagesMayHaveCountedTheStepsOwn() {
+        Verdict.Suppress noConsent =
+                (Verdict.Suppress) policy.decide(new Facts(false, 5, false, false, false, NOON, 0, 0, 0));
+        Verdict.Suppress holdout =
+                (Verdict.Suppress) policy.decide(new Facts(false, 5, true, true, false, NOON, 0, 0, 0));
+        Verdict.Suppress duplicate =
+                (Verdict.Suppress) policy.decide(new Facts(false, 5, true, false, true, NOON, 0, 0, 0));
+        Verdict.Suppress capped = (Verdict.Suppress) policy.decide(marketing(NOON, 100, 100, 100));
+
+        assertThat(noConsent.mayCountOwnMessage()).isFalse();
+        assertThat(holdout.mayCountOwnMessage()).isFalse();
+        assertThat(duplicate.mayCountOwnMessage()).isTrue();
+        assertThat(capped.reason()).startsWith("frequency-cap");
+        assertThat(capped.mayCountOwnMessage()).isTrue();
+    }
+
+    @Test
     void theGlobalHoldoutIsAStableShareOfCustomers() {
         long held = IntStream.range(0, 10_000)
                 .filter(i -> SendPolicy.inGlobalHoldout("tenant-a", "customer-" + i, 5))
