@@ -50,6 +50,9 @@ public final class JourneyBenchmark {
 
     private static final int BROWSE_BATCH = 50;
 
+    /** Prints the measured phase's top statements; run with HEARTH_DB_STATEMENT_STATS=true. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("hearth.bench.statements");
+
     private JourneyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -76,6 +79,9 @@ public final class JourneyBenchmark {
             System.out.printf(
                     "journeys: %d purchases/s%s for %d s…%n",
                     rate, BROWSE_RATE > 0 ? " among " + BROWSE_RATE + " browsing events/s" : "", seconds);
+            if (STATEMENTS) {
+                StatementStats.reset(server);
+            }
             double cpuBefore = server.cpuSeconds();
             double databaseBefore = server.databaseCpuSeconds();
             Thread browsing = browsing(http, server, seconds);
@@ -93,6 +99,9 @@ public final class JourneyBenchmark {
                     dueAt.size(),
                     100 * database / Math.max(1e-9, cpu));
             stages(server, dueAt);
+            if (STATEMENTS) {
+                StatementStats.print(server, 25);
+            }
             if (dueRuns <= 0) {
                 return;
             }

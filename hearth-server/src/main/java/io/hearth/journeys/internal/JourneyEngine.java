@@ -76,6 +76,9 @@ class JourneyEngine {
                         .ifPresent(run -> {
                             RunState state = advance(tenant, run);
                             if (state != null) {
+                                if (state.parked != null) {
+                                    runs.save(tenant, state.parked);
+                                }
                                 stepLog.recordAll(state.steps);
                                 privacy.recordDecisions(tenant, state.decisions);
                             }
@@ -106,6 +109,7 @@ class JourneyEngine {
                     Map<CustomerId, CustomerConsents> consents = privacy.currentConsents(tenant, customers);
                     List<Decision> decisions = new ArrayList<>();
                     List<JourneyStepExecuted> steps = new ArrayList<>();
+                    List<RunStore.Run> parked = new ArrayList<>();
                     for (RunStore.Run run : due) {
                         Object savepoint = status.createSavepoint();
                         try {
@@ -120,6 +124,9 @@ class JourneyEngine {
                             if (state != null) {
                                 decisions.addAll(state.decisions);
                                 steps.addAll(state.steps);
+                                if (state.parked != null) {
+                                    parked.add(state.parked);
+                                }
                             }
                             status.releaseSavepoint(savepoint);
                         } catch (RuntimeException e) {
@@ -127,6 +134,7 @@ class JourneyEngine {
                             logger.warn("advancing run {} failed; it stays due", run.runId(), e);
                         }
                     }
+                    runs.saveAll(tenant, parked);
                     stepLog.recordAll(steps);
                     privacy.recordDecisions(tenant, decisions);
                 }));
@@ -172,20 +180,19 @@ class JourneyEngine {
         return state;
     }
 
+    /** Parks the run until it is due again; the caller writes it (a batch of runs in one statement). */
     private void save(RunState state, RunStore.Run run, @Nullable String stepId, Move.Sleep sleep) {
-        runs.save(
-                state.tenant,
-                new RunStore.Run(
-                        run.runId(),
-                        run.journey(),
-                        run.version(),
-                        run.customer(),
-                        "active",
-                        stepId,
-                        sleep.until(),
-                        sleep.event(),
-                        state.variant,
-                        state.context));
+        state.parked = new RunStore.Run(
+                run.runId(),
+                run.journey(),
+                run.version(),
+                run.customer(),
+                "active",
+                stepId,
+                sleep.until(),
+                sleep.event(),
+                state.variant,
+                state.context);
     }
 
     private void finish(RunState state, @Nullable String stepId, Move.Finish finish) {

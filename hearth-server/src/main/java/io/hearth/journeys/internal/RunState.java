@@ -45,6 +45,12 @@ final class RunState {
     @Nullable
     String variant;
 
+    /**
+     * The run as it is to be stored when this advance parks it on a wait (null when it ended or
+     * failed); the engine writes it, for a batch of runs in one statement.
+     */
+    RunStore.@Nullable Run parked;
+
     RunState(
             TenantId tenant,
             UUID runId,

@@ -275,6 +275,37 @@ class RunStore {
                 .update();
     }
 
+    /** {@link #save} for many runs in one statement per {@link #INSERT_CHUNK} runs. */
+    void saveAll(TenantId tenant, List<Run> runs) {
+        for (int from = 0; from < runs.size(); from += INSERT_CHUNK) {
+            List<Run> chunk = runs.subList(from, Math.min(runs.size(), from + INSERT_CHUNK));
+            StringBuilder values = new StringBuilder();
+            Map<String, Object> params = new HashMap<>();
+            params.put("tenant", tenant.value());
+            for (int i = 0; i < chunk.size(); i++) {
+                Run run = chunk.get(i);
+                values.append(i == 0 ? "" : ",")
+                        .append(("(cast(:run%1$d as uuid), cast(:status%1$d as text), cast(:step%1$d as text),"
+                                        + " cast(:due%1$d as timestamptz), cast(:event%1$d as text),"
+                                        + " cast(:variant%1$d as text), cast(:context%1$d as jsonb))")
+                                .formatted(i));
+                params.put("run" + i, run.runId());
+                params.put("status" + i, run.status());
+                params.put("step" + i, run.stepId());
+                params.put("due" + i, run.dueAt() == null ? null : Timestamp.from(run.dueAt()));
+                params.put("event" + i, run.waitEvent());
+                params.put("variant" + i, run.variant());
+                params.put("context" + i, json.writeValueAsString(run.context()));
+            }
+            jdbc.sql("""
+                            update journeys_run r set status = v.status, step_id = v.step_id, due_at = v.due_at,
+                                wait_event = v.wait_event, variant = v.variant, context = v.context
+                            from (values %s) as v(run_id, status, step_id, due_at, wait_event, variant, context)
+                            where r.tenant_id = :tenant and r.run_id = v.run_id
+                            """.formatted(values)).params(params).update();
+        }
+    }
+
     void end(TenantId tenant, UUID run, String status, @Nullable String reason, Instant now) {
         end(tenant, run, status, reason, null, now);
     }
