@@ -217,7 +217,7 @@ public final class JourneyBenchmark {
         Map<String, Long> dueAt = new ConcurrentHashMap<>();
         long total = (long) rate * seconds;
         long interval = 1_000_000_000L / rate;
-        AtomicLong errors = new AtomicLong();
+        Map<String, Long> errors = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long startMillis = System.currentTimeMillis();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -234,52 +234,68 @@ public final class JourneyBenchmark {
                         String body =
                                 "{\"userId\":\"buyer-" + order + "\",\"event\":\"Order Completed\",\"messageId\":\""
                                         + order + "\",\"properties\":{\"order_id\":\"" + order + "\",\"total\":25}}";
-                        if (IngestionBenchmark.post(http, server.baseUrl() + "/v1/track", body) == 200) {
+                        int status = IngestionBenchmark.post(http, server.baseUrl() + "/v1/track", body);
+                        if (status == 200) {
                             dueAt.put(order, dueMillis);
                         } else {
-                            errors.incrementAndGet();
+                            errors.merge("HTTP " + status, 1L, Long::sum);
                         }
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        // Not answered: the client's connection failed (not counted as the server's).
+                        errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                     }
                 });
             }
         }
-        if (errors.get() > 0) {
-            System.out.println("track errors: " + errors.get());
+        if (!errors.isEmpty()) {
+            System.out.println("track calls not accepted: " + errors);
         }
         return dueAt;
     }
 
-    /** Per order, when the bench-send run's first step was logged, minus when its event was due. */
+    /**
+     * Per order, when the bench-send run's first step was logged, minus when its event was due. Waits
+     * with a cheap count (the full join costs the database close to a second once thousands of runs
+     * exist, which would load the server it measures), then reads the latencies once.
+     */
     private static List<Long> latencies(ServerUnderTest server, Map<String, Long> dueAt, Duration patience)
             throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
+        long phaseStart =
+                dueAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
         List<Long> latencies = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
                 Statement statement = connection.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                latencies.clear();
-                try (ResultSet rows = statement.executeQuery("""
-                        select r.context ->> 'orderId', (extract(epoch from min(l.occurred_at)) * 1000)::bigint
-                        from journeys_run r join journeys_step_log l on l.tenant_id = r.tenant_id and l.run_id = r.run_id
-                        where r.journey_key = 'bench-send' and l.step_id = 'first' group by 1
-                        """)) {
-                    while (rows.next()) {
-                        Long due = dueAt.get(rows.getString(1));
-                        if (due != null) {
-                            latencies.add(rows.getLong(2) - due);
-                        }
+            while (System.nanoTime() < deadline && firstStepsSince(statement, phaseStart) < dueAt.size()) {
+                Thread.sleep(200);
+            }
+            try (ResultSet rows = statement.executeQuery("""
+                    select r.context ->> 'orderId', (extract(epoch from min(l.occurred_at)) * 1000)::bigint
+                    from journeys_run r join journeys_step_log l on l.tenant_id = r.tenant_id and l.run_id = r.run_id
+                    where r.journey_key = 'bench-send' and l.step_id = 'first' group by 1
+                    """)) {
+                while (rows.next()) {
+                    Long due = dueAt.get(rows.getString(1));
+                    if (due != null) {
+                        latencies.add(rows.getLong(2) - due);
                     }
                 }
-                if (latencies.size() >= dueAt.size()) {
-                    break;
-                }
-                Thread.sleep(1_000);
             }
         }
         Collections.sort(latencies);
         return latencies;
+    }
+
+    /** First steps of bench-send logged since the instant (epoch ms), over the step log's journey index. */
+    private static long firstStepsSince(Statement statement, long since) throws Exception {
+        try (ResultSet rows = statement.executeQuery("""
+                select count(*) from journeys_step_log
+                where tenant_id = (select tenant_id from journeys_definition where journey_key = 'bench-send' limit 1)
+                  and journey_key = 'bench-send' and step_id = 'first' and occurred_at >= to_timestamp(%d / 1000.0)
+                """.formatted(since))) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void report(int rate, int seconds, int accepted, List<Long> latencies) {
