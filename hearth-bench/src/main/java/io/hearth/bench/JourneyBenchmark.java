@@ -84,12 +84,14 @@ public final class JourneyBenchmark {
             }
             double cpuBefore = server.cpuSeconds();
             double databaseBefore = server.databaseCpuSeconds();
+            double reapedBefore = server.reapedDatabaseCpuSeconds();
             Thread browsing = browsing(http, server, seconds);
             Map<String, Long> dueAt = purchases(http, server, rate, seconds, "B-");
             browsing.join();
             List<Long> latencies = latencies(server, dueAt, Duration.ofMinutes(3));
             double cpu = server.cpuSeconds() - cpuBefore;
             double database = server.databaseCpuSeconds() - databaseBefore;
+            double reaped = server.reapedDatabaseCpuSeconds() - reapedBefore;
             report(rate, seconds, dueAt.size(), latencies);
             System.out.printf(
                     "%nserver CPU per purchase%s: %.2f ms (%.1f CPU-s for %d purchases, %.0f %% of it in PostgreSQL)%n",
@@ -98,9 +100,13 @@ public final class JourneyBenchmark {
                     cpu,
                     dueAt.size(),
                     100 * database / Math.max(1e-9, cpu));
+            System.out.printf(
+                    "of which %.1f CPU-s in the database's exited processes (autovacuum workers, closed connections)%n",
+                    reaped);
             stages(server, dueAt);
             if (STATEMENTS) {
                 StatementStats.print(server, 25);
+                StatementStats.printVacuums(server);
             }
             if (dueRuns <= 0) {
                 return;

@@ -43,6 +43,21 @@ final class ProcessCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * Seconds of CPU used so far by the database's exited processes: autovacuum workers and closed
+     * connections, reaped by the postmaster.
+     */
+    static double reapedDatabaseSeconds(Path dataDir) throws IOException {
+        double ticks = 0;
+        for (long postmaster : postmasters(dataDir)) {
+            String[] fields = stat(postmaster);
+            if (fields.length > 14) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** utime + stime, and the reaped children's cutime + cstime when asked (exited backends). */
     private static long ticks(long pid, boolean withReaped) {
         String[] fields = stat(pid);

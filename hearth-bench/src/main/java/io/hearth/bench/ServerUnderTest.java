@@ -73,6 +73,11 @@ final class ServerUnderTest implements AutoCloseable {
         return ProcessCpu.databaseSeconds(dataDir);
     }
 
+    /** CPU seconds used so far by the database's exited processes (autovacuum workers, closed connections). */
+    double reapedDatabaseCpuSeconds() throws IOException {
+        return ProcessCpu.reapedDatabaseSeconds(dataDir);
+    }
+
     String baseUrl() {
         return "http://localhost:" + httpPort;
     }

@@ -23,6 +23,24 @@ final class StatementStats {
         }
     }
 
+    /** Prints the tables autovacuum and autoanalyze worked on most, with their dead rows. */
+    static void printVacuums(ServerUnderTest server) throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select relname, autovacuum_count, autoanalyze_count, n_live_tup, n_dead_tup
+                        from pg_stat_user_tables order by autovacuum_count + autoanalyze_count desc limit 10
+                        """)) {
+            System.out.printf(
+                    "%n| table | autovacuums | autoanalyzes | live rows | dead rows |%n|---|---|---|---|---|%n");
+            while (rows.next()) {
+                System.out.printf(
+                        "| %s | %d | %d | %d | %d |%n",
+                        rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5));
+            }
+        }
+    }
+
     /** Prints the statements that took the most execution time since {@link #reset}, as a table. */
     static void print(ServerUnderTest server, int limit) throws Exception {
         try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
