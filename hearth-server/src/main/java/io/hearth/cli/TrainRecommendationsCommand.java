@@ -90,6 +90,11 @@ final class TrainRecommendationsCommand implements Callable<Integer> {
         }
 
         @Override
+        public void productsEmbedded(int done, int total) {
+            bar.setExtraMessage(" describing products: " + done + " of " + total);
+        }
+
+        @Override
         public void step(String name, String detail) {
             bar.stepTo(Math.max(bar.getCurrent(), events) + 1);
             bar.setExtraMessage(" " + name + ": " + detail);

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param factorized whether an ALS model was learned (it needs at least two shoppers and two products)
  * @param coverage share of the trained products that appear in the ALS top 10 of a sample of up to
  *     1,000 shoppers (0 without an ALS model)
+ * @param describedItems products with a text embedding (name, brand, category, attributes) for
+ *     "more like this"; cold ones among them, which nobody interacted with yet, are in {@code items}
  * @param blendWeights the blend weights learned on a validation split, by strategy key (empty when
  *     the hand-set ones are used: too little recent data, or learning switched off)
  */
@@ -28,24 +30,11 @@ public record ModelSummary(
         boolean factorized,
         long trainingMillis,
         double coverage,
+        int describedItems,
         Map<String, Double> blendWeights) {
 
     public ModelSummary {
         requireNonNull(trainedAt, "trainedAt is null");
         blendWeights = blendWeights == null ? Map.of() : Map.copyOf(blendWeights);
-    }
-
-    public ModelSummary withBlendWeights(Map<String, Double> weights) {
-        return new ModelSummary(
-                version,
-                trainedAt,
-                identities,
-                items,
-                interactions,
-                purchases,
-                factorized,
-                trainingMillis,
-                coverage,
-                weights);
     }
 }

@@ -12,6 +12,8 @@ public enum Strategy {
     BOUGHT_TOGETHER,
     /** Viewed or bought by the same shoppers as the product. */
     SIMILAR,
+    /** Described like the product or the session's items: name, brand, category and attributes. */
+    CONTENT,
     /** Popular in a category the customer is looking at. */
     CATEGORY_POPULARITY,
     /** Popular in the shop, recent demand weighing most. */

@@ -6,11 +6,17 @@ public interface TrainingProgress {
     /** Events read from the log so far. */
     default void eventsRead(int events) {}
 
-    /** A step finished: {@code matrix}, {@code als}, {@code co-occurrence}, {@code popularity}, {@code stored}. */
+    /** Products whose text was embedded so far, of those that are new or changed since the last run. */
+    default void productsEmbedded(int done, int total) {}
+
+    /**
+     * A step finished: {@code content}, {@code matrix}, {@code als}, {@code co-occurrence}, {@code
+     * blend}, {@code popularity}, {@code stored}.
+     */
     default void step(String name, String detail) {}
 
     /** Steps after reading the events. */
-    int STEPS = 5;
+    int STEPS = 7;
 
     TrainingProgress NONE = new TrainingProgress() {};
 }

@@ -117,6 +117,66 @@ final class CandidateSources {
         return new CandidateList(Strategy.SIMILAR, candidates);
     }
 
+    /**
+     * Items described most like the seeds (text embeddings of name, brand, category and attributes),
+     * each seed weighing less than the one before; reaches products nobody has interacted with yet.
+     * Reads each seed's kept neighbours, not every vector.
+     */
+    static CandidateList described(ServingModel model, List<Integer> seeds, IntFunction<String> names, int k) {
+        ContentIndex content = model.content();
+        ItemScores scores = new ItemScores(seeds.size() * 16);
+        Set<Integer> seedSet = Set.copyOf(seeds);
+        for (int s = 0; s < seeds.size(); s++) {
+            int seed = seeds.get(s);
+            double weight = 1.0 / (1 + s);
+            DotProductIndex.Ranked near = content.neighbours(seed);
+            for (int rank = 0; rank < near.items().length; rank++) {
+                if (!seedSet.contains(near.items()[rank])) {
+                    scores.add(near.items()[rank], weight * near.scores()[rank], seed);
+                }
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int position : scores.best(k)) {
+            candidates.add(new Candidate(
+                    scores.item(position),
+                    scores.total(position),
+                    Strategy.CONTENT,
+                    "described like " + names.apply(scores.origin(position))));
+        }
+        return new CandidateList(Strategy.CONTENT, candidates);
+    }
+
+    /**
+     * Items described most like a text embedding (say of a product added since training), none of
+     * {@code excludedAscending}; the reason names {@code what}.
+     */
+    static CandidateList describedLike(ServingModel model, float[] query, int[] excludedAscending, String what, int k) {
+        ContentIndex content = model.content();
+        if (query.length != content.dimension()) {
+            return new CandidateList(Strategy.CONTENT, List.of());
+        }
+        normalise(query);
+        DotProductIndex.Ranked near = content.nearest(query, k, excludedAscending);
+        String reason = "described like " + what;
+        List<Candidate> candidates = new ArrayList<>(near.items().length);
+        for (int rank = 0; rank < near.items().length; rank++) {
+            candidates.add(new Candidate(near.items()[rank], near.scores()[rank], Strategy.CONTENT, reason));
+        }
+        return new CandidateList(Strategy.CONTENT, candidates);
+    }
+
+    private static void normalise(float[] vector) {
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] *= scale;
+        }
+    }
+
     /** The most popular items in these categories, among the {@link #POPULAR_SCAN} most popular. */
     static CandidateList popularIn(
             ServingModel model, Collection<String> categories, IntFunction<String> category, int k) {

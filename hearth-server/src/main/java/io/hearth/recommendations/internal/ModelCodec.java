@@ -18,8 +18,12 @@ import java.util.Map;
 /** A model version as bytes for the database, and back. The format starts with a format number. */
 final class ModelCodec {
 
-    /** 2 added the past sessions and the learned blend weights at the end; format 1 versions still load, without them. */
-    private static final int FORMAT = 2;
+    /**
+     * 2 added the past sessions and the learned blend weights at the end, 3 the products' text
+     * embeddings (one byte per dimension and a scale: a 50,000-product catalogue in 20 MB, not 77);
+     * older versions still load, without them.
+     */
+    private static final int FORMAT = 3;
 
     private ModelCodec() {}
 
@@ -48,6 +52,7 @@ final class ModelCodec {
                 out.writeUTF(weight.getKey().name());
                 out.writeDouble(weight.getValue());
             }
+            writeContent(out, model.content());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,7 +62,7 @@ final class ModelCodec {
     static ServingModel decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(new ByteArrayInputStream(data)))) {
             int format = in.readInt();
-            if (format != 1 && format != FORMAT) {
+            if (format < 1 || format > FORMAT) {
                 throw new IllegalStateException("unknown model format");
             }
             ModelSummary summary = readSummary(in);
@@ -77,6 +82,7 @@ final class ModelCodec {
             for (int i = 0; i < weights; i++) {
                 learned.put(Strategy.valueOf(in.readUTF()), in.readDouble());
             }
+            ContentIndex content = format < 3 ? ContentIndex.empty(items.length) : readContent(in, items.length);
             return ServingModel.of(
                     summary.version(),
                     summary.trainedAt(),
@@ -91,7 +97,8 @@ final class ModelCodec {
                     hourCounts,
                     sessions,
                     learned,
-                    summary.withBlendWeights(ModelTrainer.byKey(learned)));
+                    content,
+                    withContent(summary, content.count(), ModelTrainer.byKey(learned)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,7 +127,66 @@ final class ModelCodec {
                 in.readBoolean(),
                 in.readLong(),
                 in.readDouble(),
+                0,
                 Map.of());
+    }
+
+    private static ModelSummary withContent(ModelSummary summary, int described, Map<String, Double> weights) {
+        return new ModelSummary(
+                summary.version(),
+                summary.trainedAt(),
+                summary.identities(),
+                summary.items(),
+                summary.interactions(),
+                summary.purchases(),
+                summary.factorized(),
+                summary.trainingMillis(),
+                summary.coverage(),
+                described,
+                weights);
+    }
+
+    /** Each described item as its index, a scale and one signed byte per dimension. */
+    private static void writeContent(DataOutputStream out, ContentIndex content) throws IOException {
+        out.writeInt(content.dimension());
+        out.writeInt(content.count());
+        float[] vectors = content.vectors();
+        int dimension = content.dimension();
+        byte[] quantized = new byte[dimension];
+        for (int item = 0; item < content.described().length; item++) {
+            if (!content.described()[item]) {
+                continue;
+            }
+            float largest = 0;
+            for (int d = 0; d < dimension; d++) {
+                largest = Math.max(largest, Math.abs(vectors[item * dimension + d]));
+            }
+            float scale = largest / 127f;
+            for (int d = 0; d < dimension; d++) {
+                quantized[d] = (byte) Math.round(vectors[item * dimension + d] / scale);
+            }
+            out.writeInt(item);
+            out.writeFloat(scale);
+            out.write(quantized);
+        }
+    }
+
+    private static ContentIndex readContent(DataInputStream in, int items) throws IOException {
+        int dimension = in.readInt();
+        int count = in.readInt();
+        float[][] byItem = new float[items][];
+        byte[] quantized = new byte[dimension];
+        for (int i = 0; i < count; i++) {
+            int item = in.readInt();
+            float scale = in.readFloat();
+            in.readFully(quantized);
+            float[] vector = new float[dimension];
+            for (int d = 0; d < dimension; d++) {
+                vector[d] = quantized[d] * scale;
+            }
+            byItem[item] = vector;
+        }
+        return ContentIndex.of(byItem);
     }
 
     private static void writeStrings(DataOutputStream out, String[] values) throws IOException {

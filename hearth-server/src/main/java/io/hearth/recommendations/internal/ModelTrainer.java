@@ -35,6 +35,8 @@ final class ModelTrainer {
 
     static final int NEIGHBOURS = 50;
     static final int MAX_SESSIONS = 100_000;
+    static final int MAX_COLD_ITEMS = 5_000;
+    private static final int COLD_NEIGHBOURS = 20;
     private static final int COVERAGE_SAMPLE = 1_000;
 
     private final RecommendationsSettings settings;
@@ -43,10 +45,19 @@ final class ModelTrainer {
         this.settings = settings;
     }
 
-    /** Every model; {@code full = false} skips ALS and co-occurrence (the quick popularity stand-in). */
-    ServingModel train(long version, List<Signal> signals, Instant now, boolean full, TrainingProgress progress) {
+    /**
+     * Every model; {@code full = false} skips ALS, co-occurrence and content (the quick popularity
+     * stand-in). {@code described} holds the products' text embeddings, most recently updated first.
+     */
+    ServingModel train(
+            long version,
+            List<Signal> signals,
+            Map<String, float[]> described,
+            Instant now,
+            boolean full,
+            TrainingProgress progress) {
         long started = System.nanoTime();
-        String[] items = distinct(signals, true);
+        String[] items = items(signals, full ? described.keySet() : Set.of());
         String[] users = distinct(signals, false);
         Map<String, Integer> itemIndex = index(items);
         Map<String, Integer> userIndex = index(users);
@@ -70,8 +81,17 @@ final class ModelTrainer {
         InteractionMatrix allMatrix = InteractionMatrix.of(all, userIds, itemIds);
         InteractionMatrix boughtMatrix = InteractionMatrix.of(bought, userIds, itemIds);
         progress.step("matrix", users.length + " shoppers, " + items.length + " products");
+        ContentIndex content = full ? content(items, itemIndex, described) : ContentIndex.empty(items.length);
+        int[] cold = full ? cold(items, itemIndex, described, deviceCounts) : new int[0];
         FactorModel factors = full ? factorize(allMatrix) : null;
-        progress.step("als", factors == null ? "skipped: too little data" : settings.factors() + " factors");
+        if (factors != null && cold.length > 0) {
+            factors = content.withColdItems(factors, cold, COLD_NEIGHBOURS);
+        }
+        progress.step(
+                "als",
+                factors == null
+                        ? "skipped: too little data"
+                        : settings.factors() + " factors, " + cold.length + " cold products placed by description");
         CoOccurrenceConfig pairs = CoOccurrenceConfig.defaults().withNeighbours(NEIGHBOURS);
         Neighbours boughtTogether = full
                 ? Neighbours.of(
@@ -102,6 +122,7 @@ final class ModelTrainer {
                 factors != null,
                 millis,
                 coverage(factors, owned),
+                content.count(),
                 byKey(learned));
         progress.step("popularity", "done in " + millis + " ms");
         return ServingModel.of(
@@ -118,7 +139,43 @@ final class ModelTrainer {
                 hourCounts,
                 full ? sessions(signals, itemIndex) : new int[0][],
                 learned,
+                content,
                 summary);
+    }
+
+    /** Products with signals and, for a full model, described products nobody interacted with yet. */
+    private static String[] items(List<Signal> signals, Set<String> described) {
+        Set<String> keys = new TreeSet<>(described);
+        for (Signal signal : signals) {
+            keys.add(signal.productId());
+        }
+        return keys.toArray(String[]::new);
+    }
+
+    private static ContentIndex content(
+            String[] items, Map<String, Integer> itemIndex, Map<String, float[]> described) {
+        float[][] byItem = new float[items.length][];
+        described.forEach((productId, vector) -> byItem[itemIndex.get(productId)] = vector);
+        return ContentIndex.of(byItem);
+    }
+
+    /**
+     * Described products without a single signal, most recently updated first, at most {@link
+     * #MAX_COLD_ITEMS}: each costs one pass over the embeddings.
+     */
+    private static int[] cold(
+            String[] items, Map<String, Integer> itemIndex, Map<String, float[]> described, int[][] deviceCounts) {
+        List<Integer> cold = new ArrayList<>();
+        for (String productId : described.keySet()) {
+            Integer item = itemIndex.get(productId);
+            if (item != null && Arrays.stream(deviceCounts[item]).sum() == 0) {
+                cold.add(item);
+                if (cold.size() == MAX_COLD_ITEMS) {
+                    break;
+                }
+            }
+        }
+        return cold.stream().mapToInt(Integer::intValue).toArray();
     }
 
     static Map<String, Double> byKey(Map<Strategy, Double> weights) {

@@ -23,6 +23,7 @@ class RankFusionBlender implements SlateBlender {
             Strategy.FACTORS, 0.9,
             Strategy.BOUGHT_TOGETHER, 0.8,
             Strategy.SIMILAR, 0.7,
+            Strategy.CONTENT, 0.7,
             Strategy.CATEGORY_POPULARITY, 0.4,
             Strategy.POPULARITY, 0.25,
             Strategy.CATALOG, 0.05));

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     long serving trusts what it remembers of a customer without an event saying it changed
  * @param learnBlend whether training learns the blend weights on a validation split (fits ALS, bought
  *     together and popularity a second time, on all but the newest tenth of the interactions)
+ * @param describeProducts whether training embeds the products' text (name, brand, category,
+ *     attributes) for "more like this" and to place products nobody has bought yet
  */
 @ConfigurationProperties("hearth.recommendations")
 public record RecommendationsSettings(
@@ -35,7 +37,8 @@ public record RecommendationsSettings(
         @DefaultValue("5") int fatigueLimit,
         @DefaultValue("50") int maxItems,
         @DefaultValue("PT30S") Duration refreshInterval,
-        @DefaultValue("true") boolean learnBlend) {
+        @DefaultValue("true") boolean learnBlend,
+        @DefaultValue("true") boolean describeProducts) {
 
     public RecommendationsSettings {
         if (factors < 1 || iterations < 1 || categoryCap < 1 || fatigueLimit < 1 || maxItems < 1) {

@@ -28,6 +28,7 @@ public class Recommender {
     private final CatalogView catalog;
     private final SlateBlender blender;
     private final ServedLog served;
+    private final ProductEmbeddings descriptions;
     private final RecommendationsSettings settings;
     private final Clock clock;
 
@@ -37,6 +38,7 @@ public class Recommender {
             CatalogView catalog,
             SlateBlender blender,
             ServedLog served,
+            ProductEmbeddings descriptions,
             RecommendationsSettings settings,
             Clock clock) {
         this.registry = registry;
@@ -44,6 +46,7 @@ public class Recommender {
         this.catalog = catalog;
         this.blender = blender;
         this.served = served;
+        this.descriptions = descriptions;
         this.settings = settings;
         this.clock = clock;
     }
@@ -135,8 +138,11 @@ public class Recommender {
         if (model.item(productId) < 0 && !catalog.known(tenant, productId)) {
             throw new HearthProblem(RecommendationsProblem.UNKNOWN_PRODUCT, "No product has this id");
         }
+        float[] fresh = model.item(productId) < 0 && model.content().count() > 0 && settings.describeProducts()
+                ? descriptions.current(tenant, productId)
+                : null;
         SlateAssembly assembly = new SlateAssembly(tenant, model, catalog, Shopper.nobody(), List.of(productId), n);
-        List<CandidateList> lists = new ArrayList<>(assembly.aboutProduct(productId, together));
+        List<CandidateList> lists = new ArrayList<>(assembly.aboutProduct(productId, together, fresh));
         lists.add(assembly.popular());
         Slate slate = finish(surface, assembly, lists, RecommendationContext.NONE, null, false);
         served.record(tenant, slate, surface + " " + productId, clock.instant());

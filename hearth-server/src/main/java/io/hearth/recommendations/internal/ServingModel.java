@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param sessions past sessions (item indices in view order), oldest first, for session kNN
  * @param learnedWeights rank-fusion weights learned on a validation split, for the strategies they
  *     cover (empty: the hand-set ones)
+ * @param content the products' text embeddings (described products nobody interacted with yet are
+ *     items too, so that "more like this" and cold-item factors reach them)
  * @param sessionKnn the index over {@code sessions} (its "external" ids are item indices), or {@code
  *     null} without sessions
  * @param byPopularity item indices, most popular first
@@ -52,6 +54,7 @@ record ServingModel(
         int[][] hourCounts,
         int[][] sessions,
         Map<Strategy, Double> learnedWeights,
+        ContentIndex content,
         ModelSummary summary,
         @Nullable SessionKnn sessionKnn,
         Map<String, Integer> itemIndex,
@@ -77,6 +80,7 @@ record ServingModel(
             int[][] hourCounts,
             int[][] sessions,
             Map<Strategy, Double> learnedWeights,
+            ContentIndex content,
             ModelSummary summary) {
         return new ServingModel(
                 version,
@@ -92,6 +96,7 @@ record ServingModel(
                 hourCounts,
                 sessions,
                 Map.copyOf(learnedWeights),
+                content,
                 summary,
                 sessions.length == 0 ? null : SessionKnn.build(Arrays.asList(sessions), SessionKnnConfig.defaults()),
                 indexOf(items),
@@ -148,6 +153,16 @@ record ServingModel(
             b += y * y;
         }
         return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+    }
+
+    /** Whether any signal of the training window was about the item (cold items have none). */
+    boolean interactedWith(int item) {
+        for (int count : deviceCounts[item]) {
+            if (count > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int itemCount() {

@@ -45,7 +45,10 @@ final class SlateAssembly {
         return n;
     }
 
-    /** Session, taste, what goes with what they own, and what is popular where they are looking. */
+    /**
+     * Session, taste, what goes with what they own, what is described like what they are looking at,
+     * and what is popular there.
+     */
     List<CandidateList> personal() {
         int k = n * OVERFETCH;
         List<Integer> seeds = indices(new LinkedHashSet<>(concat(List.copyOf(onScreen), shopper.session())));
@@ -65,12 +68,13 @@ final class SlateAssembly {
                 CandidateSources.factors(model, shopper.rows(), ownedAscending, k),
                 CandidateSources.neighbours(
                         Strategy.BOUGHT_TOGETHER, model.boughtTogether(), owned, "goes with your", this::name, k),
+                CandidateSources.described(model, seeds, this::name, k),
                 CandidateSources.popularIn(model, categories, this::categoryOf, k));
     }
 
     /**
-     * An anonymous visitor: session kNN over what they looked at, then what is viewed together with it,
-     * then what is popular where they are looking.
+     * An anonymous visitor: session kNN over what they looked at, then what is viewed together with it
+     * or described like it, then what is popular where they are looking.
      */
     List<CandidateList> visitor() {
         int k = n * OVERFETCH;
@@ -82,28 +86,54 @@ final class SlateAssembly {
                 categories.add(category);
             }
         }
+        CandidateList knn = CandidateSources.sessionNeighbours(model, seeds, this::name, k);
+        CandidateList coViewed = CandidateSources.neighbours(
+                Strategy.SIMILAR, model.viewedTogether(), seeds, "viewed with", this::name, k);
+        CandidateList described = CandidateSources.described(model, seeds, this::name, k);
+        boolean nothingSeen =
+                knn.candidates().isEmpty() && coViewed.candidates().isEmpty();
         return List.of(
-                CandidateSources.sessionNeighbours(model, seeds, this::name, k),
-                CandidateSources.neighbours(
-                        Strategy.SIMILAR, model.viewedTogether(), seeds, "viewed with", this::name, k),
+                knn,
+                coViewed,
+                nothingSeen ? asSession(described) : described,
                 CandidateSources.popularIn(model, categories, this::categoryOf, k));
     }
 
-    /** Session kNN when the model has past sessions and this one matches some; else co-views of the seeds. */
+    /**
+     * Session kNN when the model has past sessions and this one matches some; else co-views of the
+     * seeds; else, for seeds nobody has interacted with yet, what is described like them, weighed as
+     * the session (the shown strategy stays {@link Strategy#CONTENT}).
+     */
     private CandidateList session(List<Integer> seeds, int k) {
         CandidateList knn = CandidateSources.sessionNeighbours(model, seeds, this::name, k);
         if (!knn.candidates().isEmpty()) {
             return knn;
         }
-        return CandidateSources.neighbours(
+        CandidateList coViewed = CandidateSources.neighbours(
                 Strategy.SESSION, model.viewedTogether(), seeds, "because you looked at", this::name, k);
+        if (!coViewed.candidates().isEmpty()) {
+            return coViewed;
+        }
+        return asSession(CandidateSources.described(model, seeds, this::name, k));
     }
 
-    List<CandidateList> aboutProduct(String productId, boolean together) {
+    private static CandidateList asSession(CandidateList described) {
+        return new CandidateList(Strategy.SESSION, described.candidates());
+    }
+
+    /**
+     * Bought together (when asked), co-viewed, near in taste and described alike; {@code fresh} is the
+     * text embedding of a product the model does not know yet ({@code null} for the others).
+     */
+    List<CandidateList> aboutProduct(String productId, boolean together, float @Nullable [] fresh) {
         int k = n * OVERFETCH;
         int item = model.item(productId);
         String category = facts(productId).category();
         List<CandidateList> lists = new ArrayList<>();
+        if (item < 0 && fresh != null) {
+            String name = facts(productId).name();
+            lists.add(CandidateSources.describedLike(model, fresh, new int[0], name == null ? productId : name, k));
+        }
         if (item >= 0 && together) {
             lists.add(CandidateSources.neighbours(
                     Strategy.BOUGHT_TOGETHER, model.boughtTogether(), List.of(item), "bought with", this::name, k));
@@ -111,7 +141,11 @@ final class SlateAssembly {
         if (item >= 0) {
             lists.add(CandidateSources.neighbours(
                     Strategy.SIMILAR, model.viewedTogether(), List.of(item), "shoppers of", this::name, k));
-            lists.add(CandidateSources.nearest(model, item, this::name, k));
+            if (model.interactedWith(item)) {
+                // a cold item's factors come from its description: the content list says it honestly
+                lists.add(CandidateSources.nearest(model, item, this::name, k));
+            }
+            lists.add(CandidateSources.described(model, List.of(item), this::name, k));
         }
         if (category != null) {
             lists.add(CandidateSources.popularIn(model, List.of(category), this::categoryOf, k));

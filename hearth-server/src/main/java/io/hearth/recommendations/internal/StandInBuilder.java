@@ -4,6 +4,7 @@ import io.hearth.recommendations.TrainingProgress;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,7 @@ class StandInBuilder {
         return trainer.train(
                 0,
                 signals.since(tenant, now.minus(settings.trainingWindow()), RECENT_EVENTS, read -> {}),
+                Map.of(),
                 now,
                 false,
                 TrainingProgress.NONE);

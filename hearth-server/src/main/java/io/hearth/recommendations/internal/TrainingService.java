@@ -5,6 +5,7 @@ import io.hearth.recommendations.TrainingProgress;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ public class TrainingService {
     private static final Logger log = LoggerFactory.getLogger(TrainingService.class);
 
     private final SignalReader signals;
+    private final ProductEmbeddings descriptions;
     private final RecommendationModelStore store;
     private final RecommendationModelRegistry registry;
     private final ModelTrainer trainer;
@@ -28,11 +30,13 @@ public class TrainingService {
 
     TrainingService(
             SignalReader signals,
+            ProductEmbeddings descriptions,
             RecommendationModelStore store,
             RecommendationModelRegistry registry,
             RecommendationsSettings settings,
             Clock clock) {
         this.signals = signals;
+        this.descriptions = descriptions;
         this.store = store;
         this.registry = registry;
         this.trainer = new ModelTrainer(settings);
@@ -43,7 +47,9 @@ public class TrainingService {
     public synchronized ModelSummary train(TenantId tenant, TrainingProgress progress) {
         Instant now = clock.instant();
         var read = signals.since(tenant, now.minus(settings.trainingWindow()), Integer.MAX_VALUE, progress::eventsRead);
-        ServingModel model = trainer.train(store.nextVersion(tenant), read, now, true, progress);
+        Map<String, float[]> described =
+                settings.describeProducts() ? descriptions.refresh(tenant, progress) : Map.of();
+        ServingModel model = trainer.train(store.nextVersion(tenant), read, described, now, true, progress);
         store.save(tenant, model);
         registry.install(tenant, model);
         progress.step("stored", "version " + model.version());

@@ -10,6 +10,7 @@ import io.hearth.ml.sentiment.SentimentAnalyzer;
 import io.hearth.ml.sentiment.SentimentLexicon;
 import io.hearth.ml.text.SentenceEmbedder;
 import io.hearth.shared.TenantId;
+import io.hearth.shared.TextEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,35 +35,24 @@ class SupportModels {
 
     static final String DEFAULT_MODEL = "support-intents-default@1";
 
-    private final SupportSettings settings;
     private final IntentModelStore store;
     private final Map<TenantId, Optional<IntentClassifier>> shopModels = new ConcurrentHashMap<>();
     // read with every answer for the decision log; cached like the classifier it names
     private final Map<TenantId, String> versions = new ConcurrentHashMap<>();
     private final SentimentAnalyzer sentiment;
     private final EntityExtractor entities;
-    private volatile @Nullable SentenceEmbedder embedder;
+    private final TextEmbedder embedder;
     private volatile @Nullable IntentClassifier defaultClassifier;
 
-    SupportModels(SupportSettings settings, IntentModelStore store) {
-        this.settings = settings;
+    SupportModels(SupportSettings settings, IntentModelStore store, TextEmbedder embedder) {
         this.store = store;
+        this.embedder = embedder;
         this.sentiment = new SentimentAnalyzer(lexicon(settings));
         this.entities = new EntityExtractor(EntitySettings.defaults().withOrderNumber(settings.orderNumberPattern()));
     }
 
     SentenceEmbedder embedder() {
-        SentenceEmbedder loaded = embedder;
-        if (loaded == null) {
-            synchronized (this) {
-                loaded = embedder;
-                if (loaded == null) {
-                    loaded = SentenceEmbedder.load(settings.embedderThreads());
-                    embedder = loaded;
-                }
-            }
-        }
-        return loaded;
+        return embedder.model();
     }
 
     /** The shop's own classifier when it trained one, else the default. */

@@ -27,6 +27,7 @@ class RecommendationsSettingsTest {
                         5,
                         50,
                         Duration.ofSeconds(30),
+                        true,
                         true));
     }
 
@@ -44,7 +45,8 @@ class RecommendationsSettingsTest {
                 Map.entry("hearth.recommendations.fatigue-limit", "3"),
                 Map.entry("hearth.recommendations.max-items", "20"),
                 Map.entry("hearth.recommendations.refresh-interval", "PT5S"),
-                Map.entry("hearth.recommendations.learn-blend", "false")));
+                Map.entry("hearth.recommendations.learn-blend", "false"),
+                Map.entry("hearth.recommendations.describe-products", "false")));
 
         assertThat(settings)
                 .isEqualTo(new RecommendationsSettings(
@@ -59,6 +61,7 @@ class RecommendationsSettingsTest {
                         3,
                         20,
                         Duration.ofSeconds(5),
+                        false,
                         false));
     }
 
