@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -81,6 +83,22 @@ public final class OnlineRetail {
             }
         }
         return lines;
+    }
+
+    /** Each stock code's first non-blank description, the product text of the shop's catalogue. */
+    public static Map<String, String> descriptions(Path file) throws IOException {
+        Map<String, String> descriptions = new HashMap<>();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            reader.readLine();
+            for (String row = reader.readLine(); row != null; row = reader.readLine()) {
+                List<String> fields = csvFields(row);
+                if (fields.size() >= 3 && !fields.get(2).isBlank()) {
+                    descriptions.putIfAbsent(fields.get(1), fields.get(2).strip());
+                }
+            }
+        }
+        return descriptions;
     }
 
     /** Splits one CSV line, honouring double quotes (descriptions may hold commas). */
