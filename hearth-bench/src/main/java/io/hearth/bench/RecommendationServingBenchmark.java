@@ -253,6 +253,7 @@ public final class RecommendationServingBenchmark {
         long interval = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        java.util.concurrent.ConcurrentHashMap<String, Long> reasons = new java.util.concurrent.ConcurrentHashMap<>();
         Random random = new Random(11);
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -270,19 +271,24 @@ public final class RecommendationServingBenchmark {
                                 .header("Authorization", "Bearer " + ServerUnderTest.ADMIN_KEY)
                                 .timeout(Duration.ofSeconds(10))
                                 .build();
-                        if (http.send(request, HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                != 200) {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                        if (status != 200) {
                             errors.incrementAndGet();
+                            reasons.merge("HTTP " + status, 1L, Long::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        reasons.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                     }
                     latencies.add(System.nanoTime() - due);
                 });
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        if (!reasons.isEmpty()) {
+            System.out.println("errors by reason at " + rate + "/s: " + new java.util.TreeMap<>(reasons));
+        }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Latency(
                 percentile(sorted, 0.5),

@@ -20,7 +20,8 @@ final class CandidateSources {
 
     /**
      * ALS: the dot product of the shopper's (mean) user vector with every item vector, one pass over
-     * the factor-major item matrix ({@link DotProductIndex}), selecting as it goes.
+     * an 8-bit copy of the item matrix for a shortlist scored exactly ({@link
+     * io.hearth.ml.recommend.QuantizedDotProductIndex}).
      */
     static CandidateList factors(ServingModel model, int[] rows, int[] excludedAscending, int k) {
         if (model.itemSearch() == null || rows.length == 0) {

@@ -2,6 +2,7 @@ package io.hearth.recommendations.internal;
 
 import io.hearth.ml.recommend.DotProductIndex;
 import io.hearth.ml.recommend.FactorModel;
+import io.hearth.ml.recommend.QuantizedDotProductIndex;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Products' text embeddings by dense item index, for "more like this" and for cold items: unit
  * vectors, so a dot product is the cosine. Items without a description have a zero row and are
  * never answered. An item's neighbours cost one pass over every vector (about 8 ms for 50,000
- * products), so they are computed on first use and kept: slates ask about the same popular products
+ * products, over an 8-bit copy of them), so they are computed on first use and kept: slates ask about the same popular products
  * over and over. Immutable but for that cache, which only ever holds what a pass would answer.
  */
 final class ContentIndex {
@@ -26,31 +27,24 @@ final class ContentIndex {
     static final float MIN_SIMILARITY = 0.4f;
 
     private final int dimension;
-    private final float[] vectors;
     private final boolean[] described;
-    private final @Nullable DotProductIndex search;
+    private final @Nullable QuantizedDotProductIndex search;
     private final AtomicReferenceArray<DotProductIndex.Ranked> neighbours;
 
-    private ContentIndex(int dimension, float[] vectors, boolean[] described, @Nullable DotProductIndex search) {
+    private ContentIndex(int dimension, boolean[] described, @Nullable QuantizedDotProductIndex search) {
         this.dimension = dimension;
-        this.vectors = vectors;
         this.described = described;
         this.search = search;
         this.neighbours = new AtomicReferenceArray<>(described.length);
     }
 
     static ContentIndex empty(int items) {
-        return new ContentIndex(0, new float[0], new boolean[items], null);
+        return new ContentIndex(0, new boolean[items], null);
     }
 
     /** Length of each vector, 0 when no item is described. */
     int dimension() {
         return dimension;
-    }
-
-    /** Row-major, {@code items × dimension}; read, never written. */
-    float[] vectors() {
-        return vectors;
     }
 
     /** Which items have a vector; read, never written. */
@@ -91,7 +85,7 @@ final class ContentIndex {
                 described[item] = normalise(vector, vectors, item * dimension);
             }
         }
-        return new ContentIndex(dimension, vectors, described, DotProductIndex.of(vectors, dimension));
+        return new ContentIndex(dimension, described, QuantizedDotProductIndex.of(vectors, dimension));
     }
 
     int count() {
@@ -108,7 +102,7 @@ final class ContentIndex {
 
     /** A copy of the item's unit vector; call only for a described item. */
     float[] vector(int item) {
-        return Arrays.copyOfRange(vectors, item * dimension, (item + 1) * dimension);
+        return search == null ? new float[0] : search.vector(item);
     }
 
     /**

@@ -150,20 +150,20 @@ final class ModelCodec {
     private static void writeContent(DataOutputStream out, ContentIndex content) throws IOException {
         out.writeInt(content.dimension());
         out.writeInt(content.count());
-        float[] vectors = content.vectors();
         int dimension = content.dimension();
         byte[] quantized = new byte[dimension];
         for (int item = 0; item < content.described().length; item++) {
             if (!content.described()[item]) {
                 continue;
             }
+            float[] vector = content.vector(item);
             float largest = 0;
-            for (int d = 0; d < dimension; d++) {
-                largest = Math.max(largest, Math.abs(vectors[item * dimension + d]));
+            for (float value : vector) {
+                largest = Math.max(largest, Math.abs(value));
             }
             float scale = largest / 127f;
             for (int d = 0; d < dimension; d++) {
-                quantized[d] = (byte) Math.round(vectors[item * dimension + d] / scale);
+                quantized[d] = (byte) Math.round(vector[d] / scale);
             }
             out.writeInt(item);
             out.writeFloat(scale);

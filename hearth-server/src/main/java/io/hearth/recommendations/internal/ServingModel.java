@@ -1,7 +1,7 @@
 package io.hearth.recommendations.internal;
 
-import io.hearth.ml.recommend.DotProductIndex;
 import io.hearth.ml.recommend.FactorModel;
+import io.hearth.ml.recommend.QuantizedDotProductIndex;
 import io.hearth.ml.recommend.SessionKnn;
 import io.hearth.ml.recommend.SessionKnnConfig;
 import io.hearth.ml.recommend.TopK;
@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * @param byPopularity item indices, most popular first
  * @param userVectors the ALS user factors, row-major (read directly: no copy per request)
  * @param itemVectors the ALS item factors, row-major
- * @param itemSearch the item factors again, factor-major, for the top-k pass of "for you" and
- *     "similar" ({@code null} without factors)
+ * @param itemNorms each item vector's length, for cosines without a square root per pair
+ * @param itemSearch the item factors again, 8-bit and factor-major, for the top-k pass of "for you"
+ *     and "similar" ({@code null} without factors)
  */
 record ServingModel(
         long version,
@@ -64,7 +65,8 @@ record ServingModel(
         int[] hourTotals,
         float[] userVectors,
         float[] itemVectors,
-        @Nullable DotProductIndex itemSearch) {
+        float[] itemNorms,
+        @Nullable QuantizedDotProductIndex itemSearch) {
 
     static ServingModel of(
             long version,
@@ -106,7 +108,8 @@ record ServingModel(
                 totals(hourCounts, DayPart.values().length),
                 factors == null ? new float[0] : factors.userFactors(),
                 factors == null ? new float[0] : factors.itemFactors(),
-                factors == null ? null : DotProductIndex.of(factors.itemFactors(), factors.factors()));
+                factors == null ? new float[0] : norms(factors.itemFactors(), factors.factors()),
+                factors == null ? null : QuantizedDotProductIndex.of(factors.itemFactors(), factors.factors()));
     }
 
     private static int[] totals(int[][] counts, int width) {
@@ -143,16 +146,23 @@ record ServingModel(
         float[] all = itemVectors;
         int k = factors.factors();
         double dot = 0;
-        double a = 0;
-        double b = 0;
         for (int f = 0; f < k; f++) {
-            float x = all[first * k + f];
-            float y = all[second * k + f];
-            dot += x * y;
-            a += x * x;
-            b += y * y;
+            dot += all[first * k + f] * all[second * k + f];
         }
-        return a == 0 || b == 0 ? 0 : dot / Math.sqrt(a * b);
+        double norms = itemNorms[first] * itemNorms[second];
+        return norms == 0 ? 0 : dot / norms;
+    }
+
+    private static float[] norms(float[] vectors, int k) {
+        float[] norms = new float[k == 0 ? 0 : vectors.length / k];
+        for (int item = 0; item < norms.length; item++) {
+            double sum = 0;
+            for (int f = 0; f < k; f++) {
+                sum += vectors[item * k + f] * vectors[item * k + f];
+            }
+            norms[item] = (float) Math.sqrt(sum);
+        }
+        return norms;
     }
 
     /** Whether any signal of the training window was about the item (cold items have none). */
