@@ -49,6 +49,11 @@ class FatigueStore {
         return fatigued;
     }
 
+    /** Whether the customer's counts are in memory, so that {@link #fatigued} reads nothing. */
+    boolean remembers(TenantId tenant, CustomerId customer) {
+        return counts.get(new Key(tenant, customer.value())) != null;
+    }
+
     /** Counts one more showing in memory, for a customer whose counts are there. */
     void served(TenantId tenant, CustomerId customer, List<String> productIds) {
         Map<String, Integer> shown = counts.get(new Key(tenant, customer.value()));

@@ -107,6 +107,19 @@ class ShopperDirectory {
         return known.mayUse(Purpose.PERSONALIZATION, channel);
     }
 
+    /**
+     * Whether the id's customer, their identities and their consents are all in memory, so that
+     * reading them costs no query.
+     */
+    boolean remembers(TenantId tenant, CustomerId asked) {
+        CustomerId resolved = fresh(aliases.get(new Key(tenant, asked.value())));
+        if (resolved == null) {
+            return false;
+        }
+        Key key = new Key(tenant, resolved.value());
+        return fresh(identities.get(key)) != null && fresh(consents.get(key)) != null;
+    }
+
     /** Forgets everything about the customer: the next request reads them afresh. */
     void evict(TenantId tenant, CustomerId customer) {
         Key key = new Key(tenant, customer.value());

@@ -3,6 +3,7 @@ package io.hearth.recommendations.internal;
 import io.hearth.privacy.Channel;
 import io.hearth.recommendations.RecommendationContext;
 import io.hearth.shared.CustomerId;
+import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a customer for one request: their profile's identities (so a merged customer is one shopper),
@@ -26,6 +28,7 @@ class ShopperReader {
     private final SessionMemory sessions;
     private final FatigueStore fatigue;
     private final RecommendationsSettings settings;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     ShopperReader(
@@ -33,15 +36,31 @@ class ShopperReader {
             SessionMemory sessions,
             FatigueStore fatigue,
             RecommendationsSettings settings,
+            TransactionTemplate transactions,
             Clock clock) {
         this.directory = directory;
         this.sessions = sessions;
         this.fatigue = fatigue;
         this.settings = settings;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
+    /**
+     * A customer nothing is remembered of (their first slate, or the first after {@code
+     * refresh-interval}) is read in one transaction: the profile, consent and showing counts share a
+     * connection and a commit instead of taking one each. A remembered one reads no database at all.
+     */
     Shopper read(TenantId tenant, CustomerId id, RecommendationContext context, Channel channel, ServingModel model) {
+        if (directory.remembers(tenant, id) && fatigue.remembers(tenant, id)) {
+            return readRemembered(tenant, id, context, channel, model);
+        }
+        return TenantContext.call(
+                tenant, () -> transactions.execute(status -> readRemembered(tenant, id, context, channel, model)));
+    }
+
+    private Shopper readRemembered(
+            TenantId tenant, CustomerId id, RecommendationContext context, Channel channel, ServingModel model) {
         CustomerId resolved = directory.resolve(tenant, id);
         String customer = resolved.value();
         if (!directory.mayPersonalize(tenant, resolved, channel)) {
