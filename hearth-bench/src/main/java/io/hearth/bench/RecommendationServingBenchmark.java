@@ -97,8 +97,13 @@ public final class RecommendationServingBenchmark {
             System.out.printf(Locale.ROOT, "loaded in %.0f s%n", (System.nanoTime() - loadStart) / 1e9);
             String model = train(http, server);
             System.out.println("model: " + model);
-            System.out.println("warming up…");
-            measure(http, server, customers, 100, 10);
+            // -Dhearth.bench.warmup=250x40: 40 s at 250 slates/s, enough for the JIT and to have read
+            // every profiled customer once; the default is 10 s at 100/s
+            String[] warmup =
+                    System.getProperty("hearth.bench.warmup", "100x10").split("x");
+            System.out.println("warming up: " + warmup[0] + " slates/s for " + warmup[1] + " s…");
+            measure(http, server, customers, Integer.parseInt(warmup[0]), Integer.parseInt(warmup[1]));
+            Thread.sleep(5_000);
             for (String rate : rates.split(",")) {
                 System.out.println(rate + " slates/s for " + seconds + " s…");
                 double cpuBefore = server.cpuSeconds();

@@ -12,7 +12,6 @@ import io.hearth.testing.TestTenants.TestTenant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,19 +65,19 @@ class ProductContentTest {
         assertThat(model.describedItems()).isEqualTo(14);
         assertThat(model.items()).isEqualTo(14);
         JsonNode likeRoast = api.get("/v1/products/roast/similar?n=3", admin()).json();
-        assertThat(products(likeRoast).getFirst()).isIn("beans", "decaf");
+        assertThat(ShopStory.products(likeRoast).getFirst()).isIn("beans", "decaf");
         assertThat(likeRoast.path("items").get(0).path("strategy").asString()).isEqualTo("CONTENT");
         assertThat(likeRoast.path("items").get(0).path("reason").asString())
                 .isEqualTo("described like Dark roast espresso beans");
         JsonNode likeSencha =
                 api.get("/v1/products/sencha/similar?n=3", admin()).json();
-        assertThat(products(likeSencha)).contains("green-tea").doesNotContain("beans", "roast");
+        assertThat(ShopStory.products(likeSencha)).contains("green-tea").doesNotContain("beans", "roast");
 
         JsonNode likeBeans = api.get("/v1/products/beans/similar?n=6", admin()).json();
-        int roast = products(likeBeans).indexOf("roast");
+        int roast = ShopStory.products(likeBeans).indexOf("roast");
         assertThat(roast).as(likeBeans.toString()).isNotNegative();
-        assertThat(strategies(likeBeans).get(roast)).isEqualTo("CONTENT");
-        assertThat(products(likeBeans)).doesNotContain("sencha");
+        assertThat(ShopStory.strategies(likeBeans).get(roast)).isEqualTo("CONTENT");
+        assertThat(ShopStory.products(likeBeans)).doesNotContain("sencha");
     }
 
     @Test
@@ -90,9 +89,9 @@ class ProductContentTest {
 
         // Without a description a product nobody bought only ever fills a slate (strategy CATALOG);
         // its factors, placed among the products described like it, make it a taste match.
-        int roast = products(slate).indexOf("roast");
+        int roast = ShopStory.products(slate).indexOf("roast");
         assertThat(roast).as(slate.toString()).isNotNegative();
-        assertThat(strategies(slate).get(roast)).isEqualTo("FACTORS");
+        assertThat(ShopStory.strategies(slate).get(roast)).isEqualTo("FACTORS");
     }
 
     @Test
@@ -105,10 +104,12 @@ class ProductContentTest {
                 .until(
                         () -> api.get("/v1/products/oolong/similar?n=3", admin())
                                 .json(),
-                        slate -> strategies(slate).contains("CONTENT"));
+                        slate -> ShopStory.strategies(slate).contains("CONTENT"));
 
-        assertThat(strategies(similar).getFirst()).isEqualTo("CONTENT");
-        assertThat(products(similar).getFirst()).as(similar.toString()).isIn("green-tea", "black-tea", "sencha");
+        assertThat(ShopStory.strategies(similar).getFirst()).isEqualTo("CONTENT");
+        assertThat(ShopStory.products(similar).getFirst())
+                .as(similar.toString())
+                .isIn("green-tea", "black-tea", "sencha");
         assertThat(similar.path("items").get(0).path("reason").asString())
                 .isEqualTo("described like Taiwanese oolong tea");
     }
@@ -120,7 +121,7 @@ class ProductContentTest {
         JsonNode slate = api.get("/v1/customers/" + ada + "/recommendations?n=5&context=product:sencha", admin())
                 .json();
 
-        assertThat(products(slate)).as(slate.toString()).contains("green-tea");
+        assertThat(ShopStory.products(slate)).as(slate.toString()).contains("green-tea");
         assertThat(slate.toString()).contains("described like Japanese sencha green tea");
     }
 
@@ -163,18 +164,6 @@ class ProductContentTest {
         Api.Response response = api.get("/v1/customers/" + customer + "/recommendations?n=14", admin());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static List<String> products(JsonNode slate) {
-        return StreamSupport.stream(slate.path("items").spliterator(), false)
-                .map(item -> item.path("productId").asString())
-                .toList();
-    }
-
-    private static List<String> strategies(JsonNode slate) {
-        return StreamSupport.stream(slate.path("items").spliterator(), false)
-                .map(item -> item.path("strategy").asString())
-                .toList();
     }
 
     private String admin() {

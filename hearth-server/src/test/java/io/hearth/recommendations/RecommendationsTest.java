@@ -90,17 +90,17 @@ class RecommendationsTest {
         assertThat(after.path("modelVersion").asLong()).isEqualTo(1);
         assertThat(after.path("personalized").asBoolean()).isTrue();
         assertThat(after.path("items")).hasSize(6);
-        assertThat(products(after)).contains("filter").doesNotContain("grinder");
-        assertThat(strategies(after)).containsAnyOf("FACTORS", "BOUGHT_TOGETHER");
+        assertThat(ShopStory.products(after)).contains("filter").doesNotContain("grinder");
+        assertThat(ShopStory.strategies(after)).containsAnyOf("FACTORS", "BOUGHT_TOGETHER");
         assertThat(after.path("items").get(0).path("reason").asString()).isNotBlank();
     }
 
     @Test
     void ownedItemsStayOutUnlessReplenishableAndOutOfStockItemsLeaveTheNextSlate() {
         train();
-        List<String> first = products(slate(ada, "n=11"));
+        List<String> first = ShopStory.products(slate(ada, "n=11"));
         api.put("/v1/products/filter", admin(), "{\"inStock\": false}");
-        List<String> second = products(slate(ada, "n=11"));
+        List<String> second = ShopStory.products(slate(ada, "n=11"));
 
         assertThat(first).contains("beans", "filter").doesNotContain("grinder").hasSize(11);
         assertThat(second).doesNotContain("filter", "grinder").hasSize(10);
@@ -109,15 +109,15 @@ class RecommendationsTest {
     @Test
     void aViewInTheSessionMovesRelatedItemsUpWithoutRetraining() {
         train();
-        List<String> before = products(slate(ada, "n=4"));
+        List<String> before = ShopStory.products(slate(ada, "n=4"));
         story.send(List.of(ShopStory.track("ada", "Product Viewed", "teapot", "")));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> strategies(slate(ada, "n=4")).contains("SESSION"));
+                .until(() -> ShopStory.strategies(slate(ada, "n=4")).contains("SESSION"));
         JsonNode after = slate(ada, "n=4");
 
         assertThat(recommendations.currentModel(shop.id()).version()).isEqualTo(1);
         assertThat(before).doesNotContain("green-tea");
-        assertThat(products(after)).containsAnyOf("green-tea", "mug", "black-tea", "biscuits");
+        assertThat(ShopStory.products(after)).containsAnyOf("green-tea", "mug", "black-tea", "biscuits");
         assertThat(after.path("items").get(0).path("reason").asString()).contains("Teapot");
     }
 
@@ -131,16 +131,16 @@ class RecommendationsTest {
         JsonNode everything = slate(ada, "n=12");
 
         assertThat(slate.path("personalized").asBoolean()).isFalse();
-        assertThat(strategies(slate)).containsOnly("POPULARITY");
+        assertThat(ShopStory.strategies(slate)).containsOnly("POPULARITY");
         // her history is not read, so even what she owns may come back
-        assertThat(products(everything)).hasSize(12).contains("grinder");
+        assertThat(ShopStory.products(everything)).hasSize(12).contains("grinder");
     }
 
     @Test
     void anItemShownFiveTimesWithoutEngagementIsDroppedAndAClickBringsItBack() {
         train();
         JsonNode first = slate(ada, "n=1");
-        String top = products(first).getFirst();
+        String top = ShopStory.products(first).getFirst();
         for (int i = 0; i < 4; i++) {
             slate(ada, "n=1");
         }
@@ -149,9 +149,9 @@ class RecommendationsTest {
         String rid = first.path("recommendationId").asString();
         story.send(List.of(ShopStory.track("ada", "Product Clicked", top, ", \"recommendation_id\": \"" + rid + "\"")));
 
-        assertThat(products(tired)).doesNotContain(top);
+        assertThat(ShopStory.products(tired)).doesNotContain(top);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> products(slate(ada, "n=1")).contains(top));
+                .until(() -> ShopStory.products(slate(ada, "n=1")).contains(top));
     }
 
     @Test
@@ -184,12 +184,14 @@ class RecommendationsTest {
                 api.get("/v1/products/grinder/bought-together?n=3", admin()).json();
         JsonNode similar = api.get("/v1/products/teapot/similar?n=3", admin()).json();
 
-        assertThat(products(together))
+        assertThat(ShopStory.products(together))
                 .contains("filter")
                 .doesNotContain("grinder")
                 .hasSize(3);
         assertThat(together.path("items").get(0).path("strategy").asString()).isEqualTo("BOUGHT_TOGETHER");
-        assertThat(products(similar)).containsAnyOf("green-tea", "mug").doesNotContain("teapot");
+        assertThat(ShopStory.products(similar))
+                .containsAnyOf("green-tea", "mug")
+                .doesNotContain("teapot");
     }
 
     @Test
@@ -295,14 +297,14 @@ class RecommendationsTest {
         story.send(List.of(ShopStory.track("x", "Product Viewed", "teapot", "")
                 .replace("\"userId\": \"x\"", "\"anonymousId\": \"" + visitor + "\"")));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> strategies(visitorSlate(visitor, "n=5")).contains("SESSION"));
+                .until(() -> ShopStory.strategies(visitorSlate(visitor, "n=5")).contains("SESSION"));
         JsonNode warm = visitorSlate(visitor, "n=5");
 
         assertThat(cold.path("items")).hasSize(5);
-        assertThat(strategies(cold)).doesNotContain("SESSION");
+        assertThat(ShopStory.strategies(cold)).doesNotContain("SESSION");
         assertThat(warm.path("items")).hasSize(5);
         assertThat(warm.hasNonNull("customerId")).isFalse();
-        assertThat(products(warm)).containsAnyOf("green-tea", "mug", "black-tea", "biscuits");
+        assertThat(ShopStory.products(warm)).containsAnyOf("green-tea", "mug", "black-tea", "biscuits");
         assertThat(StreamSupport.stream(warm.path("items").spliterator(), false)
                         .filter(item -> item.path("strategy").asString().equals("SESSION"))
                         .map(item -> item.path("reason").asString()))
@@ -345,7 +347,7 @@ class RecommendationsTest {
         assertThat(served.path("bought-together").asDouble())
                 .isEqualTo(model.blendWeights().get("bought-together"));
         assertThat(model.interactions()).isEqualTo(161);
-        assertThat(products(slate).getFirst()).isEqualTo("then-3");
+        assertThat(ShopStory.products(slate).getFirst()).isEqualTo("then-3");
     }
 
     private static String timed(String event, Instant at) {
@@ -390,18 +392,6 @@ class RecommendationsTest {
             }
         }
         return api.get("/v1/recommendations/performance", admin()).json().path("missing");
-    }
-
-    private static List<String> products(JsonNode slate) {
-        return StreamSupport.stream(slate.path("items").spliterator(), false)
-                .map(item -> item.path("productId").asString())
-                .toList();
-    }
-
-    private static List<String> strategies(JsonNode slate) {
-        return StreamSupport.stream(slate.path("items").spliterator(), false)
-                .map(item -> item.path("strategy").asString())
-                .toList();
     }
 
     private String admin() {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A small coffee-and-tea shop: twelve products, coffee people who buy beans, grinder and filters
@@ -69,6 +71,20 @@ final class ShopStory {
 
     void send(List<String> events) {
         api.post("/v1/batch", Api.basic(shop.writeKey()), "{\"batch\": [" + String.join(",", events) + "]}");
+    }
+
+    /** The product ids of a slate's items, in order. */
+    static List<String> products(JsonNode slate) {
+        return StreamSupport.stream(slate.path("items").spliterator(), false)
+                .map(item -> item.path("productId").asString())
+                .toList();
+    }
+
+    /** The strategy of each of a slate's items, in order. */
+    static List<String> strategies(JsonNode slate) {
+        return StreamSupport.stream(slate.path("items").spliterator(), false)
+                .map(item -> item.path("strategy").asString())
+                .toList();
     }
 
     static String order(String userId, String... products) {

@@ -62,29 +62,8 @@ public final class DotProductIndex {
         if (k < 0) {
             throw new IllegalArgumentException("k must not be negative: " + k);
         }
-        ScoreHeap heap = new ScoreHeap(Math.min(k, items));
-        float[] block = new float[Math.min(BLOCK, Math.max(1, items))];
-        int nextExcluded = 0;
-        for (int start = 0; start < items && k > 0; start += BLOCK) {
-            int length = Math.min(BLOCK, items - start);
-            scoreBlock(query, start, length, block);
-            for (int j = 0; j < length; j++) {
-                float score = block[j];
-                // Items arrive in ascending order, so an equal score never beats what the heap holds.
-                if (heap.full() && !(score > heap.worstScore())) {
-                    continue;
-                }
-                int item = start + j;
-                while (nextExcluded < excludedAscending.length && excludedAscending[nextExcluded] < item) {
-                    nextExcluded++;
-                }
-                if (nextExcluded < excludedAscending.length && excludedAscending[nextExcluded] == item) {
-                    continue;
-                }
-                heap.offer(item, score);
-            }
-        }
-        return heap.drain();
+        return BlockTopK.select(
+                items, BLOCK, k, excludedAscending, (start, length, out) -> scoreBlock(query, start, length, out));
     }
 
     /** Scores of items {@code [start, start + length)} into {@code out[0, length)}. */

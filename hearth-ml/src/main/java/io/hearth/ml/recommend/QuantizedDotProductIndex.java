@@ -107,28 +107,13 @@ public final class QuantizedDotProductIndex {
         for (int f = 0; f < factors; f++) {
             weights[f] = query[f] * scales[f];
         }
-        ScoreHeap heap = new ScoreHeap(kept);
-        float[] block = new float[Math.min(BLOCK, items)];
-        int nextExcluded = 0;
-        for (int start = 0; start < items; start += BLOCK) {
-            int length = Math.min(BLOCK, items - start);
-            scoreBlock(weights, start, length, block);
-            for (int j = 0; j < length; j++) {
-                float score = block[j];
-                if (heap.full() && !(score > heap.worstScore())) {
-                    continue;
-                }
-                int item = start + j;
-                while (nextExcluded < excludedAscending.length && excludedAscending[nextExcluded] < item) {
-                    nextExcluded++;
-                }
-                if (nextExcluded < excludedAscending.length && excludedAscending[nextExcluded] == item) {
-                    continue;
-                }
-                heap.offer(item, score);
-            }
-        }
-        return heap.drain().items();
+        return BlockTopK.select(
+                        items,
+                        BLOCK,
+                        kept,
+                        excludedAscending,
+                        (start, length, out) -> scoreBlock(weights, start, length, out))
+                .items();
     }
 
     private int[] everyItem(int[] excludedAscending) {

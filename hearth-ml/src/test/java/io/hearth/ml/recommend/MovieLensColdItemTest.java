@@ -51,11 +51,12 @@ class MovieLensColdItemTest {
         FactorModel als = ImplicitAls.train(train, MovieLensEvaluationTest.TUNED_ALS);
 
         Map<String, Function<InteractionMatrix, Recommender>> models = new LinkedHashMap<>();
-        models.put("random order", m -> coldOnly(cold, (user, scores) -> randomScores(user, scores)));
-        models.put("ALS alone (cold factors untrained)", m -> coldOnly(cold, als));
-        models.put("content: genre profile of the user", m -> coldOnly(cold, content.recommender(m)));
+        models.put("random order", m -> ColdOnly.of(cold, ColdOnly::randomScores));
+        models.put("ALS alone (cold factors untrained)", m -> ColdOnly.of(cold, als));
+        models.put("content: genre profile of the user", m -> ColdOnly.of(cold, content.recommender(m)));
         models.put(
-                "ALS with content-filled cold factors", m -> coldOnly(cold, content.withColdItems(als, coldItems, 20)));
+                "ALS with content-filled cold factors",
+                m -> ColdOnly.of(cold, content.withColdItems(als, coldItems, 20)));
         System.out.printf("%d cold movies, %d test ratings of them%n", coldItems.length, coldTest.size());
         Map<String, EvaluationReport> reports = ReportTable.run(models, train, coldTest, K);
 
@@ -64,25 +65,6 @@ class MovieLensColdItemTest {
         assertThat(filled).isGreaterThan(1.5 * chance);
         assertThat(filled)
                 .isGreaterThan(reports.get("ALS alone (cold factors untrained)").ndcg());
-    }
-
-    /** Only cold items compete: everything else scores minus infinity. */
-    private static Recommender coldOnly(boolean[] cold, Recommender inner) {
-        return (user, scores) -> {
-            inner.score(user, scores);
-            for (int item = 0; item < scores.length; item++) {
-                if (!cold[item]) {
-                    scores[item] = Float.NEGATIVE_INFINITY;
-                }
-            }
-        };
-    }
-
-    private static void randomScores(int user, float[] scores) {
-        Random random = new Random(user);
-        for (int item = 0; item < scores.length; item++) {
-            scores[item] = random.nextFloat();
-        }
     }
 
     /** Genre flags by movie id (index 0 unused); {@code u.item} is ISO-8859-1 and pipe-separated. */

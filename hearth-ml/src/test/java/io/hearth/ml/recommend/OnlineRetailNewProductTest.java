@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
@@ -70,12 +69,13 @@ class OnlineRetailNewProductTest {
         }
 
         Map<String, Function<InteractionMatrix, Recommender>> models = new LinkedHashMap<>();
-        models.put("random order", m -> coldOnly(coldByIndex, OnlineRetailNewProductTest::randomScores));
-        models.put("ALS alone (new products' factors untrained)", m -> coldOnly(coldByIndex, als));
-        models.put("content: the customer's description profile", m -> coldOnly(coldByIndex, content.recommender(m)));
+        models.put("random order", m -> ColdOnly.of(coldByIndex, ColdOnly::randomScores));
+        models.put("ALS alone (new products' factors untrained)", m -> ColdOnly.of(coldByIndex, als));
+        models.put(
+                "content: the customer's description profile", m -> ColdOnly.of(coldByIndex, content.recommender(m)));
         models.put(
                 "ALS with factors placed by description",
-                m -> coldOnly(coldByIndex, content.withColdItems(als, coldItems, 20)));
+                m -> ColdOnly.of(coldByIndex, content.withColdItems(als, coldItems, 20)));
         System.out.printf(
                 "%d new products after the cut, %d purchases of them%n", coldItems.length, newProductPurchases.size());
         Map<String, EvaluationReport> reports = ReportTable.run(models, matrix, newProductPurchases, K);
@@ -103,25 +103,6 @@ class OnlineRetailNewProductTest {
             System.out.printf(
                     "%d product descriptions embedded in %.1f s%n", texts.size(), (System.nanoTime() - started) / 1e9);
             return vectors.toArray(float[][]::new);
-        }
-    }
-
-    /** Only new products compete: everything else scores minus infinity. */
-    private static Recommender coldOnly(boolean[] cold, Recommender inner) {
-        return (user, scores) -> {
-            inner.score(user, scores);
-            for (int item = 0; item < scores.length; item++) {
-                if (!cold[item]) {
-                    scores[item] = Float.NEGATIVE_INFINITY;
-                }
-            }
-        };
-    }
-
-    private static void randomScores(int user, float[] scores) {
-        Random random = new Random(user);
-        for (int item = 0; item < scores.length; item++) {
-            scores[item] = random.nextFloat();
         }
     }
 }
