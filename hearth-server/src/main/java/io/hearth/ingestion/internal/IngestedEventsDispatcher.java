@@ -75,7 +75,18 @@ class IngestedEventsDispatcher {
         List<String> succeeded = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         RuntimeException firstFailure = null;
+        // At debug level, where a batch's time goes: the wait for a thread, then each consumer.
+        long begun = System.nanoTime();
+        StringBuilder timing = log.isDebugEnabled() ? new StringBuilder() : null;
+        if (timing != null) {
+            long oldest = events.stream()
+                    .mapToLong(event -> event.receivedAt().toEpochMilli())
+                    .min()
+                    .orElse(0);
+            timing.append(System.currentTimeMillis() - oldest).append(" ms after its oldest event was received");
+        }
         for (IngestedEventsConsumer consumer : owing) {
+            long consumerStart = System.nanoTime();
             if (consumer.after().stream().anyMatch(failed::contains)) {
                 failed.add(consumer.name());
                 continue;
@@ -83,6 +94,13 @@ class IngestedEventsDispatcher {
             try {
                 consumer.consume(tenant, events);
                 succeeded.add(consumer.name());
+                if (timing != null) {
+                    timing.append(", ")
+                            .append(consumer.name())
+                            .append(' ')
+                            .append((System.nanoTime() - consumerStart) / 1_000_000)
+                            .append(" ms");
+                }
             } catch (RuntimeException failure) {
                 log.warn(
                         "consumer {} failed on batch {} of tenant {}; it will get it again",
@@ -93,6 +111,13 @@ class IngestedEventsDispatcher {
                 failed.add(consumer.name());
                 firstFailure = firstFailure == null ? failure : firstFailure;
             }
+        }
+        if (timing != null) {
+            log.debug(
+                    "batch of {} events, dispatched {}, consumers {} ms in all",
+                    events.size(),
+                    timing,
+                    (System.nanoTime() - begun) / 1_000_000);
         }
         if (firstFailure != null) {
             consumed.record(tenant, batch, succeeded);

@@ -11,10 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 
 /**
@@ -24,6 +23,11 @@ import java.util.function.BiFunction;
  * the fixed cost of a pass per batch, the first thread leads: it resolves every batch queued for the
  * tenant at once, up to {@link #MAX_EVENTS}, while the others wait for their batch's answer. Each
  * caller still returns only when its own events are resolved, so at-least-once delivery holds.
+ *
+ * <p>A leader leads only until its own batch is resolved, then hands the lane to the oldest waiting
+ * caller and goes on with its batch. Leading until the queue ran dry kept one consumer thread in the
+ * lane for as long as batches kept arriving (under steady load, for good), so that thread's own batch
+ * waited there, its later consumers (journeys) with it, and one thread fewer took new batches.
  *
  * <p>A pass that fails is retried batch by batch, so one bad batch cannot fail its neighbours.
  */
@@ -42,17 +46,18 @@ final class ResolutionQueue {
     /** Resolves the events (with whatever else is queued for the tenant); answers where each of them went. */
     Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events) {
         Lane lane = lanes.computeIfAbsent(tenant, id -> new Lane());
-        Waiting waiting = new Waiting(events, new CompletableFuture<>());
+        Waiting waiting = new Waiting(events, new CompletableFuture<>(), Thread.currentThread());
         lane.queue.add(waiting);
         while (!waiting.answer.isDone()) {
             if (lane.leading.compareAndSet(false, true)) {
                 try {
-                    drain(tenant, lane);
+                    lead(tenant, lane, waiting);
                 } finally {
                     lane.leading.set(false);
+                    handOver(lane);
                 }
             } else {
-                await(waiting, 20);
+                await(20);
             }
         }
         try {
@@ -62,11 +67,22 @@ final class ResolutionQueue {
         }
     }
 
-    private void drain(TenantId tenant, Lane lane) {
-        List<Waiting> group = take(lane);
-        while (!group.isEmpty()) {
+    /** Resolves what is queued, a group at a time, until the leader's own batch is among the resolved. */
+    private void lead(TenantId tenant, Lane lane, Waiting own) {
+        while (!own.answer.isDone()) {
+            List<Waiting> group = take(lane);
+            if (group.isEmpty()) {
+                return;
+            }
             resolveGroup(tenant, group);
-            group = take(lane);
+        }
+    }
+
+    /** Wakes the oldest waiting caller to lead the next pass; one arriving later takes the free lane itself. */
+    private static void handOver(Lane lane) {
+        Waiting next = lane.queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.thread);
         }
     }
 
@@ -107,6 +123,7 @@ final class ResolutionQueue {
                 }
             });
             waiting.answer.complete(own);
+            LockSupport.unpark(waiting.thread);
         }
     }
 
@@ -116,16 +133,18 @@ final class ResolutionQueue {
         } catch (RuntimeException failed) {
             waiting.answer.completeExceptionally(failed);
         }
+        LockSupport.unpark(waiting.thread);
     }
 
-    private static void await(Waiting waiting, long millis) {
-        try {
-            waiting.answer.get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException stillWaitingOrFailed) {
-            // loop: the answer (or its failure) is read with join(); a free lane is taken over
-        } catch (InterruptedException interrupted) {
+    /**
+     * Parks until the answer is in, the lane is handed over, or the time is up (then the caller looks
+     * again: a lane left free is taken over).
+     */
+    private static void await(long millis) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+        if (Thread.interrupted()) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for identity resolution", interrupted);
+            throw new IllegalStateException("interrupted while waiting for identity resolution");
         }
     }
 
@@ -134,5 +153,5 @@ final class ResolutionQueue {
         private final AtomicBoolean leading = new AtomicBoolean();
     }
 
-    private record Waiting(List<EventFacts> events, CompletableFuture<Map<UUID, CustomerId>> answer) {}
+    private record Waiting(List<EventFacts> events, CompletableFuture<Map<UUID, CustomerId>> answer, Thread thread) {}
 }

@@ -15,7 +15,7 @@ class ConsumerSettingsTest {
     @Test
     void defaults() {
         assertThat(bind(Map.of()))
-                .isEqualTo(new ConsumerSettings(4, 32, 50_000, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+                .isEqualTo(new ConsumerSettings(8, 32, 50_000, Duration.ofSeconds(30), Duration.ofSeconds(30)));
     }
 
     @Test

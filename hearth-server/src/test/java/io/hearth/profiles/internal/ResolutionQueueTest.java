@@ -55,6 +55,42 @@ class ResolutionQueueTest {
     }
 
     @Test
+    void aLeaderHandsTheLaneOverOnceItsOwnBatchIsResolved() throws Exception {
+        CountDownLatch secondPassStarted = new CountDownLatch(1);
+        CountDownLatch secondPassMayEnd = new CountDownLatch(1);
+        List<String> passThreads = new CopyOnWriteArrayList<>();
+        ResolutionQueue queue = new ResolutionQueue((tenant, events) -> {
+            passThreads.add(Thread.currentThread().getName());
+            if (passThreads.size() == 1) {
+                firstPassStarted.countDown();
+                awaitQuietly(othersQueued);
+            } else {
+                secondPassStarted.countDown();
+                awaitQuietly(secondPassMayEnd);
+            }
+            return placeEach(events);
+        });
+        try (ExecutorService callers = Executors.newFixedThreadPool(3)) {
+            List<EventFacts> first = events(1);
+            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, first));
+            assertThat(firstPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            List<EventFacts> second = events(2);
+            Future<Map<UUID, CustomerId>> waiter = callers.submit(() -> queue.resolve(SHOP, second));
+            Thread.sleep(200);
+            othersQueued.countDown();
+
+            // The leader answers while the next pass, led by the caller that waited, still runs.
+            assertThat(leader.get(5, TimeUnit.SECONDS)).containsOnlyKeys(ids(first));
+            assertThat(secondPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(waiter.isDone()).isFalse();
+            secondPassMayEnd.countDown();
+            assertThat(waiter.get(5, TimeUnit.SECONDS)).containsOnlyKeys(ids(second));
+        }
+        assertThat(passThreads).hasSize(2).doesNotHaveDuplicates();
+        assertThat(passes).containsExactly(1, 2);
+    }
+
+    @Test
     void aFailingPassIsRetriedBatchByBatchSoOnlyTheBadBatchFails() throws Exception {
         List<EventFacts> bad = events(2);
         UUID poison = bad.getFirst().eventId();
