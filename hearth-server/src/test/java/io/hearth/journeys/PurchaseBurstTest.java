@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,6 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * run, and every profile change reaches its listeners (no event publication is left incomplete).
  */
 @HearthTest
+// Two consumer threads and a queue of two, so that the burst surely fills the queue whatever the
+// default pool size: the storing threads must run the consumers themselves.
+@TestPropertySource(properties = {"hearth.ingestion.consumers.threads=2", "hearth.ingestion.consumers.queue=2"})
 class PurchaseBurstTest {
 
     private static final int PURCHASES = 400;
