@@ -171,7 +171,12 @@ class JourneyResumeTest {
     }
 
     private CustomerId customer(Api api, TestTenant shop, String user) {
-        CustomerId id = customers.identify(api, shop, user, "\"email\":\"" + email(shop, user) + "\"");
+        // Noon in their zone, so quiet hours do not delay the message whenever the test runs.
+        CustomerId id = customers.identify(
+                api,
+                shop,
+                user,
+                "\"email\":\"" + email(shop, user) + "\",\"timezone\":\"" + Customers.zoneAt(12) + "\"");
         customers.optIn(shop, id, Channel.EMAIL);
         return id;
     }
