@@ -24,10 +24,11 @@ final class CandidateSources {
      * io.hearth.ml.recommend.QuantizedDotProductIndex}).
      */
     static CandidateList factors(ServingModel model, int[] rows, int[] excludedAscending, int k) {
-        if (model.itemSearch() == null || rows.length == 0) {
+        if (model.factorCandidates() == null || rows.length == 0) {
             return new CandidateList(Strategy.FACTORS, List.of());
         }
-        DotProductIndex.Ranked ranked = model.itemSearch().top(meanVector(model, rows), k, excludedAscending);
+        DotProductIndex.Ranked ranked =
+                model.factorCandidates().top(rows, meanVector(model, rows), k, excludedAscending);
         List<Candidate> candidates = new ArrayList<>(ranked.items().length);
         for (int rank = 0; rank < ranked.items().length; rank++) {
             candidates.add(new Candidate(

@@ -40,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param itemNorms each item vector's length, for cosines without a square root per pair
  * @param itemSearch the item factors again, 8-bit and factor-major, for the top-k pass of "for you"
  *     and "similar" ({@code null} without factors)
+ * @param factorCandidates each shopper's "for you" top k over {@code itemSearch}, kept while this
+ *     version is served ({@code null} without factors)
  */
 record ServingModel(
         long version,
@@ -66,7 +68,8 @@ record ServingModel(
         float[] userVectors,
         float[] itemVectors,
         float[] itemNorms,
-        @Nullable QuantizedDotProductIndex itemSearch) {
+        @Nullable QuantizedDotProductIndex itemSearch,
+        @Nullable FactorCandidates factorCandidates) {
 
     static ServingModel of(
             long version,
@@ -84,6 +87,8 @@ record ServingModel(
             Map<Strategy, Double> learnedWeights,
             ContentIndex content,
             ModelSummary summary) {
+        QuantizedDotProductIndex search =
+                factors == null ? null : QuantizedDotProductIndex.of(factors.itemFactors(), factors.factors());
         return new ServingModel(
                 version,
                 trainedAt,
@@ -109,7 +114,8 @@ record ServingModel(
                 factors == null ? new float[0] : factors.userFactors(),
                 factors == null ? new float[0] : factors.itemFactors(),
                 factors == null ? new float[0] : norms(factors.itemFactors(), factors.factors()),
-                factors == null ? null : QuantizedDotProductIndex.of(factors.itemFactors(), factors.factors()));
+                search,
+                search == null ? null : new FactorCandidates(search));
     }
 
     private static int[] totals(int[][] counts, int width) {
