@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Products' text embeddings by dense item index, for "more like this" and for cold items: unit
  * vectors, so a dot product is the cosine. Items without a description have a zero row and are
  * never answered. An item's neighbours cost one pass over every vector (about 8 ms for 50,000
- * products, over an 8-bit copy of them), so they are computed on first use and kept: slates ask about the same popular products
- * over and over. Immutable but for that cache, which only ever holds what a pass would answer.
+ * products, over an 8-bit copy of them), so they are computed on first use and kept: slates ask
+ * about the same popular products over and over. Immutable but for that cache, which only ever holds what a pass would answer.
  */
 final class ContentIndex {
 
@@ -28,12 +28,18 @@ final class ContentIndex {
 
     private final int dimension;
     private final boolean[] described;
+    private final int count;
     private final @Nullable QuantizedDotProductIndex search;
     private final AtomicReferenceArray<DotProductIndex.Ranked> neighbours;
 
     private ContentIndex(int dimension, boolean[] described, @Nullable QuantizedDotProductIndex search) {
         this.dimension = dimension;
         this.described = described;
+        int withText = 0;
+        for (boolean has : described) {
+            withText += has ? 1 : 0;
+        }
+        this.count = withText;
         this.search = search;
         this.neighbours = new AtomicReferenceArray<>(described.length);
     }
@@ -88,11 +94,8 @@ final class ContentIndex {
         return new ContentIndex(dimension, described, QuantizedDotProductIndex.of(vectors, dimension));
     }
 
+    /** Described items; asked on every product page, so counted once. */
     int count() {
-        int count = 0;
-        for (boolean has : described) {
-            count += has ? 1 : 0;
-        }
         return count;
     }
 
