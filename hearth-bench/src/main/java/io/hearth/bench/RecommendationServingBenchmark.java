@@ -107,10 +107,17 @@ public final class RecommendationServingBenchmark {
             for (String rate : rates.split(",")) {
                 System.out.println(rate + " slates/s for " + seconds + " s…");
                 double cpuBefore = server.cpuSeconds();
+                double databaseBefore = server.databaseCpuSeconds() + server.reapedDatabaseCpuSeconds();
                 Latency latency = measure(http, server, customers, Integer.parseInt(rate.strip()), seconds);
                 double cpu = server.cpuSeconds() - cpuBefore;
+                double database = server.databaseCpuSeconds() + server.reapedDatabaseCpuSeconds() - databaseBefore;
                 String row = row(build, Integer.parseInt(rate.strip()), latency, cpu);
                 System.out.println(row);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  of the CPU per slate: PostgreSQL %.2f ms, the server's JVM %.2f ms%n",
+                        database * 1e3 / Math.max(1, latency.answered()),
+                        (cpu - database) * 1e3 / Math.max(1, latency.answered()));
                 rows.add(row);
                 Thread.sleep(10_000);
             }
@@ -126,7 +133,8 @@ public final class RecommendationServingBenchmark {
     private static void unthrottle(ServerUnderTest server) throws Exception {
         try (Connection connection = DriverManager.getConnection(server.ownerJdbcUrl());
                 var statement = connection.createStatement()) {
-            statement.executeUpdate("update tenancy_api_key set rate_per_second = 1000000");
+            int keys = statement.executeUpdate("update tenancy_api_key set rate_per_second = 1000000");
+            System.out.println("rate limit lifted for " + keys + " API key(s)");
         }
     }
 
@@ -274,6 +282,8 @@ public final class RecommendationServingBenchmark {
         AtomicLong errors = new AtomicLong();
         java.util.concurrent.ConcurrentHashMap<String, Long> reasons = new java.util.concurrent.ConcurrentHashMap<>();
         Random random = new Random(11);
+        ConcurrentLinkedQueue<long[]> timeline =
+                Boolean.getBoolean("hearth.bench.timeline") ? new ConcurrentLinkedQueue<>() : null;
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
@@ -290,19 +300,28 @@ public final class RecommendationServingBenchmark {
                                 .header("Authorization", "Bearer " + ServerUnderTest.ADMIN_KEY)
                                 .timeout(Duration.ofSeconds(10))
                                 .build();
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding())
-                                .statusCode();
+                        HttpResponse<String> response = http.send(request, BODY_OF_ERRORS);
+                        int status = response.statusCode();
                         if (status != 200) {
                             errors.incrementAndGet();
-                            reasons.merge("HTTP " + status, 1L, Long::sum);
+                            if (reasons.merge("HTTP " + status, 1L, Long::sum) == 1) {
+                                System.out.println("first HTTP " + status + ": " + response.body());
+                            }
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
                         reasons.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                     }
-                    latencies.add(System.nanoTime() - due);
+                    long latency = System.nanoTime() - due;
+                    latencies.add(latency);
+                    if (timeline != null) {
+                        timeline.add(new long[] {due - start, latency});
+                    }
                 });
             }
+        }
+        if (timeline != null) {
+            printTimeline(timeline);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         if (!reasons.isEmpty()) {
@@ -387,6 +406,35 @@ public final class RecommendationServingBenchmark {
                 eightBit,
                 sink & 1);
         return new TopKFigures(topK, pass, factorMajor, eightBit);
+    }
+
+    /** Only an error's body is read: the load driver should not pay for parsing 1,000 slates a second. */
+    private static final HttpResponse.BodyHandler<String> BODY_OF_ERRORS = info -> info.statusCode() == 200
+            ? HttpResponse.BodySubscribers.replacing("")
+            : HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * Per 100 ms of the schedule (-Dhearth.bench.timeline=true): how many requests were due, and how many
+     * of them took over 10 ms, only for the intervals that had any, to tell bursts (a pause) from a spread.
+     */
+    private static void printTimeline(ConcurrentLinkedQueue<long[]> timeline) {
+        java.util.TreeMap<Long, long[]> slots = new java.util.TreeMap<>();
+        for (long[] entry : timeline) {
+            long[] slot = slots.computeIfAbsent(entry[0] / 100_000_000L, key -> new long[3]);
+            slot[0]++;
+            if (entry[1] > 10_000_000L) {
+                slot[1]++;
+            }
+            slot[2] = Math.max(slot[2], entry[1]);
+        }
+        StringBuilder line = new StringBuilder("  slow (>10 ms) per 100 ms of schedule, at s: count/due max ms:");
+        slots.forEach((slot, counts) -> {
+            if (counts[1] > 0) {
+                line.append(String.format(
+                        Locale.ROOT, " %.1f: %d/%d %.0f;", slot / 10.0, counts[1], counts[0], counts[2] / 1e6));
+            }
+        });
+        System.out.println(line);
     }
 
     private static double percentile(long[] sorted, double quantile) {

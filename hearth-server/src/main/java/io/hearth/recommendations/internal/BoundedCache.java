@@ -41,6 +41,16 @@ final class BoundedCache<K, V> {
         entries.put(key, value);
     }
 
+    /** Puts the value only while the key still maps to {@code expected}: nothing removed or replaced it meanwhile. */
+    synchronized boolean replace(K key, V expected, V value) {
+        return entries.replace(key, expected, value);
+    }
+
+    /** Removes the key only while it still maps to {@code expected}. */
+    synchronized void remove(K key, V expected) {
+        entries.remove(key, expected);
+    }
+
     synchronized void remove(K key) {
         entries.remove(key);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,7 @@ class CatalogView {
     private static final int PAGE = 1_000;
 
     private final Map<TenantId, CompletableFuture<Map<String, Facts>>> tenants = new ConcurrentHashMap<>();
+    private final Map<TenantId, ItemFacts> aligned = new ConcurrentHashMap<>();
     private final CatalogManagement catalog;
 
     CatalogView(CatalogManagement catalog) {
@@ -44,6 +46,27 @@ class CatalogView {
      */
     Map<String, Facts> of(TenantId tenant) {
         return Collections.unmodifiableMap(products(tenant));
+    }
+
+    /**
+     * The facts of a model's items by their dense index, kept current like the map: a request reads an
+     * array slot per candidate (hundreds per slate) instead of hashing its product id into 50,000
+     * entries. Built once per tenant and model version.
+     */
+    ItemFacts byItem(TenantId tenant, ServingModel model) {
+        ItemFacts current = aligned.get(tenant);
+        if (current != null && current.items == model.items()) {
+            return current;
+        }
+        Map<String, Facts> products = products(tenant);
+        synchronized (aligned) {
+            current = aligned.get(tenant);
+            if (current == null || current.items != model.items()) {
+                current = new ItemFacts(model, products);
+                aligned.put(tenant, current);
+            }
+            return current;
+        }
     }
 
     boolean known(TenantId tenant, String productId) {
@@ -66,7 +89,18 @@ class CatalogView {
     void changed(ProductChanged changed) {
         CompletableFuture<Map<String, Facts>> products = tenants.get(changed.tenantId());
         if (products != null) {
-            products.thenAccept(loaded -> loaded.put(changed.product().productId(), Facts.of(changed.product())));
+            products.thenAccept(loaded -> {
+                String productId = changed.product().productId();
+                Facts facts = Facts.of(changed.product());
+                loaded.put(productId, facts);
+                // after the map, under the lock an alignment is built in: it has this change either way
+                synchronized (aligned) {
+                    ItemFacts byItem = aligned.get(changed.tenantId());
+                    if (byItem != null) {
+                        byItem.update(productId, facts);
+                    }
+                }
+            });
         }
     }
 
@@ -105,6 +139,34 @@ class CatalogView {
             }
         } while (page.size() == PAGE);
         return products;
+    }
+
+    /** The facts of one model version's items, by dense index; a product the catalog lacks is {@link #UNKNOWN}. */
+    static final class ItemFacts {
+
+        private final String[] items;
+        private final Map<String, Integer> index;
+        private final AtomicReferenceArray<Facts> facts;
+
+        private ItemFacts(ServingModel model, Map<String, Facts> products) {
+            this.items = model.items();
+            this.index = model.itemIndex();
+            this.facts = new AtomicReferenceArray<>(items.length);
+            for (int item = 0; item < items.length; item++) {
+                facts.set(item, products.getOrDefault(items[item], UNKNOWN));
+            }
+        }
+
+        Facts of(int item) {
+            return facts.get(item);
+        }
+
+        private void update(String productId, Facts changed) {
+            Integer item = index.get(productId);
+            if (item != null) {
+                facts.set(item, changed);
+            }
+        }
     }
 
     record Facts(@Nullable String name, @Nullable String category, boolean inStock, boolean replenishable) {

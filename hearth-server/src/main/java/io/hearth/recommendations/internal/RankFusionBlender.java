@@ -36,8 +36,12 @@ class RankFusionBlender implements SlateBlender {
     }
 
     static List<Candidate> blend(List<CandidateList> lists, Map<Strategy, Double> weights) {
-        List<Candidate> all = new ArrayList<>();
-        ItemScores total = new ItemScores(lists.size() * 48);
+        int proposed = 0;
+        for (CandidateList list : lists) {
+            proposed += list.candidates().size();
+        }
+        List<Candidate> all = new ArrayList<>(proposed);
+        ItemScores total = new ItemScores(proposed);
         for (CandidateList list : lists) {
             double weight = weights.get(list.strategy());
             for (int rank = 0; rank < list.candidates().size(); rank++) {

@@ -17,20 +17,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Who a customer is (their canonical id and their user and anonymous ids) and what they allow, kept
  * in memory so that a returning customer's slate reads neither profiles nor consents. The owning
- * modules' events evict an entry the moment it changes on this node ({@link ShopperDirectoryListener});
- * an entry also expires after {@code refresh-interval}, which bounds how long a change made on another
- * node can go unseen. An unknown customer is never remembered, so a profile created later is found.
+ * modules' events evict an entry the moment it changes on this node ({@link ShopperDirectoryListener}).
+ * A change made on another node is seen by re-reading: an entry older than {@code refresh-interval}
+ * is still served while one background thread reads it again, and one older than twice that is read
+ * on the request, so a returning customer's slate does not wait for the database and nothing stays
+ * unseen longer than twice the interval. An unknown customer is never remembered, so a profile created
+ * later is found.
  */
 @Component
-class ShopperDirectory {
+class ShopperDirectory implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(ShopperDirectory.class);
     private static final int CAPACITY = 200_000;
+    private static final int REFRESH_BACKLOG = 10_000;
 
     /** The id a request named → the customer it resolves to (differs after a merge). */
     private final BoundedCache<Key, Entry<CustomerId>> aliases = new BoundedCache<>(CAPACITY);
@@ -42,6 +55,8 @@ class ShopperDirectory {
     private final PrivacyManagement privacy;
     private final RecommendationsSettings settings;
     private final Clock clock;
+    private final Set<Refresh> queued = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor refresher;
 
     ShopperDirectory(
             ProfileManagement profiles, PrivacyManagement privacy, RecommendationsSettings settings, Clock clock) {
@@ -49,21 +64,38 @@ class ShopperDirectory {
         this.privacy = privacy;
         this.settings = settings;
         this.clock = clock;
+        this.refresher = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(REFRESH_BACKLOG),
+                Thread.ofPlatform()
+                        .daemon()
+                        .name("recommendations-shopper-refresh")
+                        .factory(),
+                // a full backlog drops the refresh: the entry is refreshed on a later slate, or read on one
+                (task, executor) -> ((RefreshTask) task).dropped());
     }
 
     /** The customer the id resolves to, or the problem {@code UNKNOWN_CUSTOMER}. */
     CustomerId resolve(TenantId tenant, CustomerId asked) {
         Key key = new Key(tenant, asked.value());
-        CustomerId known = fresh(aliases.get(key));
+        CustomerId known = usable(aliases.get(key), new Refresh(Kind.ALIAS, key));
         if (known != null) {
             return known;
         }
-        CustomerProfile profile = profiles.profile(tenant, asked)
-                .orElseThrow(
-                        () -> new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
+        return remember(
+                key,
+                profiles.profile(tenant, asked)
+                        .orElseThrow(() ->
+                                new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer has this id")));
+    }
+
+    private CustomerId remember(Key asked, CustomerProfile profile) {
         Instant now = clock.instant();
-        identities.put(new Key(tenant, profile.customerId().value()), new Entry<>(keys(profile), now));
-        aliases.put(key, new Entry<>(profile.customerId(), now));
+        identities.put(new Key(asked.tenant(), profile.customerId().value()), new Entry<>(keys(profile), now));
+        aliases.put(asked, new Entry<>(profile.customerId(), now));
         return profile.customerId();
     }
 
@@ -87,7 +119,7 @@ class ShopperDirectory {
     /** {@code u:<userId>} and {@code a:<anonymousId>} of a resolved customer. */
     List<String> identities(TenantId tenant, CustomerId customer) {
         Key key = new Key(tenant, customer.value());
-        List<String> known = fresh(identities.get(key));
+        List<String> known = usable(identities.get(key), new Refresh(Kind.IDENTITIES, key));
         if (known != null) {
             return known;
         }
@@ -99,7 +131,7 @@ class ShopperDirectory {
 
     boolean mayPersonalize(TenantId tenant, CustomerId customer, Channel channel) {
         Key key = new Key(tenant, customer.value());
-        CustomerConsents known = fresh(consents.get(key));
+        CustomerConsents known = usable(consents.get(key), new Refresh(Kind.CONSENTS, key));
         if (known == null) {
             known = privacy.currentConsents(tenant, customer);
             consents.put(key, new Entry<>(known, clock.instant()));
@@ -108,16 +140,16 @@ class ShopperDirectory {
     }
 
     /**
-     * Whether the id's customer, their identities and their consents are all in memory, so that
-     * reading them costs no query.
+     * Whether the id's customer, their identities and their consents are all in memory and young
+     * enough to serve, so that reading them costs no query.
      */
     boolean remembers(TenantId tenant, CustomerId asked) {
-        CustomerId resolved = fresh(aliases.get(new Key(tenant, asked.value())));
+        CustomerId resolved = servable(aliases.get(new Key(tenant, asked.value())));
         if (resolved == null) {
             return false;
         }
         Key key = new Key(tenant, resolved.value());
-        return fresh(identities.get(key)) != null && fresh(consents.get(key)) != null;
+        return servable(identities.get(key)) != null && servable(consents.get(key)) != null;
     }
 
     /** Forgets everything about the customer: the next request reads them afresh. */
@@ -137,6 +169,99 @@ class ShopperDirectory {
             return null;
         }
         return entry.value;
+    }
+
+    /** The entry's value while it is younger than twice {@code refresh-interval}, else null. */
+    private <T> @Nullable T servable(@Nullable Entry<T> entry) {
+        if (entry == null
+                || entry.at.plus(settings.refreshInterval().multipliedBy(2)).isBefore(clock.instant())) {
+            return null;
+        }
+        return entry.value;
+    }
+
+    /** As {@link #servable}, and an entry past {@code refresh-interval} is queued to be read again. */
+    private <T> @Nullable T usable(@Nullable Entry<T> entry, Refresh refresh) {
+        T value = servable(entry);
+        if (value != null && fresh(entry) == null && queued.add(refresh)) {
+            refresher.execute(new RefreshTask(refresh));
+        }
+        return value;
+    }
+
+    /**
+     * Reads a stale entry again and replaces it, unless it was evicted or replaced meanwhile: an
+     * eviction says the customer just changed, and the read may have started before that change.
+     */
+    private void refresh(Refresh refresh) {
+        Key key = refresh.key();
+        CustomerId customer = CustomerId.of(key.customer());
+        switch (refresh.kind()) {
+            case ALIAS -> {
+                Entry<CustomerId> stale = aliases.get(key);
+                if (stale != null && fresh(stale) == null) {
+                    profiles.profile(key.tenant(), customer)
+                            .ifPresentOrElse(
+                                    profile -> aliases.replace(
+                                            key, stale, new Entry<>(profile.customerId(), clock.instant())),
+                                    () -> aliases.remove(key, stale));
+                }
+            }
+            case IDENTITIES -> {
+                Entry<List<String>> stale = identities.get(key);
+                if (stale != null && fresh(stale) == null) {
+                    List<String> read = profiles.profile(key.tenant(), customer)
+                            .map(ShopperDirectory::keys)
+                            .orElse(List.of());
+                    identities.replace(key, stale, new Entry<>(read, clock.instant()));
+                }
+            }
+            case CONSENTS -> {
+                Entry<CustomerConsents> stale = consents.get(key);
+                if (stale != null && fresh(stale) == null) {
+                    consents.replace(
+                            key, stale, new Entry<>(privacy.currentConsents(key.tenant(), customer), clock.instant()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        refresher.shutdownNow();
+    }
+
+    private enum Kind {
+        ALIAS,
+        IDENTITIES,
+        CONSENTS
+    }
+
+    private record Refresh(Kind kind, Key key) {}
+
+    private final class RefreshTask implements Runnable {
+
+        private final Refresh refresh;
+
+        RefreshTask(Refresh refresh) {
+            this.refresh = refresh;
+        }
+
+        @Override
+        public void run() {
+            try {
+                refresh(refresh);
+            } catch (RuntimeException e) {
+                // left stale: a later slate queues it again, or reads it itself once it is too old
+                log.debug("re-reading {} failed", refresh, e);
+            } finally {
+                queued.remove(refresh);
+            }
+        }
+
+        void dropped() {
+            queued.remove(refresh);
+        }
     }
 
     private static List<String> keys(CustomerProfile profile) {

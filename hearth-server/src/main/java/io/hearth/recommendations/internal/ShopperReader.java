@@ -47,7 +47,7 @@ class ShopperReader {
     }
 
     /**
-     * A customer nothing is remembered of (their first slate, or the first after {@code
+     * A customer nothing is remembered of (their first slate, or the first after twice {@code
      * refresh-interval}) is read in one transaction: the profile, consent and showing counts share a
      * connection and a commit instead of taking one each. A remembered one reads no database at all.
      */

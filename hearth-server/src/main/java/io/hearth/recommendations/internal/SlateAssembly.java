@@ -23,6 +23,7 @@ final class SlateAssembly {
     private final CatalogView catalog;
     private final Shopper shopper;
     private final Map<String, CatalogView.Facts> products;
+    private final CatalogView.ItemFacts itemFacts;
     private final Set<String> onScreen;
     private final int n;
 
@@ -33,6 +34,7 @@ final class SlateAssembly {
         this.catalog = catalog;
         this.shopper = shopper;
         this.products = catalog.of(tenant);
+        this.itemFacts = catalog.byItem(tenant, model);
         this.onScreen = new LinkedHashSet<>(onScreen);
         this.n = n;
     }
@@ -159,11 +161,11 @@ final class SlateAssembly {
 
     @Nullable
     String categoryOf(int item) {
-        return facts(model.items()[item]).category();
+        return itemFacts.of(item).category();
     }
 
     boolean eligible(int item) {
-        return eligible(model.items()[item]);
+        return eligible(model.items()[item], itemFacts.of(item));
     }
 
     List<RecommendedItem> items(List<Candidate> ranked, Set<String> chosen) {
@@ -183,7 +185,7 @@ final class SlateAssembly {
                 return;
             }
             String id = model.items()[index];
-            if (model.popularity()[index] > 0 && eligible(id) && chosen.add(id)) {
+            if (model.popularity()[index] > 0 && eligible(index) && chosen.add(id)) {
                 items.add(item(id, 0, Strategy.POPULARITY, "popular right now"));
             }
         }
@@ -198,7 +200,10 @@ final class SlateAssembly {
     }
 
     private boolean eligible(String productId) {
-        CatalogView.Facts facts = facts(productId);
+        return eligible(productId, facts(productId));
+    }
+
+    private boolean eligible(String productId, CatalogView.Facts facts) {
         return facts.inStock()
                 && !onScreen.contains(productId)
                 && !shopper.fatigued().contains(productId)
@@ -211,9 +216,8 @@ final class SlateAssembly {
     }
 
     private String name(int item) {
-        String id = model.items()[item];
-        String name = facts(id).name();
-        return name == null ? id : name;
+        String name = itemFacts.of(item).name();
+        return name == null ? model.items()[item] : name;
     }
 
     private CatalogView.Facts facts(String productId) {
