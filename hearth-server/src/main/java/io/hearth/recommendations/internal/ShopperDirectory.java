@@ -15,16 +15,13 @@ import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +38,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ShopperDirectory implements DisposableBean {
 
-    private static final Logger log = LoggerFactory.getLogger(ShopperDirectory.class);
     private static final int CAPACITY = 200_000;
     private static final int REFRESH_BACKLOG = 10_000;
+    private static final int REFRESH_BATCH = 500;
 
     /** The id a request named → the customer it resolves to (differs after a merge). */
     private final BoundedCache<Key, Entry<CustomerId>> aliases = new BoundedCache<>(CAPACITY);
@@ -55,8 +52,7 @@ class ShopperDirectory implements DisposableBean {
     private final PrivacyManagement privacy;
     private final RecommendationsSettings settings;
     private final Clock clock;
-    private final Set<Refresh> queued = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor refresher;
+    private final BatchRefresher<Refresh> refresher;
 
     ShopperDirectory(
             ProfileManagement profiles, PrivacyManagement privacy, RecommendationsSettings settings, Clock clock) {
@@ -64,18 +60,8 @@ class ShopperDirectory implements DisposableBean {
         this.privacy = privacy;
         this.settings = settings;
         this.clock = clock;
-        this.refresher = new ThreadPoolExecutor(
-                1,
-                1,
-                0,
-                TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(REFRESH_BACKLOG),
-                Thread.ofPlatform()
-                        .daemon()
-                        .name("recommendations-shopper-refresh")
-                        .factory(),
-                // a full backlog drops the refresh: the entry is refreshed on a later slate, or read on one
-                (task, executor) -> ((RefreshTask) task).dropped());
+        this.refresher =
+                new BatchRefresher<>("recommendations-shopper-refresh", REFRESH_BACKLOG, REFRESH_BATCH, this::refresh);
     }
 
     /** The customer the id resolves to, or the problem {@code UNKNOWN_CUSTOMER}. */
@@ -183,52 +169,91 @@ class ShopperDirectory implements DisposableBean {
     /** As {@link #servable}, and an entry past {@code refresh-interval} is queued to be read again. */
     private <T> @Nullable T usable(@Nullable Entry<T> entry, Refresh refresh) {
         T value = servable(entry);
-        if (value != null && fresh(entry) == null && queued.add(refresh)) {
-            refresher.execute(new RefreshTask(refresh));
+        if (value != null && fresh(entry) == null) {
+            refresher.request(refresh);
         }
         return value;
     }
 
     /**
-     * Reads a stale entry again and replaces it, unless it was evicted or replaced meanwhile: an
-     * eviction says the customer just changed, and the read may have started before that change.
+     * Reads stale entries again, a tenant's profiles and consents in one query each, and replaces them
+     * unless they were evicted or replaced meanwhile: an eviction says the customer just changed, and
+     * the read may have started before that change.
      */
-    private void refresh(Refresh refresh) {
-        Key key = refresh.key();
-        CustomerId customer = CustomerId.of(key.customer());
-        switch (refresh.kind()) {
-            case ALIAS -> {
-                Entry<CustomerId> stale = aliases.get(key);
-                if (stale != null && fresh(stale) == null) {
-                    profiles.profile(key.tenant(), customer)
-                            .ifPresentOrElse(
-                                    profile -> aliases.replace(
-                                            key, stale, new Entry<>(profile.customerId(), clock.instant())),
-                                    () -> aliases.remove(key, stale));
-                }
+    private void refresh(List<Refresh> batch) {
+        Map<TenantId, List<Refresh>> byTenant = new HashMap<>();
+        batch.forEach(refresh -> byTenant.computeIfAbsent(refresh.key().tenant(), tenant -> new ArrayList<>())
+                .add(refresh));
+        byTenant.forEach(this::refresh);
+    }
+
+    private void refresh(TenantId tenant, List<Refresh> batch) {
+        Set<CustomerId> profilesToRead = new HashSet<>();
+        Set<CustomerId> consentsToRead = new HashSet<>();
+        for (Refresh refresh : batch) {
+            CustomerId customer = CustomerId.of(refresh.key().customer());
+            (refresh.kind() == Kind.CONSENTS ? consentsToRead : profilesToRead).add(customer);
+        }
+        Map<CustomerId, CustomerProfile> live = new HashMap<>();
+        if (!profilesToRead.isEmpty()) {
+            profiles.profiles(tenant, profilesToRead).forEach(profile -> live.put(profile.customerId(), profile));
+        }
+        Map<CustomerId, CustomerConsents> allowed =
+                consentsToRead.isEmpty() ? Map.of() : privacy.currentConsents(tenant, consentsToRead);
+        for (Refresh refresh : batch) {
+            CustomerId customer = CustomerId.of(refresh.key().customer());
+            switch (refresh.kind()) {
+                case ALIAS -> refreshAlias(refresh.key(), profileOf(tenant, customer, live));
+                case IDENTITIES -> refreshIdentities(refresh.key(), profileOf(tenant, customer, live));
+                case CONSENTS -> refreshConsents(refresh.key(), allowed.get(customer));
             }
-            case IDENTITIES -> {
-                Entry<List<String>> stale = identities.get(key);
-                if (stale != null && fresh(stale) == null) {
-                    List<String> read = profiles.profile(key.tenant(), customer)
-                            .map(ShopperDirectory::keys)
-                            .orElse(List.of());
-                    identities.replace(key, stale, new Entry<>(read, clock.instant()));
-                }
-            }
-            case CONSENTS -> {
-                Entry<CustomerConsents> stale = consents.get(key);
-                if (stale != null && fresh(stale) == null) {
-                    consents.replace(
-                            key, stale, new Entry<>(privacy.currentConsents(key.tenant(), customer), clock.instant()));
-                }
-            }
+        }
+    }
+
+    /** The bulk read leaves out ids merged away; those (rare) are read one by one, which follows the merge. */
+    private Optional<CustomerProfile> profileOf(
+            TenantId tenant, CustomerId customer, Map<CustomerId, CustomerProfile> live) {
+        CustomerProfile profile = live.get(customer);
+        return profile != null ? Optional.of(profile) : profiles.profile(tenant, customer);
+    }
+
+    private void refreshAlias(Key key, Optional<CustomerProfile> profile) {
+        Entry<CustomerId> stale = aliases.get(key);
+        if (stale == null || fresh(stale) != null) {
+            return;
+        }
+        if (profile.isEmpty()) {
+            aliases.remove(key, stale);
+            return;
+        }
+        Instant now = clock.instant();
+        aliases.replace(key, stale, new Entry<>(profile.get().customerId(), now));
+        // the same read answers the resolved customer's identities: their own refresh then finds them fresh
+        Key resolved = new Key(key.tenant(), profile.get().customerId().value());
+        Entry<List<String>> staleIdentities = identities.get(resolved);
+        if (staleIdentities != null && fresh(staleIdentities) == null) {
+            identities.replace(resolved, staleIdentities, new Entry<>(keys(profile.get()), now));
+        }
+    }
+
+    private void refreshIdentities(Key key, Optional<CustomerProfile> profile) {
+        Entry<List<String>> stale = identities.get(key);
+        if (stale != null && fresh(stale) == null) {
+            identities.replace(
+                    key, stale, new Entry<>(profile.map(ShopperDirectory::keys).orElse(List.of()), clock.instant()));
+        }
+    }
+
+    private void refreshConsents(Key key, @Nullable CustomerConsents read) {
+        Entry<CustomerConsents> stale = consents.get(key);
+        if (read != null && stale != null && fresh(stale) == null) {
+            consents.replace(key, stale, new Entry<>(read, clock.instant()));
         }
     }
 
     @Override
     public void destroy() {
-        refresher.shutdownNow();
+        refresher.close();
     }
 
     private enum Kind {
@@ -238,31 +263,6 @@ class ShopperDirectory implements DisposableBean {
     }
 
     private record Refresh(Kind kind, Key key) {}
-
-    private final class RefreshTask implements Runnable {
-
-        private final Refresh refresh;
-
-        RefreshTask(Refresh refresh) {
-            this.refresh = refresh;
-        }
-
-        @Override
-        public void run() {
-            try {
-                refresh(refresh);
-            } catch (RuntimeException e) {
-                // left stale: a later slate queues it again, or reads it itself once it is too old
-                log.debug("re-reading {} failed", refresh, e);
-            } finally {
-                queued.remove(refresh);
-            }
-        }
-
-        void dropped() {
-            queued.remove(refresh);
-        }
-    }
 
     private static List<String> keys(CustomerProfile profile) {
         List<String> keys = new ArrayList<>();
