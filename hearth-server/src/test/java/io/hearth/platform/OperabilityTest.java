@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What operators rely on: the API description, probes, metrics, and logs that carry no PII. */
 @HearthTest
@@ -24,6 +25,18 @@ class OperabilityTest {
 
     @Autowired
     TestTenants tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theEmbeddedDatabaseLooksAtGrowingTablesEveryTenSecondsNotEveryMinute() {
+        String naptime = jdbc.sql("select current_setting('autovacuum_naptime')")
+                .query(String.class)
+                .single();
+
+        assertThat(naptime).isEqualTo("10s");
+    }
 
     @Test
     void openApiDocumentAndInteractiveDocsAreServed() {
