@@ -2,10 +2,6 @@ package io.hearth.ingestion.internal;
 
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.shared.TenantId;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +18,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The append-only event log. A batch costs one statement whatever its size: it claims the message
  * ids (the ones already known are duplicates) and appends the new events, with arrays unnested
- * server-side. A message id is claimed by a 16-byte key, the first half of its SHA-256, so that the
- * claims' unique index compares fixed-width keys instead of text under the database's collation.
+ * server-side.
  */
 @Repository
 public class EventLog {
@@ -34,20 +29,19 @@ public class EventLog {
      */
     private static final String APPEND_NEW_EVENTS = """
             with e as materialized (
-                select * from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                select * from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::timestamptz[], ?::timestamptz[], ?::text[])
-                     as e(event_id, message_key, message_id, type, event, user_id, anonymous_id, occurred_at,
-                          received_at, payload)),
+                     as e(event_id, message_id, type, event, user_id, anonymous_id, occurred_at, received_at, payload)),
             claimed as (
-                insert into ingestion_message (tenant_id, source_id, message_key, message_id, received_at)
-                select ?, ?, message_key, message_id, received_at from e
+                insert into ingestion_message (tenant_id, source_id, message_id, received_at)
+                select ?, ?, message_id, received_at from e
                 on conflict do nothing
-                returning message_key)
+                returning message_id)
             insert into ingestion_event (tenant_id, event_id, source_id, message_id, type, event, user_id,
                                          anonymous_id, occurred_at, received_at, payload)
             select ?, e.event_id, ?, e.message_id, e.type, e.event, e.user_id, e.anonymous_id, e.occurred_at,
                    e.received_at, e.payload::jsonb
-            from e join claimed on claimed.message_key = e.message_key
+            from e join claimed on claimed.message_id = e.message_id
             returning event_id
             """;
 
@@ -62,51 +56,29 @@ public class EventLog {
      * keeps its own arrival time, so calls that arrived apart can share the statement.
      */
     List<StoredEvent> append(TenantId tenant, UUID sourceId, List<PendingEvent> events) {
-        Keyed firstOfEachMessage = firstOfEachMessage(events);
+        List<PendingEvent> firstOfEachMessage = firstOfEachMessage(events);
         return jdbc.execute((ConnectionCallback<List<StoredEvent>>) connection -> {
             Set<UUID> appended = insert(connection, tenant, sourceId, firstOfEachMessage);
-            return firstOfEachMessage.events().stream()
+            return firstOfEachMessage.stream()
                     .filter(event -> appended.contains(event.eventId()))
                     .map(event -> stored(event, sourceId))
                     .toList();
         });
     }
 
-    /** The events with their claim keys, the first of each key only: the rest are duplicates. */
-    private static Keyed firstOfEachMessage(List<PendingEvent> events) {
-        MessageDigest sha256 = sha256();
-        Set<UUID> seen = new HashSet<>();
+    private static List<PendingEvent> firstOfEachMessage(List<PendingEvent> events) {
+        Set<String> seen = new HashSet<>();
         List<PendingEvent> first = new ArrayList<>(events.size());
-        List<UUID> keys = new ArrayList<>(events.size());
         for (PendingEvent event : events) {
-            UUID key = messageKey(sha256, event.messageId());
-            if (seen.add(key)) {
+            if (seen.add(event.messageId())) {
                 first.add(event);
-                keys.add(key);
             }
         }
-        return new Keyed(first, keys.toArray(UUID[]::new));
+        return first;
     }
 
-    /** The first 16 bytes of the message id's SHA-256, as V100 computes them for the ids stored before it. */
-    static UUID messageKey(MessageDigest sha256, String messageId) {
-        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(messageId.getBytes(StandardCharsets.UTF_8)));
-        return new UUID(digest.getLong(), digest.getLong());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    private record Keyed(List<PendingEvent> events, UUID[] keys) {}
-
-    private static Set<UUID> insert(Connection connection, TenantId tenant, UUID sourceId, Keyed keyed)
+    private static Set<UUID> insert(Connection connection, TenantId tenant, UUID sourceId, List<PendingEvent> events)
             throws SQLException {
-        List<PendingEvent> events = keyed.events();
         int size = events.size();
         UUID[] ids = new UUID[size];
         String[][] columns = new String[8][size];
@@ -124,16 +96,15 @@ public class EventLog {
         }
         try (PreparedStatement statement = connection.prepareStatement(APPEND_NEW_EVENTS)) {
             statement.setArray(1, connection.createArrayOf("uuid", ids));
-            statement.setArray(2, connection.createArrayOf("uuid", keyed.keys()));
             // A String[] goes over in PostgreSQL's binary array form: a text array literal would
             // backslash-escape every quote of the JSON payloads and make the server parse it back.
             for (int column = 0; column < columns.length; column++) {
-                statement.setObject(3 + column, columns[column]);
+                statement.setObject(2 + column, columns[column]);
             }
-            statement.setObject(11, tenant.value());
-            statement.setObject(12, sourceId);
-            statement.setObject(13, tenant.value());
-            statement.setObject(14, sourceId);
+            statement.setObject(10, tenant.value());
+            statement.setObject(11, sourceId);
+            statement.setObject(12, tenant.value());
+            statement.setObject(13, sourceId);
             Set<UUID> appended = new HashSet<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
