@@ -50,6 +50,9 @@ public final class RecommendationServingBenchmark {
     private static final int CLUSTERS = 500;
     private static final int FACTORS = 32;
 
+    /** Prints each rate's top statements; run with HEARTH_DB_STATEMENT_STATS=true. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("hearth.bench.statements");
+
     private RecommendationServingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -97,6 +100,7 @@ public final class RecommendationServingBenchmark {
             System.out.printf(Locale.ROOT, "loaded in %.0f s%n", (System.nanoTime() - loadStart) / 1e9);
             String model = train(http, server);
             System.out.println("model: " + model);
+            awaitMemory(http, server);
             // -Dhearth.bench.warmup=250x40: 40 s at 250 slates/s, enough for the JIT and to have read
             // every profiled customer once; the default is 10 s at 100/s
             String[] warmup =
@@ -106,6 +110,9 @@ public final class RecommendationServingBenchmark {
             Thread.sleep(5_000);
             for (String rate : rates.split(",")) {
                 System.out.println(rate + " slates/s for " + seconds + " s…");
+                if (STATEMENTS) {
+                    StatementStats.reset(server);
+                }
                 double cpuBefore = server.cpuSeconds();
                 double databaseBefore = server.databaseCpuSeconds() + server.reapedDatabaseCpuSeconds();
                 Latency latency = measure(http, server, customers, Integer.parseInt(rate.strip()), seconds);
@@ -119,6 +126,9 @@ public final class RecommendationServingBenchmark {
                         database * 1e3 / Math.max(1, latency.answered()),
                         (cpu - database) * 1e3 / Math.max(1, latency.answered()));
                 rows.add(row);
+                if (STATEMENTS) {
+                    StatementStats.print(server, 15);
+                }
                 Thread.sleep(10_000);
             }
             return model;
@@ -254,6 +264,26 @@ public final class RecommendationServingBenchmark {
         }
         System.out.printf(Locale.ROOT, "%,d profiles in %.1f s%n", customers.size(), (System.nanoTime() - start) / 1e9);
         return customers;
+    }
+
+    /**
+     * Waits (at most five minutes) until what the server prepares ahead for a new version — the
+     * shoppers' "for you" candidates and the remembered customers — stops growing, and prints it.
+     */
+    private static void awaitMemory(HttpClient http, ServerUnderTest server) throws Exception {
+        long start = System.nanoTime();
+        String last = "";
+        int unchanged = 0;
+        while (unchanged < 3
+                && System.nanoTime() - start < Duration.ofMinutes(5).toNanos()) {
+            Thread.sleep(2_000);
+            String model = send(http, server, "GET", "/v1/recommendations/model", null);
+            int memory = model.indexOf("\"memory\":");
+            String now = memory < 0 ? "" : model.substring(memory, model.indexOf('}', memory) + 1);
+            unchanged = now.equals(last) ? unchanged + 1 : 0;
+            last = now;
+        }
+        System.out.printf(Locale.ROOT, "prepared ahead after %.0f s: %s%n", (System.nanoTime() - start) / 1e9, last);
     }
 
     private static String train(HttpClient http, ServerUnderTest server) throws Exception {

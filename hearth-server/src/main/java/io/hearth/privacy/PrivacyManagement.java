@@ -8,10 +8,12 @@ import io.hearth.privacy.internal.DecisionLog;
 import io.hearth.privacy.internal.SegmentConsents;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -72,6 +74,15 @@ public class PrivacyManagement {
         consents.current(tenant, customers)
                 .forEach((customer, current) -> answers.put(customer, new CustomerConsents(customer, current)));
         return answers;
+    }
+
+    /**
+     * Customers whose current answers may have changed at or after {@code since} (recorded, or by a
+     * merge made or undone), with the profiles those answers count for now: what a node that keeps
+     * consents in memory reads again to see changes made on other nodes.
+     */
+    public Set<CustomerId> consentChangesSince(TenantId tenant, Instant since) {
+        return consents.changedSince(tenant, since);
     }
 
     /**

@@ -6,10 +6,12 @@ import io.hearth.profiles.internal.MergeReview;
 import io.hearth.profiles.internal.ProfileService;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.TenantId;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -125,6 +127,15 @@ public class ProfileManagement {
     }
 
     /** Ids of live (not merged) profiles, in id order, after the given one: for bulk work. */
+    /**
+     * Customers that were given an identifier, or took part in a merge made or undone, at or after
+     * {@code since}: what a node that keeps identities in memory reads again to see changes made on
+     * other nodes.
+     */
+    public Set<CustomerId> identityChangesSince(TenantId tenant, Instant since) {
+        return service.identityChangesSince(tenant, since);
+    }
+
     public List<CustomerId> customerIds(TenantId tenant, int limit, @Nullable CustomerId after) {
         return service.customerIds(tenant, limit, after);
     }

@@ -96,6 +96,11 @@ public class RecommendationManagement {
         return models.current(tenant);
     }
 
+    /** What this node has ready in memory for the tenant's slates. */
+    public ServingMemory servingMemory(TenantId tenant) {
+        return models.memory(tenant);
+    }
+
     /** The stored versions, newest first. */
     public List<ModelSummary> modelHistory(TenantId tenant) {
         return models.history(tenant);

@@ -260,7 +260,7 @@ class RecommendationsTest {
 
         assertThat(slates).hasSize(60);
         assertThat(count("select count(*) from recommendations_served")).isEqualTo(60);
-        assertThat(count("select coalesce(sum(shown), 0) from recommendations_impression"))
+        assertThat(count("select coalesce(sum(value::int), 0) from recommendations_fatigue, jsonb_each_text(shown)"))
                 .isEqualTo(shown);
         assertThat(privacy.decisions(shop.id(), ada, 500, null).decisions())
                 .filteredOn(decision -> decision.type().equals("recommendation.served"))

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,18 @@ public class ConsentLedger {
      */
     public List<Consent> current(TenantId tenant, CustomerId customer) {
         return current(tenant, List.of(customer)).getOrDefault(customer, List.of());
+    }
+
+    /**
+     * Customers whose current answers may differ from what they were just before {@code since}, and the
+     * profiles those now count for (an absorbed customer's answer counts for its survivor).
+     */
+    public Set<CustomerId> changedSince(TenantId tenant, Instant since) {
+        return TenantContext.call(tenant, () -> {
+            Set<CustomerId> changed = new HashSet<>(repository.changedSince(tenant, since));
+            changed.addAll(links.roots(tenant, List.copyOf(changed)).values());
+            return changed;
+        });
     }
 
     /** {@link #current(TenantId, CustomerId)} for several customers in two queries; every one is a key. */

@@ -15,9 +15,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -189,5 +191,22 @@ class ConsentRepository {
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /**
+     * Customers whose own answers were recorded, or whose consent merges were made or undone, at or
+     * after {@code since}: what a cache kept on another node must read again.
+     */
+    Set<CustomerId> changedSince(TenantId tenant, Instant since) {
+        return new HashSet<>(jdbc.sql("""
+                        select customer_id from privacy_consent where tenant_id = :tenant and recorded_at >= :since
+                        union
+                        select unnest(array[survivor, absorbed]) from privacy_consent_merge
+                         where tenant_id = :tenant and (merged_at >= :since or undone_at >= :since)
+                        """)
+                .param("tenant", tenant.value())
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .query((rs, row) -> CustomerId.of(rs.getString(1)))
+                .list());
     }
 }

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -145,5 +147,22 @@ class IdentityGraph {
                 .param("kinds", identifiers.stream().map(id -> id.kind().code()).toArray(String[]::new))
                 .param("values", identifiers.stream().map(Identifier::value).toArray(String[]::new))
                 .update();
+    }
+
+    /**
+     * Customers that were given an identifier, or took part in a merge made or undone, at or after
+     * {@code since}: whose identities a cache kept on another node must read again.
+     */
+    Set<CustomerId> changedSince(TenantId tenant, Instant since) {
+        return new HashSet<>(jdbc.sql("""
+                        select customer_id from profiles_identifier where tenant_id = :tenant and created_at >= :since
+                        union
+                        select unnest(array[survivor, absorbed]) from profiles_merge
+                         where tenant_id = :tenant and (merged_at >= :since or undone_at >= :since)
+                        """)
+                .param("tenant", tenant.value())
+                .param("since", Timestamp.from(since))
+                .query((rs, row) -> CustomerId.of(rs.getString(1)))
+                .list());
     }
 }

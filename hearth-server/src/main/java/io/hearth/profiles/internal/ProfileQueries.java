@@ -9,6 +9,7 @@ import io.hearth.profiles.TimelinePage;
 import io.hearth.shared.CustomerId;
 import io.hearth.shared.FieldError;
 import io.hearth.shared.HearthProblem;
+import io.hearth.shared.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,6 +173,10 @@ class ProfileQueries {
                 .map(reader::read)
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    Set<CustomerId> identityChangesSince(TenantId tenant, Instant since) {
+        return graph.changedSince(tenant, since);
     }
 
     List<CustomerId> customerIds(int limit, @Nullable CustomerId after) {

@@ -18,12 +18,14 @@ import io.hearth.shared.HearthProblem;
 import io.hearth.shared.TenantContext;
 import io.hearth.shared.TenantId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
@@ -175,6 +177,10 @@ public class ProfileService {
 
     public List<CustomerProfile> withTrait(TenantId tenant, String trait, String value, int limit) {
         return inTenant(tenant, () -> queries.withTrait(trait, value, limit));
+    }
+
+    public Set<CustomerId> identityChangesSince(TenantId tenant, Instant since) {
+        return inTenant(tenant, () -> queries.identityChangesSince(tenant, since));
     }
 
     public List<CustomerId> customerIds(TenantId tenant, int limit, @Nullable CustomerId after) {

@@ -24,13 +24,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FatigueStore {
 
-    private static final int CAPACITY = 200_000;
-
-    private final BoundedCache<Key, Map<String, Integer>> counts = new BoundedCache<>(CAPACITY);
+    private final BoundedCache<Key, Map<String, Integer>> counts;
     private final JdbcClient jdbc;
 
-    FatigueStore(JdbcClient jdbc) {
+    FatigueStore(JdbcClient jdbc, RecommendationsSettings settings) {
         this.jdbc = jdbc;
+        this.counts = new BoundedCache<>(settings.rememberedShoppers());
     }
 
     Set<String> fatigued(TenantId tenant, CustomerId customer, int limit) {
@@ -79,13 +78,15 @@ class FatigueStore {
             products.add(showing.product());
             shown.add(count);
         });
+        // one row per customer and statement: the same customer twice would be updated twice by one upsert
         jdbc.sql("""
-                insert into recommendations_impression (tenant_id, customer_id, product_id, shown, last_shown_at)
-                select :tenant, customer_id, product_id, shown, :at
+                insert into recommendations_fatigue (tenant_id, customer_id, shown, last_shown_at)
+                select :tenant, customer_id, jsonb_object_agg(product_id, shown), :at
                 from unnest(cast(:customers as text[]), cast(:products as text[]), cast(:shown as int[]))
                     as s(customer_id, product_id, shown)
-                on conflict (tenant_id, customer_id, product_id)
-                do update set shown = recommendations_impression.shown + excluded.shown,
+                group by customer_id
+                on conflict (tenant_id, customer_id)
+                do update set shown = hearth_add_counts(recommendations_fatigue.shown, excluded.shown),
                     last_shown_at = excluded.last_shown_at""")
                 .param("tenant", tenant.value())
                 .param("customers", customers.toArray(String[]::new))
@@ -96,14 +97,13 @@ class FatigueStore {
     }
 
     /** The customer engaged: showings count from zero again. */
-    void engaged(TenantId tenant, CustomerId customer, String productId, Instant at) {
+    void engaged(TenantId tenant, CustomerId customer, String productId) {
         jdbc.sql("""
-                update recommendations_impression set shown = 0, engaged_at = :at
-                where tenant_id = :tenant and customer_id = :customer and product_id = :product""")
+                update recommendations_fatigue set shown = shown - :product
+                where tenant_id = :tenant and customer_id = :customer and shown -> :product is not null""")
                 .param("tenant", tenant.value())
                 .param("customer", customer.value())
                 .param("product", productId)
-                .param("at", Timestamp.from(at))
                 .update();
         Map<String, Integer> shown = counts.get(new Key(tenant, customer.value()));
         if (shown != null) {
@@ -113,13 +113,29 @@ class FatigueStore {
         }
     }
 
+    /** Reads the counts of these customers ahead, in one query; counts already in memory are kept. */
+    void preload(TenantId tenant, List<CustomerId> customers) {
+        Map<String, Map<String, Integer>> read = new HashMap<>();
+        customers.forEach(customer -> read.put(customer.value(), new HashMap<>()));
+        TenantContext.run(
+                tenant,
+                () -> jdbc.sql("""
+                        select customer_id, key, value::int from recommendations_fatigue, jsonb_each_text(shown)
+                        where tenant_id = :tenant and customer_id = any(:customers) and value::int > 0""")
+                        .param("tenant", tenant.value())
+                        .param("customers", read.keySet().toArray(String[]::new))
+                        .query((rs, row) -> read.get(rs.getString(1)).put(rs.getString(2), rs.getInt(3)))
+                        .list());
+        read.forEach((customer, shown) -> counts.putIfAbsent(new Key(tenant, customer), shown));
+    }
+
     private Map<String, Integer> read(TenantId tenant, CustomerId customer) {
         Map<String, Integer> shown = new HashMap<>();
         TenantContext.run(
                 tenant,
                 () -> jdbc.sql("""
-                        select product_id, shown from recommendations_impression
-                        where tenant_id = :tenant and customer_id = :customer and shown > 0""")
+                        select key, value::int from recommendations_fatigue, jsonb_each_text(shown)
+                        where tenant_id = :tenant and customer_id = :customer and value::int > 0""")
                         .param("tenant", tenant.value())
                         .param("customer", customer.value())
                         .query((rs, row) -> shown.put(rs.getString(1), rs.getInt(2)))

@@ -2,6 +2,7 @@ package io.hearth.recommendations.internal;
 
 import io.hearth.recommendations.ModelSummary;
 import io.hearth.recommendations.RecommendedItem;
+import io.hearth.recommendations.ServingMemory;
 import io.hearth.recommendations.Strategy;
 import io.hearth.recommendations.StrategyPerformance;
 import io.hearth.shared.TenantContext;
@@ -19,16 +20,24 @@ public class ModelCatalogue {
     private final RecommendationModelStore store;
     private final OutcomeStore outcomes;
     private final CatalogView catalog;
+    private final ShopperDirectory directory;
 
     ModelCatalogue(
             RecommendationModelRegistry registry,
             RecommendationModelStore store,
             OutcomeStore outcomes,
-            CatalogView catalog) {
+            CatalogView catalog,
+            ShopperDirectory directory) {
+        this.directory = directory;
         this.registry = registry;
         this.store = store;
         this.outcomes = outcomes;
         this.catalog = catalog;
+    }
+
+    public ServingMemory memory(TenantId tenant) {
+        FactorCandidates candidates = registry.current(tenant).factorCandidates();
+        return new ServingMemory(candidates == null ? 0 : candidates.precomputed(), directory.remembered());
     }
 
     public ModelSummary current(TenantId tenant) {

@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +22,28 @@ import org.springframework.stereotype.Component;
  * popularity-only stand-in (version 0, not stored) is built from the events and refreshed as often.
  */
 @Component
-class RecommendationModelRegistry {
+class RecommendationModelRegistry implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RecommendationModelRegistry.class);
 
     private final Map<TenantId, Loaded> models = new ConcurrentHashMap<>();
     private final RecommendationModelStore store;
     private final StandInBuilder standIns;
     private final RecommendationsSettings settings;
+    private final ShopperDirectory directory;
     private final Clock clock;
 
+    /** One thread: computing every shopper's candidates ahead is background work on a small machine. */
+    private final ExecutorService precomputing = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("recommendations-precompute").factory());
+
     RecommendationModelRegistry(
-            RecommendationModelStore store, StandInBuilder standIns, RecommendationsSettings settings, Clock clock) {
+            RecommendationModelStore store,
+            StandInBuilder standIns,
+            RecommendationsSettings settings,
+            ShopperDirectory directory,
+            Clock clock) {
+        this.directory = directory;
         this.store = store;
         this.standIns = standIns;
         this.settings = settings;
@@ -39,15 +56,63 @@ class RecommendationModelRegistry {
         if (loaded != null && !(loaded.model.version() == 0 && stale(loaded))) {
             return loaded.model;
         }
-        return models.compute(tenant, (key, previous) -> load(key)).model;
+        ServingModel model = models.compute(tenant, (key, previous) -> load(key)).model;
+        if (loaded == null || loaded.model != model) {
+            precompute(tenant, model);
+        }
+        return model;
     }
 
     /** Installs a freshly trained version unless a newer one is already served. */
     void install(TenantId tenant, ServingModel model) {
-        models.merge(
+        Loaded served = models.merge(
                 tenant,
                 new Loaded(model, clock.instant()),
                 (old, fresh) -> old.model.version() > fresh.model.version() ? old : fresh);
+        if (served.model == model) {
+            precompute(tenant, model);
+        }
+    }
+
+    /**
+     * Computes the "for you" candidates of the version's first {@code remembered-shoppers} shoppers in
+     * the background, so that their first slate of the version skips the pass over the item matrix;
+     * stops once another version is served.
+     */
+    private void precompute(TenantId tenant, ServingModel model) {
+        FactorCandidates candidates = model.factorCandidates();
+        if (candidates == null) {
+            return;
+        }
+        precomputing.execute(() -> {
+            try {
+                long start = System.nanoTime();
+                int filled = candidates.precompute(
+                        model.userVectors(), settings.rememberedShoppers(), () -> !isServed(tenant, model));
+                long computed = System.nanoTime();
+                directory.preload(tenant, settings.rememberedShoppers());
+                log.info(
+                        "version {}: candidates of {} shoppers computed ahead in {} ms; {} customers remembered after {} ms",
+                        model.version(),
+                        filled,
+                        (computed - start) / 1_000_000,
+                        directory.remembered(),
+                        (System.nanoTime() - computed) / 1_000_000);
+            } catch (RuntimeException e) {
+                // serving reads and computes on the request what is not ready ahead
+                log.warn("preparing version {} ahead failed", model.version(), e);
+            }
+        });
+    }
+
+    private boolean isServed(TenantId tenant, ServingModel model) {
+        Loaded loaded = models.get(tenant);
+        return loaded != null && loaded.model == model;
+    }
+
+    @Override
+    public void destroy() {
+        precomputing.shutdownNow();
     }
 
     Optional<ServingModel> loaded(TenantId tenant) {

@@ -103,10 +103,16 @@ class RecommendationsController {
     }
 
     @GetMapping(path = "/v1/recommendations/model", produces = "application/json")
-    @Operation(summary = "The model version served and the stored versions")
+    @Operation(summary = "The model version served, the stored versions and what this node holds in memory")
     Map<String, Object> model(@AuthenticationPrincipal Principal caller) {
         ModelSummary current = recommendations.currentModel(caller.tenantId());
-        return Map.of("current", current, "versions", recommendations.modelHistory(caller.tenantId()));
+        return Map.of(
+                "current",
+                current,
+                "versions",
+                recommendations.modelHistory(caller.tenantId()),
+                "memory",
+                recommendations.servingMemory(caller.tenantId()));
     }
 
     @GetMapping(path = "/v1/recommendations/performance", produces = "application/json")

@@ -99,7 +99,7 @@ class RecommendationsListener implements IngestedEventsConsumer {
                                 recommendation,
                                 event.timestamp());
                         if (fresh && customer.isPresent()) {
-                            fatigue.engaged(tenant, CustomerId.of(customer.get()), product, event.timestamp());
+                            fatigue.engaged(tenant, CustomerId.of(customer.get()), product);
                         }
                     }
                 }));

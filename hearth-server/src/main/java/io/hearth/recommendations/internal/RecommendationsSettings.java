@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     together and popularity a second time, on all but the newest tenth of the interactions)
  * @param describeProducts whether training embeds the products' text (name, brand, category,
  *     attributes) for "more like this" and to place products nobody has bought yet
+ * @param rememberedShoppers how many shoppers a node serves from memory: each served model version
+ *     computes the "for you" candidates of this many of its shoppers in the background, and this many
+ *     customers' identities, consents and showing counts are kept (about 500 bytes each)
  */
 @ConfigurationProperties("hearth.recommendations")
 public record RecommendationsSettings(
@@ -38,12 +41,19 @@ public record RecommendationsSettings(
         @DefaultValue("50") int maxItems,
         @DefaultValue("PT30S") Duration refreshInterval,
         @DefaultValue("true") boolean learnBlend,
-        @DefaultValue("true") boolean describeProducts) {
+        @DefaultValue("true") boolean describeProducts,
+        @DefaultValue("200000") int rememberedShoppers) {
 
     public RecommendationsSettings {
-        if (factors < 1 || iterations < 1 || categoryCap < 1 || fatigueLimit < 1 || maxItems < 1) {
+        if (factors < 1
+                || iterations < 1
+                || categoryCap < 1
+                || fatigueLimit < 1
+                || maxItems < 1
+                || rememberedShoppers < 1) {
             throw new IllegalArgumentException(
-                    "hearth.recommendations: factors, iterations, category-cap, fatigue-limit and max-items must be positive");
+                    "hearth.recommendations: factors, iterations, category-cap, fatigue-limit, max-items and"
+                            + " remembered-shoppers must be positive");
         }
         if (diversity < 0 || diversity > 1) {
             throw new IllegalArgumentException("hearth.recommendations.diversity must be between 0 and 1");

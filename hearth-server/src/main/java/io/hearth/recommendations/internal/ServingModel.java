@@ -115,7 +115,10 @@ record ServingModel(
                 factors == null ? new float[0] : factors.itemFactors(),
                 factors == null ? new float[0] : norms(factors.itemFactors(), factors.factors()),
                 search,
-                search == null ? null : new FactorCandidates(search));
+                search == null
+                        ? null
+                        : new FactorCandidates(
+                                search, factors.itemFactors(), factors.userFactors().length / factors.factors()));
     }
 
     private static int[] totals(int[][] counts, int width) {

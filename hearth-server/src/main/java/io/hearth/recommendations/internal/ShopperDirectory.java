@@ -15,73 +15,82 @@ import io.hearth.shared.TenantId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.DisposableBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Who a customer is (their canonical id and their user and anonymous ids) and what they allow, kept
  * in memory so that a returning customer's slate reads neither profiles nor consents. The owning
  * modules' events evict an entry the moment it changes on this node ({@link ShopperDirectoryListener}).
- * A change made on another node is seen by re-reading: an entry older than {@code refresh-interval}
- * is still served while one background thread reads it again, and one older than twice that is read
- * on the request, so a returning customer's slate does not wait for the database and nothing stays
- * unseen longer than twice the interval. An unknown customer is never remembered, so a profile created
+ * A change made on another node is seen through the owners' change feeds: every {@code
+ * refresh-interval} this node asks profiles and privacy which customers changed since one interval
+ * before its previous question, and forgets those, so nothing stays unseen longer than about twice the
+ * interval however many customers are remembered, and a remembered customer is never read again on a
+ * request only because time passed. An unknown customer is never remembered, so a profile created
  * later is found.
  */
 @Component
-class ShopperDirectory implements DisposableBean {
+class ShopperDirectory {
 
-    private static final int CAPACITY = 200_000;
-    private static final int REFRESH_BACKLOG = 10_000;
-    private static final int REFRESH_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(ShopperDirectory.class);
+
+    private static final int PRELOAD_PAGE = 500;
 
     /** The id a request named → the customer it resolves to (differs after a merge). */
-    private final BoundedCache<Key, Entry<CustomerId>> aliases = new BoundedCache<>(CAPACITY);
+    private final BoundedCache<Key, CustomerId> aliases;
 
-    private final BoundedCache<Key, Entry<List<String>>> identities = new BoundedCache<>(CAPACITY);
-    private final BoundedCache<Key, Entry<CustomerConsents>> consents = new BoundedCache<>(CAPACITY);
-    private final BoundedCache<Key, Entry<Optional<CustomerId>>> owners = new BoundedCache<>(CAPACITY);
+    private final BoundedCache<Key, List<String>> identities;
+    private final BoundedCache<Key, CustomerConsents> consents;
+    private final BoundedCache<Key, Entry<Optional<CustomerId>>> owners;
+
+    /** Tenants with remembered customers → from when their next change-feed question looks. */
+    private final Map<TenantId, Instant> watched = new ConcurrentHashMap<>();
+
     private final ProfileManagement profiles;
     private final PrivacyManagement privacy;
+    private final FatigueStore fatigue;
     private final RecommendationsSettings settings;
     private final Clock clock;
-    private final BatchRefresher<Refresh> refresher;
 
     ShopperDirectory(
-            ProfileManagement profiles, PrivacyManagement privacy, RecommendationsSettings settings, Clock clock) {
+            ProfileManagement profiles,
+            PrivacyManagement privacy,
+            FatigueStore fatigue,
+            RecommendationsSettings settings,
+            Clock clock) {
         this.profiles = profiles;
         this.privacy = privacy;
+        this.fatigue = fatigue;
         this.settings = settings;
         this.clock = clock;
-        this.refresher =
-                new BatchRefresher<>("recommendations-shopper-refresh", REFRESH_BACKLOG, REFRESH_BATCH, this::refresh);
+        int capacity = settings.rememberedShoppers();
+        this.aliases = new BoundedCache<>(capacity);
+        this.identities = new BoundedCache<>(capacity);
+        this.consents = new BoundedCache<>(capacity);
+        this.owners = new BoundedCache<>(capacity);
     }
 
     /** The customer the id resolves to, or the problem {@code UNKNOWN_CUSTOMER}. */
     CustomerId resolve(TenantId tenant, CustomerId asked) {
         Key key = new Key(tenant, asked.value());
-        CustomerId known = usable(aliases.get(key), new Refresh(Kind.ALIAS, key));
+        CustomerId known = aliases.get(key);
         if (known != null) {
             return known;
         }
-        return remember(
-                key,
-                profiles.profile(tenant, asked)
-                        .orElseThrow(() ->
-                                new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer has this id")));
-    }
-
-    private CustomerId remember(Key asked, CustomerProfile profile) {
-        Instant now = clock.instant();
-        identities.put(new Key(asked.tenant(), profile.customerId().value()), new Entry<>(keys(profile), now));
-        aliases.put(asked, new Entry<>(profile.customerId(), now));
+        watch(tenant);
+        CustomerProfile profile = profiles.profile(tenant, asked)
+                .orElseThrow(
+                        () -> new HearthProblem(RecommendationsProblem.UNKNOWN_CUSTOMER, "No customer has this id"));
+        identities.put(new Key(tenant, profile.customerId().value()), keys(profile));
+        aliases.put(key, profile.customerId());
         return profile.customerId();
     }
 
@@ -105,37 +114,41 @@ class ShopperDirectory implements DisposableBean {
     /** {@code u:<userId>} and {@code a:<anonymousId>} of a resolved customer. */
     List<String> identities(TenantId tenant, CustomerId customer) {
         Key key = new Key(tenant, customer.value());
-        List<String> known = usable(identities.get(key), new Refresh(Kind.IDENTITIES, key));
+        List<String> known = identities.get(key);
         if (known != null) {
             return known;
         }
+        watch(tenant);
         List<String> read =
                 profiles.profile(tenant, customer).map(ShopperDirectory::keys).orElse(List.of());
-        identities.put(key, new Entry<>(read, clock.instant()));
+        identities.put(key, read);
         return read;
     }
 
     boolean mayPersonalize(TenantId tenant, CustomerId customer, Channel channel) {
         Key key = new Key(tenant, customer.value());
-        CustomerConsents known = usable(consents.get(key), new Refresh(Kind.CONSENTS, key));
+        CustomerConsents known = consents.get(key);
         if (known == null) {
+            watch(tenant);
             known = privacy.currentConsents(tenant, customer);
-            consents.put(key, new Entry<>(known, clock.instant()));
+            consents.put(key, known);
         }
         return known.mayUse(Purpose.PERSONALIZATION, channel);
     }
 
-    /**
-     * Whether the id's customer, their identities and their consents are all in memory and young
-     * enough to serve, so that reading them costs no query.
-     */
+    /** Whether the id's customer, their identities and their consents are all in memory, so reading them costs no query. */
     boolean remembers(TenantId tenant, CustomerId asked) {
-        CustomerId resolved = servable(aliases.get(new Key(tenant, asked.value())));
+        CustomerId resolved = aliases.get(new Key(tenant, asked.value()));
         if (resolved == null) {
             return false;
         }
         Key key = new Key(tenant, resolved.value());
-        return servable(identities.get(key)) != null && servable(consents.get(key)) != null;
+        return identities.get(key) != null && consents.get(key) != null;
+    }
+
+    /** Customers whose identities and consents are in memory. */
+    int remembered() {
+        return aliases.size();
     }
 
     /** Forgets everything about the customer: the next request reads them afresh. */
@@ -150,119 +163,80 @@ class ShopperDirectory implements DisposableBean {
         consents.remove(new Key(tenant, customer.value()));
     }
 
-    private <T> @Nullable T fresh(@Nullable Entry<T> entry) {
-        if (entry == null || entry.at.plus(settings.refreshInterval()).isBefore(clock.instant())) {
-            return null;
+    /**
+     * Reads up to {@code limit} of the tenant's customers ahead, a page of 500 in three queries
+     * (profiles, consents, showing counts), so that their first slate reads nothing. Customers already
+     * remembered are left as they are; stops at the directory's capacity.
+     */
+    void preload(TenantId tenant, int limit) {
+        watch(tenant);
+        CustomerId after = null;
+        int read = 0;
+        while (read < limit && aliases.size() < settings.rememberedShoppers()) {
+            List<CustomerId> page = profiles.customerIds(tenant, Math.min(PRELOAD_PAGE, limit - read), after);
+            if (page.isEmpty()) {
+                return;
+            }
+            List<CustomerId> unknown = page.stream()
+                    .filter(customer -> aliases.get(new Key(tenant, customer.value())) == null)
+                    .toList();
+            if (!unknown.isEmpty()) {
+                remember(tenant, unknown);
+            }
+            read += page.size();
+            after = page.getLast();
         }
-        return entry.value;
     }
 
-    /** The entry's value while it is younger than twice {@code refresh-interval}, else null. */
-    private <T> @Nullable T servable(@Nullable Entry<T> entry) {
-        if (entry == null
-                || entry.at.plus(settings.refreshInterval().multipliedBy(2)).isBefore(clock.instant())) {
-            return null;
+    private void remember(TenantId tenant, List<CustomerId> customers) {
+        Map<CustomerId, CustomerConsents> allowed = privacy.currentConsents(tenant, customers);
+        for (CustomerProfile profile : profiles.profiles(tenant, customers)) {
+            Key key = new Key(tenant, profile.customerId().value());
+            CustomerConsents consent = allowed.get(profile.customerId());
+            if (consent != null) {
+                consents.putIfAbsent(key, consent);
+            }
+            identities.putIfAbsent(key, keys(profile));
+            aliases.putIfAbsent(key, profile.customerId());
         }
-        return entry.value;
-    }
-
-    /** As {@link #servable}, and an entry past {@code refresh-interval} is queued to be read again. */
-    private <T> @Nullable T usable(@Nullable Entry<T> entry, Refresh refresh) {
-        T value = servable(entry);
-        if (value != null && fresh(entry) == null) {
-            refresher.request(refresh);
-        }
-        return value;
+        fatigue.preload(tenant, customers);
     }
 
     /**
-     * Reads stale entries again, a tenant's profiles and consents in one query each, and replaces them
-     * unless they were evicted or replaced meanwhile: an eviction says the customer just changed, and
-     * the read may have started before that change.
+     * Asks each watched tenant's change feeds what changed since one interval before the previous
+     * question (the overlap covers changes whose transactions committed late or on a node whose clock
+     * is behind) and forgets those customers. A tenant whose question fails is forgotten entirely:
+     * what it remembers can no longer be vouched for.
      */
-    private void refresh(List<Refresh> batch) {
-        Map<TenantId, List<Refresh>> byTenant = new HashMap<>();
-        batch.forEach(refresh -> byTenant.computeIfAbsent(refresh.key().tenant(), tenant -> new ArrayList<>())
-                .add(refresh));
-        byTenant.forEach(this::refresh);
-    }
-
-    private void refresh(TenantId tenant, List<Refresh> batch) {
-        Set<CustomerId> profilesToRead = new HashSet<>();
-        Set<CustomerId> consentsToRead = new HashSet<>();
-        for (Refresh refresh : batch) {
-            CustomerId customer = CustomerId.of(refresh.key().customer());
-            (refresh.kind() == Kind.CONSENTS ? consentsToRead : profilesToRead).add(customer);
-        }
-        Map<CustomerId, CustomerProfile> live = new HashMap<>();
-        if (!profilesToRead.isEmpty()) {
-            profiles.profiles(tenant, profilesToRead).forEach(profile -> live.put(profile.customerId(), profile));
-        }
-        Map<CustomerId, CustomerConsents> allowed =
-                consentsToRead.isEmpty() ? Map.of() : privacy.currentConsents(tenant, consentsToRead);
-        for (Refresh refresh : batch) {
-            CustomerId customer = CustomerId.of(refresh.key().customer());
-            switch (refresh.kind()) {
-                case ALIAS -> refreshAlias(refresh.key(), profileOf(tenant, customer, live));
-                case IDENTITIES -> refreshIdentities(refresh.key(), profileOf(tenant, customer, live));
-                case CONSENTS -> refreshConsents(refresh.key(), allowed.get(customer));
+    @Scheduled(
+            fixedDelayString = "${hearth.recommendations.refresh-interval:PT30S}",
+            initialDelayString = "${hearth.recommendations.refresh-interval:PT30S}")
+    void followChanges() {
+        for (Map.Entry<TenantId, Instant> tenant : watched.entrySet()) {
+            Instant asked = clock.instant();
+            Instant since = tenant.getValue().minus(settings.refreshInterval());
+            try {
+                Set<CustomerId> moved = profiles.identityChangesSince(tenant.getKey(), since);
+                Set<CustomerId> answered = privacy.consentChangesSince(tenant.getKey(), since);
+                moved.forEach(customer -> evict(tenant.getKey(), customer));
+                answered.forEach(customer -> evictConsents(tenant.getKey(), customer));
+                watched.put(tenant.getKey(), asked);
+            } catch (RuntimeException e) {
+                log.warn("could not ask what changed for tenant {}; forgetting what is remembered", tenant.getKey(), e);
+                forgetAll();
             }
         }
     }
 
-    /** The bulk read leaves out ids merged away; those (rare) are read one by one, which follows the merge. */
-    private Optional<CustomerProfile> profileOf(
-            TenantId tenant, CustomerId customer, Map<CustomerId, CustomerProfile> live) {
-        CustomerProfile profile = live.get(customer);
-        return profile != null ? Optional.of(profile) : profiles.profile(tenant, customer);
+    private void forgetAll() {
+        aliases.clear();
+        identities.clear();
+        consents.clear();
     }
 
-    private void refreshAlias(Key key, Optional<CustomerProfile> profile) {
-        Entry<CustomerId> stale = aliases.get(key);
-        if (stale == null || fresh(stale) != null) {
-            return;
-        }
-        if (profile.isEmpty()) {
-            aliases.remove(key, stale);
-            return;
-        }
-        Instant now = clock.instant();
-        aliases.replace(key, stale, new Entry<>(profile.get().customerId(), now));
-        // the same read answers the resolved customer's identities: their own refresh then finds them fresh
-        Key resolved = new Key(key.tenant(), profile.get().customerId().value());
-        Entry<List<String>> staleIdentities = identities.get(resolved);
-        if (staleIdentities != null && fresh(staleIdentities) == null) {
-            identities.replace(resolved, staleIdentities, new Entry<>(keys(profile.get()), now));
-        }
+    private void watch(TenantId tenant) {
+        watched.putIfAbsent(tenant, clock.instant());
     }
-
-    private void refreshIdentities(Key key, Optional<CustomerProfile> profile) {
-        Entry<List<String>> stale = identities.get(key);
-        if (stale != null && fresh(stale) == null) {
-            identities.replace(
-                    key, stale, new Entry<>(profile.map(ShopperDirectory::keys).orElse(List.of()), clock.instant()));
-        }
-    }
-
-    private void refreshConsents(Key key, @Nullable CustomerConsents read) {
-        Entry<CustomerConsents> stale = consents.get(key);
-        if (read != null && stale != null && fresh(stale) == null) {
-            consents.replace(key, stale, new Entry<>(read, clock.instant()));
-        }
-    }
-
-    @Override
-    public void destroy() {
-        refresher.close();
-    }
-
-    private enum Kind {
-        ALIAS,
-        IDENTITIES,
-        CONSENTS
-    }
-
-    private record Refresh(Kind kind, Key key) {}
 
     private static List<String> keys(CustomerProfile profile) {
         List<String> keys = new ArrayList<>();

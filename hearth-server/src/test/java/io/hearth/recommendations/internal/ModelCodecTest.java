@@ -84,7 +84,8 @@ class ModelCodecTest {
                 50,
                 java.time.Duration.ofSeconds(30),
                 false,
-                true);
+                true,
+                200_000);
         return new ModelTrainer(settings).train(1, signals, described, NOW, true, TrainingProgress.NONE);
     }
 }

@@ -28,7 +28,8 @@ class RecommendationsSettingsTest {
                         50,
                         Duration.ofSeconds(30),
                         true,
-                        true));
+                        true,
+                        200_000));
     }
 
     @Test
@@ -46,7 +47,8 @@ class RecommendationsSettingsTest {
                 Map.entry("hearth.recommendations.max-items", "20"),
                 Map.entry("hearth.recommendations.refresh-interval", "PT5S"),
                 Map.entry("hearth.recommendations.learn-blend", "false"),
-                Map.entry("hearth.recommendations.describe-products", "false")));
+                Map.entry("hearth.recommendations.describe-products", "false"),
+                Map.entry("hearth.recommendations.remembered-shoppers", "1000")));
 
         assertThat(settings)
                 .isEqualTo(new RecommendationsSettings(
@@ -62,7 +64,8 @@ class RecommendationsSettingsTest {
                         20,
                         Duration.ofSeconds(5),
                         false,
-                        false));
+                        false,
+                        1000));
     }
 
     @Test
