@@ -18,6 +18,9 @@ public final class QuantizedDotProductIndex {
 
     private static final int BLOCK = 4_096;
 
+    /** Queries that share one read of each block in {@link #topAll}: their 8-bit scores fit the L1 cache. */
+    private static final int GROUP = 16;
+
     private final int factors;
     private final int items;
     private final float[] rows;
@@ -94,6 +97,69 @@ public final class QuantizedDotProductIndex {
         }
         int kept = shortlist(k);
         int[] candidates = kept >= items ? everyItem(excludedAscending) : shortlist(query, kept, excludedAscending);
+        return rescore(query, k, candidates);
+    }
+
+    /**
+     * {@link #top} of each of {@code queries.length / factors} queries (row-major), none excluded, with
+     * the same answers. Sixteen queries share each read of a block of the 8-bit matrix while it is in
+     * cache, where one query at a time streams the whole matrix from memory: for scoring many shoppers
+     * ahead rather than one on a request.
+     */
+    public DotProductIndex.Ranked[] topAll(float[] queries, int k) {
+        requireNonNull(queries, "queries is null");
+        if (queries.length % factors != 0) {
+            throw new IllegalArgumentException("queries must hold whole vectors of " + factors);
+        }
+        int count = queries.length / factors;
+        DotProductIndex.Ranked[] answers = new DotProductIndex.Ranked[count];
+        for (int from = 0; from < count; from += GROUP) {
+            int group = Math.min(GROUP, count - from);
+            float[][] grouped = new float[group][];
+            for (int q = 0; q < group; q++) {
+                grouped[q] = Arrays.copyOfRange(queries, (from + q) * factors, (from + q + 1) * factors);
+            }
+            int kept = shortlist(k);
+            int[][] candidates = kept >= items ? null : shortlists(grouped, kept);
+            for (int q = 0; q < group; q++) {
+                answers[from + q] =
+                        candidates == null ? top(grouped[q], k, new int[0]) : rescore(grouped[q], k, candidates[q]);
+            }
+        }
+        return answers;
+    }
+
+    private int[][] shortlists(float[][] queries, int kept) {
+        ScoreHeap[] heaps = new ScoreHeap[queries.length];
+        float[][] weights = new float[queries.length][factors];
+        for (int q = 0; q < queries.length; q++) {
+            heaps[q] = new ScoreHeap(kept);
+            for (int f = 0; f < factors; f++) {
+                weights[q][f] = queries[q][f] * scales[f];
+            }
+        }
+        float[] block = new float[Math.min(BLOCK, items)];
+        for (int start = 0; start < items; start += BLOCK) {
+            int length = Math.min(BLOCK, items - start);
+            for (int q = 0; q < queries.length; q++) {
+                scoreBlock(weights[q], start, length, block);
+                ScoreHeap heap = heaps[q];
+                for (int j = 0; j < length; j++) {
+                    // in ascending item order, as BlockTopK offers them, so ties resolve the same way
+                    if (!heap.full() || block[j] > heap.worstScore()) {
+                        heap.offer(start + j, block[j]);
+                    }
+                }
+            }
+        }
+        int[][] shortlists = new int[queries.length][];
+        for (int q = 0; q < queries.length; q++) {
+            shortlists[q] = heaps[q].drain().items();
+        }
+        return shortlists;
+    }
+
+    private DotProductIndex.Ranked rescore(float[] query, int k, int[] candidates) {
         ScoreHeap exact = new ScoreHeap(Math.min(k, candidates.length));
         for (int item : candidates) {
             exact.offer(item, dot(query, item));

@@ -32,6 +32,26 @@ class QuantizedDotProductIndexTest {
     }
 
     @Test
+    void manyQueriesAtOnceGetTheAnswersOfOneAtATime() {
+        int factors = 16;
+        Random random = new Random(11);
+        QuantizedDotProductIndex index = QuantizedDotProductIndex.of(gaussian(random, 10_000 * factors), factors);
+        float[] queries = gaussian(random, 37 * factors);
+
+        DotProductIndex.Ranked[] together = index.topAll(queries, 64);
+
+        assertThat(together).hasSize(37);
+        for (int q = 0; q < 37; q++) {
+            float[] query = java.util.Arrays.copyOfRange(queries, q * factors, (q + 1) * factors);
+            DotProductIndex.Ranked alone = index.top(query, 64, new int[0]);
+            assertThat(together[q].items()).as("query %d", q).containsExactly(alone.items());
+            assertThat(together[q].scores()).containsExactly(alone.scores());
+        }
+        QuantizedDotProductIndex small = QuantizedDotProductIndex.of(new float[] {1, 0, 3, 0, 1, 0, 2, 2}, 2);
+        assertThat(small.topAll(new float[] {1, 0, 0, 1}, 2)[1].items()).containsExactly(3, 0);
+    }
+
+    @Test
     void aSmallCatalogueIsScoredExactlyTiesToTheLowerIndex() {
         float[] itemFactors = {1, 0, 3, 0, 1, 0, 2, 2};
         QuantizedDotProductIndex index = QuantizedDotProductIndex.of(itemFactors, 2);

@@ -27,6 +27,9 @@ final class FactorCandidates {
 
     private static final int CAPACITY = 50_000;
 
+    /** Rows computed between two looks at whether the version is still served. */
+    private static final int PRECOMPUTE_CHUNK = 256;
+
     private final QuantizedDotProductIndex index;
     private final float[] itemVectors;
     private final int factors;
@@ -63,16 +66,16 @@ final class FactorCandidates {
      */
     int precompute(float[] userVectors, int limit, BooleanSupplier superseded) {
         int filled = 0;
-        float[] query = new float[factors];
-        for (int row = 0; row < Math.min(limit, byRow.length()); row++) {
-            if ((row & 255) == 0 && superseded.getAsBoolean()) {
-                break;
-            }
-            if (byRow.get(row) == null) {
-                System.arraycopy(userVectors, row * factors, query, 0, factors);
-                byRow.set(row, index.top(query, DEPTH, new int[0]).items());
-                precomputed.incrementAndGet();
-                filled++;
+        int rows = Math.min(limit, byRow.length());
+        for (int from = 0; from < rows && !superseded.getAsBoolean(); from += PRECOMPUTE_CHUNK) {
+            int to = Math.min(rows, from + PRECOMPUTE_CHUNK);
+            DotProductIndex.Ranked[] best =
+                    index.topAll(Arrays.copyOfRange(userVectors, from * factors, to * factors), DEPTH);
+            for (int row = from; row < to; row++) {
+                if (byRow.compareAndSet(row, null, best[row - from].items())) {
+                    precomputed.incrementAndGet();
+                    filled++;
+                }
             }
         }
         return filled;
