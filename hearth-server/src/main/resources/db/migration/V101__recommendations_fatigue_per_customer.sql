@@ -22,13 +22,11 @@ ALTER TABLE recommendations_fatigue ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON recommendations_fatigue
     USING (tenant_id = hearth_current_tenant()) WITH CHECK (tenant_id = hearth_current_tenant());
 
--- Adds each product's count of the second object to the first's.
+-- Adds the counts of the second object (a batch's few products) to the first's: only the second's
+-- keys are looked at, so a customer with many counted products costs no more per slate.
 CREATE FUNCTION hearth_add_counts(counts jsonb, more jsonb) RETURNS jsonb
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
-    FROM (
-        SELECT key, sum(value::int) AS total
-        FROM (SELECT * FROM jsonb_each_text(counts) UNION ALL SELECT * FROM jsonb_each_text(more)) AS both_counts
-        GROUP BY key
-    ) AS summed
+    SELECT counts || coalesce(
+        (SELECT jsonb_object_agg(key, coalesce((counts ->> key)::int, 0) + value::int) FROM jsonb_each_text(more)),
+        '{}'::jsonb)
 $$;
