@@ -76,12 +76,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                     // A fresh install's tables grow from empty within seconds; at the default minute, plans
                     // made on empty tables (a sequential walk of an index per id) ran its whole first minute.
                     .setServerConfig("autovacuum_naptime", "10s")
-                    // Inserts into indexes of random keys (message ids, customer ids) touch a different
-                    // leaf page each, and the first change of a page after a checkpoint logs the whole
-                    // page: checkpoints further apart and compressed page images write less of it.
-                    .setServerConfig("checkpoint_timeout", "15min")
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("wal_compression", "on")
                     // The embedding library starts PostgreSQL with -F (no fsync), fine for throwaway test
                     // databases, not for a shop's data: acknowledged must survive a power cut too.
                     .setServerConfig("fsync", fsync ? "on" : "off")

@@ -39,16 +39,6 @@ class OperabilityTest {
     }
 
     @Test
-    void theEmbeddedDatabaseSpacesCheckpointsAndCompressesPageImages() {
-        String settings = jdbc.sql("select current_setting('checkpoint_timeout') || ' '"
-                        + " || current_setting('max_wal_size') || ' ' || current_setting('wal_compression')")
-                .query(String.class)
-                .single();
-
-        assertThat(settings).isEqualTo("15min 4GB pglz");
-    }
-
-    @Test
     void openApiDocumentAndInteractiveDocsAreServed() {
         Api api = new Api(port);
 
