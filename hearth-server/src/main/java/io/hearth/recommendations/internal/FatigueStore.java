@@ -115,6 +115,15 @@ class FatigueStore {
 
     /** Reads the counts of these customers ahead, in one query; counts already in memory are kept. */
     void preload(TenantId tenant, List<CustomerId> customers) {
+        readAll(tenant, customers).forEach((customer, shown) -> counts.putIfAbsent(new Key(tenant, customer), shown));
+    }
+
+    private Map<String, Integer> read(TenantId tenant, CustomerId customer) {
+        return readAll(tenant, List.of(customer)).get(customer.value());
+    }
+
+    /** Customer id → product → times shown, every asked customer a key. */
+    private Map<String, Map<String, Integer>> readAll(TenantId tenant, List<CustomerId> customers) {
         Map<String, Map<String, Integer>> read = new HashMap<>();
         customers.forEach(customer -> read.put(customer.value(), new HashMap<>()));
         TenantContext.run(
@@ -126,21 +135,7 @@ class FatigueStore {
                         .param("customers", read.keySet().toArray(String[]::new))
                         .query((rs, row) -> read.get(rs.getString(1)).put(rs.getString(2), rs.getInt(3)))
                         .list());
-        read.forEach((customer, shown) -> counts.putIfAbsent(new Key(tenant, customer), shown));
-    }
-
-    private Map<String, Integer> read(TenantId tenant, CustomerId customer) {
-        Map<String, Integer> shown = new HashMap<>();
-        TenantContext.run(
-                tenant,
-                () -> jdbc.sql("""
-                        select key, value::int from recommendations_fatigue, jsonb_each_text(shown)
-                        where tenant_id = :tenant and customer_id = :customer and value::int > 0""")
-                        .param("tenant", tenant.value())
-                        .param("customer", customer.value())
-                        .query((rs, row) -> shown.put(rs.getString(1), rs.getInt(2)))
-                        .list());
-        return shown;
+        return read;
     }
 
     /** One product shown to one customer. */
