@@ -36,6 +36,9 @@ import org.postgresql.copy.CopyManager;
  */
 public final class IngestionBenchmark {
 
+    /** With HEARTH_DB_STATEMENT_STATS=true in the environment: what each statement cost during the batches. */
+    private static final boolean STATEMENTS = Boolean.getBoolean("hearth.bench.statements");
+
     private IngestionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -69,9 +72,23 @@ public final class IngestionBenchmark {
                 long first = (name.equals("older build") ? 5_000_000_000L : 0);
                 System.out.println(name + ": warming up, then " + duration.toSeconds() + " s of batches…");
                 batches(http, server, events, clients, batchSize, Duration.ofSeconds(10), first);
+                if (STATEMENTS) {
+                    StatementStats.reset(server);
+                }
                 double cpuBefore = server.cpuSeconds();
+                double databaseBefore = server.databaseCpuSeconds() + server.reapedDatabaseCpuSeconds();
                 Throughput batch = batches(http, server, events, clients, batchSize, duration, first + 1_000_000_000L);
                 double batchCpu = server.cpuSeconds() - cpuBefore;
+                double batchDatabase = server.databaseCpuSeconds() + server.reapedDatabaseCpuSeconds() - databaseBefore;
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: of the CPU per 1,000 batch events, PostgreSQL %.3f s, the server's JVM %.3f s%n",
+                        name,
+                        1000 * batchDatabase / Math.max(1, batch.events()),
+                        1000 * (batchCpu - batchDatabase) / Math.max(1, batch.events()));
+                if (STATEMENTS) {
+                    StatementStats.print(server, 15);
+                }
                 cpuBefore = server.cpuSeconds();
                 double copyRate = copyRate(server, events, batch.events());
                 double copyCpu = server.cpuSeconds() - cpuBefore;

@@ -3,6 +3,8 @@ package io.hearth.bench;
 import io.hearth.bench.IngestionBenchmark.Latency;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ final class TrackLatency {
         long intervalNanos = 1_000_000_000L / rate;
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
+        ConcurrentHashMap<String, Long> reasons = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
@@ -44,13 +47,18 @@ final class TrackLatency {
                                 IngestionBenchmark.post(http, server.baseUrl() + "/v1/track", events.event(sequence));
                         if (status != 200) {
                             errors.incrementAndGet();
+                            reasons.merge("HTTP " + status, 1L, Long::sum);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        reasons.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                     }
                     latencies.add(System.nanoTime() - due);
                 });
             }
+        }
+        if (!reasons.isEmpty()) {
+            System.out.println("  /v1/track errors by reason at " + rate + "/s: " + new TreeMap<>(reasons));
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Latency(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An event as kept in the log: its ids, the Segment type and name, who it is about, when it happened
@@ -30,5 +31,13 @@ public record StoredEvent(
         requireNonNull(timestamp, "timestamp is null");
         requireNonNull(receivedAt, "receivedAt is null");
         requireNonNull(payload, "payload is null");
+    }
+
+    /**
+     * The payload parsed; while a batch's consumers run it is parsed once for all of them
+     * ({@link PayloadTrees}). The tree may be shared: do not change it.
+     */
+    public JsonNode payloadTree() {
+        return PayloadTrees.of(this);
     }
 }

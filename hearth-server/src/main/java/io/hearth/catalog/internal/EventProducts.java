@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The product fields of Segment e-commerce events: a product event is about one product (its
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EventProducts {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> PRODUCT_EVENTS =
             Set.of("Product Viewed", "Product Added", "Product Removed", "Product Clicked", "Product Reviewed");
 
@@ -31,7 +29,7 @@ final class EventProducts {
             if (!"track".equals(event.type()) || event.event() == null) {
                 continue;
             }
-            JsonNode properties = JSON.readTree(event.payload()).path("properties");
+            JsonNode properties = event.payloadTree().path("properties");
             String currency = text(properties.get("currency"));
             if (PRODUCT_EVENTS.contains(event.event())) {
                 add(updates, properties, currency);

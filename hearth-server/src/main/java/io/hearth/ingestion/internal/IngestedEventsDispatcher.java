@@ -2,6 +2,7 @@ package io.hearth.ingestion.internal;
 
 import io.hearth.ingestion.EventsIngested;
 import io.hearth.ingestion.IngestedEventsConsumer;
+import io.hearth.ingestion.PayloadTrees;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.shared.TenantId;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ class IngestedEventsDispatcher {
                 .toList();
         if (!owing.isEmpty()) {
             List<StoredEvent> events = inMemory.orElseGet(() -> reader.byReference(tenant, ingested.events()));
-            dispatch(tenant, batch, owing, events);
+            PayloadTrees.shareWhile(() -> dispatch(tenant, batch, owing, events));
         }
         if (!done.isEmpty()) {
             consumed.forget(tenant, batch);

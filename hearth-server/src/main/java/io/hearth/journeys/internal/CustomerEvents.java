@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What one tracked event means for journeys: it ends runs it is an exit condition of, wakes runs
@@ -43,7 +42,6 @@ class CustomerEvents {
     private final JourneyExpressions expressions;
     private final StepLog log;
     private final TransactionTemplate transactions;
-    private final JsonMapper json;
     private final Clock clock;
 
     CustomerEvents(
@@ -56,7 +54,6 @@ class CustomerEvents {
             JourneyExpressions expressions,
             StepLog log,
             TransactionTemplate transactions,
-            JsonMapper json,
             Clock clock) {
         this.profiles = profiles;
         this.listenedEvents = listenedEvents;
@@ -67,7 +64,6 @@ class CustomerEvents {
         this.expressions = expressions;
         this.log = log;
         this.transactions = transactions;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -179,7 +175,7 @@ class CustomerEvents {
     }
 
     private Map<String, Object> properties(StoredEvent event) {
-        JsonNode payload = json.readTree(event.payload());
+        JsonNode payload = event.payloadTree();
         return JsonValues.object(payload.get("properties"));
     }
 }

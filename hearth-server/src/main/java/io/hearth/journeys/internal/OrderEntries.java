@@ -18,7 +18,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the runs of order-placed and order-paid journeys straight from an ingested batch. Profiles
@@ -39,12 +38,10 @@ class OrderEntries {
 
     private final ProfileManagement profiles;
     private final Entries entries;
-    private final JsonMapper json;
 
-    OrderEntries(ProfileManagement profiles, Entries entries, JsonMapper json) {
+    OrderEntries(ProfileManagement profiles, Entries entries) {
         this.profiles = profiles;
         this.entries = entries;
-        this.json = json;
     }
 
     void enterAll(TenantId tenant, List<JourneyVersion> journeys, List<StoredEvent> events) {
@@ -60,7 +57,7 @@ class OrderEntries {
             if (!"track".equals(event.type()) || !COMPLETED.equals(event.event()) || event.userId() == null) {
                 continue;
             }
-            JsonNode properties = json.readTree(event.payload()).path("properties");
+            JsonNode properties = event.payloadTree().path("properties");
             String orderId = text(properties.get("order_id"));
             if (orderId != null) {
                 completed.add(new Completed(event.userId(), orderId, OrderTotals.of(properties)));

@@ -68,12 +68,7 @@ public class ProfileService {
         BiPredicate<String, JsonNode> fits =
                 (name, value) -> collaborators.ingestion().traitFits(tenant, name, value);
         List<EventFacts> facts = events.stream()
-                .map(event -> EventFacts.of(
-                        event.eventId(),
-                        event.timestamp(),
-                        collaborators.json().readTree(event.payload()),
-                        extractor,
-                        fits))
+                .map(event -> EventFacts.of(event.eventId(), event.timestamp(), event.payloadTree(), extractor, fits))
                 .toList();
         Map<UUID, CustomerId> placed = queue.resolve(tenant, facts);
         recordConsents(tenant, events, placed);
@@ -85,8 +80,7 @@ public class ProfileService {
         for (StoredEvent event : events) {
             CustomerId customer = placed.get(event.eventId());
             if (customer != null && mayCarryConsent(event.payload())) {
-                changes.addAll(PrivacyManagement.consentsFromSegment(
-                        customer, collaborators.json().readTree(event.payload())));
+                changes.addAll(PrivacyManagement.consentsFromSegment(customer, event.payloadTree()));
             }
         }
         if (!changes.isEmpty()) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns Segment e-commerce events into signals: a purchase line counts its quantity, an add to cart
@@ -21,7 +20,6 @@ final class EventSignals {
 
     static final Map<String, Float> WEIGHTS =
             Map.of("Order Completed", 1f, "Product Added", 0.5f, "Product Viewed", 0.25f, "Product Clicked", 0.25f);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EventSignals() {}
 
@@ -31,7 +29,7 @@ final class EventSignals {
         if (weight == null || identity == null) {
             return List.of();
         }
-        JsonNode payload = JSON.readTree(event.payload());
+        JsonNode payload = event.payloadTree();
         JsonNode properties = payload.path("properties");
         Device device = device(payload.path("context"));
         DayPart dayPart = dayPart(event, payload.path("context"));

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reacts to stored events: product signals schedule a retraining (debounced by the scheduler), and
@@ -27,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RecommendationsListener implements IngestedEventsConsumer {
 
     private static final Set<String> CLICKS = Set.of("Product Clicked", "Product Viewed", "Product Added");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OutcomeStore outcomes;
     private final FatigueStore fatigue;
@@ -74,7 +72,7 @@ class RecommendationsListener implements IngestedEventsConsumer {
         if (!click && !"Order Completed".equals(event.event())) {
             return;
         }
-        JsonNode properties = JSON.readTree(event.payload()).path("properties");
+        JsonNode properties = event.payloadTree().path("properties");
         UUID recommendation = uuid(EventSignals.text(properties.get("recommendation_id")));
         if (recommendation == null) {
             return;
