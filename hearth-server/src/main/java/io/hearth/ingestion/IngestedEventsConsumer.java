@@ -21,6 +21,14 @@ public interface IngestedEventsConsumer {
     /** Reacts to stored events of one tenant, in no particular order; throws to have them again. */
     void consume(TenantId tenant, List<StoredEvent> events);
 
+    /**
+     * The dispatcher's entry point: as {@link #consume(TenantId, List)}, told whether the batch may have
+     * reached this consumer before. Override it to skip idempotency lookups on a {@link Delivery#FIRST}.
+     */
+    default void consume(TenantId tenant, List<StoredEvent> events, Delivery delivery) {
+        consume(tenant, events);
+    }
+
     /** Names of consumers that must have handled a batch before this one gets it. */
     default Set<String> after() {
         return Set.of();

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
+    static final String DEFAULT_SHARED_BUFFERS = "128MB";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final int PID_LINE = 0;
     private static final int PORT_LINE = 3;
@@ -72,6 +74,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", sharedBuffers())
                     .setServerConfig("synchronous_commit", "on")
                     // A fresh install's tables grow from empty within seconds; at the default minute, plans
                     // made on empty tables (a sequential walk of an index per id) ran its whole first minute.
@@ -85,6 +88,16 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgData, e);
         }
+    }
+
+    /**
+     * PostgreSQL's own default (128 MB) is sized for a machine shared with much else. A shop's event log,
+     * profiles and their indexes outgrow it within minutes; then every statement evicts pages and writes
+     * dirty ones itself. {@code HEARTH_DB_SHARED_BUFFERS} sets it (PostgreSQL units, e.g. {@code 2GB}).
+     */
+    static String sharedBuffers() {
+        String configured = System.getenv("HEARTH_DB_SHARED_BUFFERS");
+        return configured == null || configured.isBlank() ? DEFAULT_SHARED_BUFFERS : configured.strip();
     }
 
     String jdbcUrl() {

@@ -1,5 +1,6 @@
 package io.hearth.profiles;
 
+import io.hearth.ingestion.Delivery;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.profiles.MergeCandidate.Status;
 import io.hearth.profiles.internal.MergeReview;
@@ -33,7 +34,15 @@ public class ProfileManagement {
 
     /** Resolves stored events to profiles; idempotent per event (redelivery changes nothing). */
     public void resolve(TenantId tenant, List<StoredEvent> events) {
-        service.resolve(tenant, events);
+        resolve(tenant, events, Delivery.AGAIN);
+    }
+
+    /**
+     * As {@link #resolve(TenantId, List)}; a {@link Delivery#FIRST} skips looking up which events are
+     * resolved already, and fails on one that is (its redelivery is then looked up).
+     */
+    public void resolve(TenantId tenant, List<StoredEvent> events, Delivery delivery) {
+        service.resolve(tenant, events, delivery);
     }
 
     public Optional<CustomerProfile> profile(TenantId tenant, CustomerId customer) {

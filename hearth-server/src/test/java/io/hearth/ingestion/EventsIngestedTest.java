@@ -70,6 +70,7 @@ class EventsIngestedTest {
         assertThat(handed.getFirst())
                 .allSatisfy(event -> assertThat(event.sourceId()).isEqualTo(shop.sourceId()));
         assertThat(handed.getFirst()).extracting(StoredEvent::eventId).containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(recorder.deliveries(shop.id())).containsExactly(Delivery.FIRST);
         await().atMost(Duration.ofSeconds(10)).until(() -> timeline(shop.id()).size() == 2);
         assertThat(timeline(shop.id())).extracting(TimelineEntry::eventId).containsExactlyInAnyOrderElementsOf(stored);
         assertThat(publications(stored))
@@ -110,6 +111,11 @@ class EventsIngestedTest {
                         .containsExactlyInAnyOrderElementsOf(stored));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> publications(stored).getFirst().completed());
+        // Handed over from memory once; every retry is read back from the log.
+        List<Delivery> deliveries = recorder.deliveries(shop.id());
+        assertThat(deliveries).hasSizeGreaterThan(1);
+        assertThat(deliveries.getFirst()).isEqualTo(Delivery.FIRST);
+        assertThat(deliveries.subList(1, deliveries.size())).containsOnly(Delivery.AGAIN);
         assertThat(consumersDone(shop.id())).isEmpty();
         assertThat(timeline(shop.id())).hasSize(2);
     }

@@ -1,5 +1,6 @@
 package io.hearth.testing;
 
+import io.hearth.ingestion.Delivery;
 import io.hearth.ingestion.IngestedEventsConsumer;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.shared.TenantId;
@@ -16,6 +17,7 @@ public class IngestedEventsRecorder implements IngestedEventsConsumer {
 
     private final List<Batch> received = new CopyOnWriteArrayList<>();
     private final List<TenantId> failing = new CopyOnWriteArrayList<>();
+    private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
 
     @Override
     public String name() {
@@ -28,6 +30,20 @@ public class IngestedEventsRecorder implements IngestedEventsConsumer {
             throw new IllegalStateException("the recorder fails for this tenant, as told");
         }
         received.add(new Batch(tenant, List.copyOf(events)));
+    }
+
+    @Override
+    public void consume(TenantId tenant, List<StoredEvent> events, Delivery delivery) {
+        attempts.add(new Attempt(tenant, delivery));
+        consume(tenant, events);
+    }
+
+    /** How each batch of the tenant was handed over, failed attempts included, in order. */
+    public List<Delivery> deliveries(TenantId tenant) {
+        return attempts.stream()
+                .filter(attempt -> attempt.tenant().equals(tenant))
+                .map(Attempt::delivery)
+                .toList();
     }
 
     /** The batches of the tenant handed over so far. */
@@ -48,4 +64,6 @@ public class IngestedEventsRecorder implements IngestedEventsConsumer {
     }
 
     private record Batch(TenantId tenant, List<StoredEvent> events) {}
+
+    private record Attempt(TenantId tenant, Delivery delivery) {}
 }

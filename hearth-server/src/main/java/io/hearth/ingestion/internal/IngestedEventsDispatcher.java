@@ -1,5 +1,6 @@
 package io.hearth.ingestion.internal;
 
+import io.hearth.ingestion.Delivery;
 import io.hearth.ingestion.EventsIngested;
 import io.hearth.ingestion.IngestedEventsConsumer;
 import io.hearth.ingestion.PayloadTrees;
@@ -65,14 +66,20 @@ class IngestedEventsDispatcher {
                 .toList();
         if (!owing.isEmpty()) {
             List<StoredEvent> events = inMemory.orElseGet(() -> reader.byReference(tenant, ingested.events()));
-            PayloadTrees.shareWhile(() -> dispatch(tenant, batch, owing, events));
+            Delivery delivery = inMemory.isPresent() ? Delivery.FIRST : Delivery.AGAIN;
+            PayloadTrees.shareWhile(() -> dispatch(tenant, batch, owing, events, delivery));
         }
         if (!done.isEmpty()) {
             consumed.forget(tenant, batch);
         }
     }
 
-    private void dispatch(TenantId tenant, UUID batch, List<IngestedEventsConsumer> owing, List<StoredEvent> events) {
+    private void dispatch(
+            TenantId tenant,
+            UUID batch,
+            List<IngestedEventsConsumer> owing,
+            List<StoredEvent> events,
+            Delivery delivery) {
         List<String> succeeded = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         RuntimeException firstFailure = null;
@@ -93,7 +100,7 @@ class IngestedEventsDispatcher {
                 continue;
             }
             try {
-                consumer.consume(tenant, events);
+                consumer.consume(tenant, events, delivery);
                 succeeded.add(consumer.name());
                 if (timing != null) {
                     timing.append(", ")

@@ -59,15 +59,20 @@ class IdentityResolver {
     }
 
     /**
-     * Must run in a transaction of the tenant. Events already resolved are skipped (redelivery).
-     * Answers the profile each newly resolved event ended in, after the batch's merges.
+     * Must run in a transaction of the tenant. When {@code mayRepeat} (a redelivery), events already
+     * resolved are skipped; otherwise they are not looked up, and one that is resolved already fails
+     * the pass on the event's unique key, so its batch comes back as a redelivery. The lookup was a
+     * tenth of a pass, and only redeliveries need it. Answers the profile each newly resolved event
+     * ended in, after the batch's merges.
      */
-    Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events) {
+    Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events, boolean mayRepeat) {
         long started = System.nanoTime();
         graph.lock(tenant);
         long locked = System.nanoTime();
-        Set<UUID> done = links.alreadyLinked(
-                tenant, events.stream().map(EventFacts::eventId).toList());
+        Set<UUID> done = mayRepeat
+                ? links.alreadyLinked(
+                        tenant, events.stream().map(EventFacts::eventId).toList())
+                : Set.of();
         // A batch redelivered while its first delivery is queued with it must count once.
         Set<UUID> unique = new HashSet<>();
         List<EventFacts> fresh = events.stream()
@@ -79,7 +84,7 @@ class IdentityResolver {
         if (fresh.isEmpty()) {
             return Map.of();
         }
-        Batch batch = new Batch(tenant, clock.instant());
+        Batch batch = new Batch(tenant, clock.instant(), mayRepeat);
         Set<Identifier> all = new LinkedHashSet<>();
         fresh.forEach(event -> {
             all.addAll(event.identifiers());
@@ -149,6 +154,7 @@ class IdentityResolver {
     private final class Batch {
         private final TenantId tenant;
         private final Instant now;
+        private final boolean mayRepeat;
         private final Map<Identifier, CustomerId> owners = new HashMap<>();
         private final List<CustomerId> created = new ArrayList<>();
         private final Map<Identifier, CustomerId> assigned = new LinkedHashMap<>();
@@ -160,9 +166,10 @@ class IdentityResolver {
         private final Map<CustomerId, CustomerId> absorbedInto = new HashMap<>();
         private final Set<CustomerId> survivors = new LinkedHashSet<>();
 
-        Batch(TenantId tenant, Instant now) {
+        Batch(TenantId tenant, Instant now, boolean mayRepeat) {
             this.tenant = tenant;
             this.now = now;
+            this.mayRepeat = mayRepeat;
         }
 
         void place(EventFacts event) {
@@ -276,7 +283,7 @@ class IdentityResolver {
         void flush() {
             profiles.create(tenant, created, now);
             graph.assign(tenant, assigned, now);
-            links.link(tenant, linked);
+            links.link(tenant, linked, mayRepeat);
             profiles.addTraits(traits);
             created.clear();
             assigned.clear();

@@ -50,7 +50,11 @@ class ProfileEvents {
                 (rs, row) -> rs.getObject(1, UUID.class)));
     }
 
-    void link(TenantId tenant, List<Link> links) {
+    /**
+     * Stores the links; with {@code skipLinked} an event linked already is left as it is, otherwise it
+     * fails the statement on the primary key.
+     */
+    void link(TenantId tenant, List<Link> links, boolean skipLinked) {
         if (links.isEmpty()) {
             return;
         }
@@ -83,8 +87,7 @@ class ProfileEvents {
                             :names::text[], :orders::text[], :amounts::text[], :currencies::text[], :categories::text[],
                             :channels::text[])
                      as x(e, c, k, o, t, n, oid, a, cur, cat, ch)
-                on conflict do nothing
-                """)
+                """ + (skipLinked ? "on conflict do nothing" : ""))
                 .param("tenant", tenant.value())
                 .param("events", eventIds)
                 .param("customers", columns.get(0))

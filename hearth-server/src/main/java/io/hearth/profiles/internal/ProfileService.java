@@ -1,5 +1,6 @@
 package io.hearth.profiles.internal;
 
+import io.hearth.ingestion.Delivery;
 import io.hearth.ingestion.IngestionManagement;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.privacy.ConsentChange;
@@ -60,17 +61,18 @@ public class ProfileService {
         this.mergeLog = mergeLog;
         this.transactions = transactions;
         this.collaborators = collaborators;
-        this.queue = new ResolutionQueue((tenant, facts) -> inTenant(tenant, () -> resolver.resolve(tenant, facts)));
+        this.queue = new ResolutionQueue(
+                (tenant, facts, mayRepeat) -> inTenant(tenant, () -> resolver.resolve(tenant, facts, mayRepeat)));
     }
 
-    public void resolve(TenantId tenant, List<StoredEvent> events) {
+    public void resolve(TenantId tenant, List<StoredEvent> events, Delivery delivery) {
         IdentityExtractor extractor = new IdentityExtractor(collaborators.defaultPhoneRegion());
         BiPredicate<String, JsonNode> fits =
                 (name, value) -> collaborators.ingestion().traitFits(tenant, name, value);
         List<EventFacts> facts = events.stream()
                 .map(event -> EventFacts.of(event.eventId(), event.timestamp(), event.payloadTree(), extractor, fits))
                 .toList();
-        Map<UUID, CustomerId> placed = queue.resolve(tenant, facts);
+        Map<UUID, CustomerId> placed = queue.resolve(tenant, facts, delivery == Delivery.AGAIN);
         recordConsents(tenant, events, placed);
     }
 

@@ -1,5 +1,6 @@
 package io.hearth.profiles.internal;
 
+import io.hearth.ingestion.Delivery;
 import io.hearth.ingestion.IngestedEventsConsumer;
 import io.hearth.ingestion.StoredEvent;
 import io.hearth.profiles.ProfileManagement;
@@ -36,5 +37,10 @@ class ProfilesListener implements IngestedEventsConsumer {
     @Override
     public void consume(TenantId tenant, List<StoredEvent> events) {
         profiles.resolve(tenant, events);
+    }
+
+    @Override
+    public void consume(TenantId tenant, List<StoredEvent> events, Delivery delivery) {
+        profiles.resolve(tenant, events, delivery);
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BiFunction;
 
 /**
  * Coalesces the batches of one tenant that wait for identity resolution into one resolution
@@ -37,16 +36,25 @@ final class ResolutionQueue {
     static final int MAX_EVENTS = 4_000;
 
     private final ConcurrentHashMap<TenantId, Lane> lanes = new ConcurrentHashMap<>();
-    private final BiFunction<TenantId, List<EventFacts>, Map<UUID, CustomerId>> resolver;
+    private final Pass resolver;
 
-    ResolutionQueue(BiFunction<TenantId, List<EventFacts>, Map<UUID, CustomerId>> resolver) {
+    /** One resolution pass in one transaction; {@code mayRepeat} when some of its events may be resolved already. */
+    @FunctionalInterface
+    interface Pass {
+        Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events, boolean mayRepeat);
+    }
+
+    ResolutionQueue(Pass resolver) {
         this.resolver = resolver;
     }
 
-    /** Resolves the events (with whatever else is queued for the tenant); answers where each of them went. */
-    Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events) {
+    /**
+     * Resolves the events (with whatever else is queued for the tenant); answers where each of them went.
+     * {@code mayRepeat} when they may have been resolved before (a redelivery).
+     */
+    Map<UUID, CustomerId> resolve(TenantId tenant, List<EventFacts> events, boolean mayRepeat) {
         Lane lane = lanes.computeIfAbsent(tenant, id -> new Lane());
-        Waiting waiting = new Waiting(events, new CompletableFuture<>(), Thread.currentThread());
+        Waiting waiting = new Waiting(events, mayRepeat, new CompletableFuture<>(), Thread.currentThread());
         lane.queue.add(waiting);
         while (!waiting.answer.isDone()) {
             if (lane.leading.compareAndSet(false, true)) {
@@ -107,9 +115,10 @@ final class ResolutionQueue {
         }
         List<EventFacts> all = new ArrayList<>();
         group.forEach(waiting -> all.addAll(waiting.events));
+        boolean mayRepeat = group.stream().anyMatch(Waiting::mayRepeat);
         Map<UUID, CustomerId> placements;
         try {
-            placements = resolver.apply(tenant, all);
+            placements = resolver.resolve(tenant, all, mayRepeat);
         } catch (RuntimeException failed) {
             group.forEach(waiting -> resolveAlone(tenant, waiting));
             return;
@@ -129,7 +138,7 @@ final class ResolutionQueue {
 
     private void resolveAlone(TenantId tenant, Waiting waiting) {
         try {
-            waiting.answer.complete(resolver.apply(tenant, waiting.events));
+            waiting.answer.complete(resolver.resolve(tenant, waiting.events, waiting.mayRepeat));
         } catch (RuntimeException failed) {
             waiting.answer.completeExceptionally(failed);
         }
@@ -153,5 +162,9 @@ final class ResolutionQueue {
         private final AtomicBoolean leading = new AtomicBoolean();
     }
 
-    private record Waiting(List<EventFacts> events, CompletableFuture<Map<UUID, CustomerId>> answer, Thread thread) {}
+    private record Waiting(
+            List<EventFacts> events,
+            boolean mayRepeat,
+            CompletableFuture<Map<UUID, CustomerId>> answer,
+            Thread thread) {}
 }

@@ -31,18 +31,18 @@ class ResolutionQueueTest {
 
     @Test
     void batchesWaitingForAPassAreResolvedInTheNextOneTogether() throws Exception {
-        ResolutionQueue queue = new ResolutionQueue((tenant, events) -> {
+        ResolutionQueue queue = new ResolutionQueue((tenant, events, mayRepeat) -> {
             firstPassStarted.countDown();
             awaitQuietly(othersQueued);
             return placeEach(events);
         });
         try (ExecutorService callers = Executors.newFixedThreadPool(5)) {
             List<EventFacts> first = events(3);
-            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, first));
+            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, first, false));
             assertThat(firstPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
             List<List<EventFacts>> waiting = List.of(events(2), events(4), events(1), events(5));
             List<Future<Map<UUID, CustomerId>>> answers = new ArrayList<>();
-            waiting.forEach(batch -> answers.add(callers.submit(() -> queue.resolve(SHOP, batch))));
+            waiting.forEach(batch -> answers.add(callers.submit(() -> queue.resolve(SHOP, batch, false))));
             Thread.sleep(200);
             othersQueued.countDown();
 
@@ -59,7 +59,7 @@ class ResolutionQueueTest {
         CountDownLatch secondPassStarted = new CountDownLatch(1);
         CountDownLatch secondPassMayEnd = new CountDownLatch(1);
         List<String> passThreads = new CopyOnWriteArrayList<>();
-        ResolutionQueue queue = new ResolutionQueue((tenant, events) -> {
+        ResolutionQueue queue = new ResolutionQueue((tenant, events, mayRepeat) -> {
             passThreads.add(Thread.currentThread().getName());
             if (passThreads.size() == 1) {
                 firstPassStarted.countDown();
@@ -72,10 +72,10 @@ class ResolutionQueueTest {
         });
         try (ExecutorService callers = Executors.newFixedThreadPool(3)) {
             List<EventFacts> first = events(1);
-            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, first));
+            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, first, false));
             assertThat(firstPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
             List<EventFacts> second = events(2);
-            Future<Map<UUID, CustomerId>> waiter = callers.submit(() -> queue.resolve(SHOP, second));
+            Future<Map<UUID, CustomerId>> waiter = callers.submit(() -> queue.resolve(SHOP, second, false));
             Thread.sleep(200);
             othersQueued.countDown();
 
@@ -94,7 +94,7 @@ class ResolutionQueueTest {
     void aFailingPassIsRetriedBatchByBatchSoOnlyTheBadBatchFails() throws Exception {
         List<EventFacts> bad = events(2);
         UUID poison = bad.getFirst().eventId();
-        ResolutionQueue queue = new ResolutionQueue((tenant, events) -> {
+        ResolutionQueue queue = new ResolutionQueue((tenant, events, mayRepeat) -> {
             firstPassStarted.countDown();
             awaitQuietly(othersQueued);
             if (events.stream().anyMatch(event -> event.eventId().equals(poison))) {
@@ -104,11 +104,11 @@ class ResolutionQueueTest {
             return placeEach(events);
         });
         try (ExecutorService callers = Executors.newFixedThreadPool(3)) {
-            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, events(1)));
+            Future<Map<UUID, CustomerId>> leader = callers.submit(() -> queue.resolve(SHOP, events(1), false));
             assertThat(firstPassStarted.await(5, TimeUnit.SECONDS)).isTrue();
             List<EventFacts> good = events(3);
-            Future<Map<UUID, CustomerId>> goodAnswer = callers.submit(() -> queue.resolve(SHOP, good));
-            Future<Map<UUID, CustomerId>> badAnswer = callers.submit(() -> queue.resolve(SHOP, bad));
+            Future<Map<UUID, CustomerId>> goodAnswer = callers.submit(() -> queue.resolve(SHOP, good, false));
+            Future<Map<UUID, CustomerId>> badAnswer = callers.submit(() -> queue.resolve(SHOP, bad, false));
             Thread.sleep(200);
             othersQueued.countDown();
 
