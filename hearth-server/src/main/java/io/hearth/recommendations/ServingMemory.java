@@ -8,5 +8,7 @@ package io.hearth.recommendations;
  *     ahead
  * @param rememberedCustomers customers (of all tenants on this node) whose identities and consents are
  *     in memory
+ * @param catalogueProducts the tenant's products whose serving facts (stock, category, replenishment)
+ *     are in memory; 0 until they are read
  */
-public record ServingMemory(int precomputedShoppers, int rememberedCustomers) {}
+public record ServingMemory(int precomputedShoppers, int rememberedCustomers, int catalogueProducts) {}

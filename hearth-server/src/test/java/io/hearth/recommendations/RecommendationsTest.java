@@ -96,6 +96,20 @@ class RecommendationsTest {
     }
 
     @Test
+    void aServedVersionReadsTheCatalogueAheadOfItsFirstSlate() {
+        assertThat(memory().path("catalogueProducts").asInt()).isZero();
+
+        train();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> memory().path("catalogueProducts").asInt() == 12);
+    }
+
+    private JsonNode memory() {
+        return api.get("/v1/recommendations/model", admin()).json().path("memory");
+    }
+
+    @Test
     void ownedItemsStayOutUnlessReplenishableAndOutOfStockItemsLeaveTheNextSlate() {
         train();
         List<String> first = ShopStory.products(slate(ada, "n=11"));

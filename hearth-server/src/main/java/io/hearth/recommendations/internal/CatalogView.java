@@ -69,6 +69,14 @@ class CatalogView {
         }
     }
 
+    /** How many of the tenant's products are in memory: 0 until their first read has finished. */
+    int inMemory(TenantId tenant) {
+        CompletableFuture<Map<String, Facts>> loaded = tenants.get(tenant);
+        return loaded != null && loaded.isDone() && !loaded.isCompletedExceptionally()
+                ? loaded.join().size()
+                : 0;
+    }
+
     boolean known(TenantId tenant, String productId) {
         return products(tenant).containsKey(productId);
     }

@@ -37,7 +37,8 @@ public class ModelCatalogue {
 
     public ServingMemory memory(TenantId tenant) {
         FactorCandidates candidates = registry.current(tenant).factorCandidates();
-        return new ServingMemory(candidates == null ? 0 : candidates.precomputed(), directory.remembered());
+        return new ServingMemory(
+                candidates == null ? 0 : candidates.precomputed(), directory.remembered(), catalog.inMemory(tenant));
     }
 
     public ModelSummary current(TenantId tenant) {
