@@ -81,8 +81,8 @@ class RecommendationModelRegistry implements DisposableBean {
      * Computes the "for you" candidates of the version's first {@code remembered-shoppers} shoppers in
      * the background, so that their first slate of the version skips the pass over the item matrix;
      * stops once another version is served. Then reads the customers and the catalogue's facts ahead:
-     * read by the first slate instead, 50,000 products held every slate that arrived meanwhile for
-     * seconds.
+     * read by a tenant's first slate instead, the catalogue (50,000 products: a third of a second in
+     * the background) held every slate that arrived meanwhile.
      */
     private void precompute(TenantId tenant, ServingModel model) {
         FactorCandidates candidates = model.factorCandidates();
