@@ -18,8 +18,9 @@ import java.util.concurrent.Executors;
  * What profile building costs, against baselines measured in the same run: ingestion alone (profiles
  * off), and optionally an older build of the server with profiles on. Each server runs as its own
  * process on a fresh embedded database, one after the other, under the same load: {@code clients}
- * senders posting {@code /v1/batch} for {@code seconds} after a warm-up (10 s, or {@code -Dprofiles.warmup}). With profiles on, the
- * clock stops when every stored event is in a profile, so the rate counts work finished, not queued.
+ * senders posting {@code /v1/batch} for {@code seconds} after a warm-up (10 s, or {@code
+ * -Dprofiles.warmup}). With profiles on, the clock stops when every stored event is in a profile, so
+ * the rate counts work finished, not queued.
  *
  * <p>Usage: {@code ProfileBuildingBenchmark [server jar] [older server jar or -] [clients] [batch size]
  * [seconds]}
@@ -126,7 +127,7 @@ public final class ProfileBuildingBenchmark {
     private static final boolean DIAGNOSE = Boolean.getBoolean("profiles.diagnose");
 
     /**
-     * {@code -Dprofiles.warmup=PT40S}: how long each server takes load before the measured window. The
+     * {@code -Dprofiles.warmup=PT45S}: how long each server takes load before the measured window. The
      * default 10 s leaves the JIT compiling through the window (a quarter of the CPU of a with-profiles
      * run on 2026-12-08), more so with profiles on, which runs more code.
      */
