@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,12 @@ class ShopperDirectory {
     private final FatigueStore fatigue;
     private final RecommendationsSettings settings;
     private final Clock clock;
+
+    /**
+     * Counts consent evictions: a read that began before one may hold the answer the eviction was for,
+     * so it is not remembered (the next request reads again).
+     */
+    private final AtomicLong consentEvictions = new AtomicLong();
 
     ShopperDirectory(
             ProfileManagement profiles,
@@ -130,8 +137,11 @@ class ShopperDirectory {
         CustomerConsents known = consents.get(key);
         if (known == null) {
             watch(tenant);
+            long evictions = consentEvictions.get();
             known = privacy.currentConsents(tenant, customer);
-            consents.put(key, known);
+            if (consentEvictions.get() == evictions) {
+                consents.put(key, known);
+            }
         }
         return known.mayUse(Purpose.PERSONALIZATION, channel);
     }
@@ -160,6 +170,7 @@ class ShopperDirectory {
     }
 
     void evictConsents(TenantId tenant, CustomerId customer) {
+        consentEvictions.incrementAndGet();
         consents.remove(new Key(tenant, customer.value()));
     }
 
@@ -189,11 +200,14 @@ class ShopperDirectory {
     }
 
     private void remember(TenantId tenant, List<CustomerId> customers) {
+        long evictions = consentEvictions.get();
         Map<CustomerId, CustomerConsents> allowed = privacy.currentConsents(tenant, customers);
-        for (CustomerProfile profile : profiles.profiles(tenant, customers)) {
+        List<CustomerProfile> read = profiles.profiles(tenant, customers);
+        boolean consentsCurrent = consentEvictions.get() == evictions;
+        for (CustomerProfile profile : read) {
             Key key = new Key(tenant, profile.customerId().value());
             CustomerConsents consent = allowed.get(profile.customerId());
-            if (consent != null) {
+            if (consent != null && consentsCurrent) {
                 consents.putIfAbsent(key, consent);
             }
             identities.putIfAbsent(key, keys(profile));
